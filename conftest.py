@@ -1,0 +1,26 @@
+"""Fixtures shared by every test: the personas and the small municipality of rummelig.testing."""
+
+import pytest
+
+from rummelig.testing import PASSWORD, build_world
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def login(client):
+    """Return a function that logs the client in as a persona and returns the client."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,192 @@
+"""What a user may see and do: the one place that decides it.
+
+Every page, export, API operation and count asks `access_for(user)` and uses the querysets and
+`get_*_or_404` helpers here, so a record outside the user's units simply does not exist for them.
+
+- HR: everything, and may change it.
+- Auditor: everything, read-only, including the audit log.
+- Leder: the placements and people of their units and the units' sub-units; may change them.
+- TR: the placements of their own workplace(s), without health-related fields; read-only.
+- MED member: aggregated counts for the committee's units only, never a person.
+"""
+
+from functools import cached_property
+
+from django.db.models import Q
+from django.http import Http404
+
+from rummelig.organisation.models import Unit
+from rummelig.people.models import Person
+from rummelig.placements.models import HEALTH_FIELDS, Placement
+
+from .models import Role
+
+
+class Access:
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def _assignments(self):
+        if not self.user.is_authenticated or not self.user.is_active:
+            return []
+        return list(self.user.role_assignments.select_related("unit"))
+
+    def _paths(self, *roles):
+        """Return the unit paths held in the given roles; None in the list means everything."""
+        return [a.unit.path if a.unit_id else None for a in self._assignments if a.role in roles]
+
+    def has_role(self, *roles):
+        return any(a.role in roles for a in self._assignments)
+
+    @property
+    def is_hr(self):
+        return self.has_role(Role.HR)
+
+    @property
+    def is_auditor(self):
+        return self.has_role(Role.AUDITOR)
+
+    @property
+    def sees_everything(self):
+        return self.is_hr or self.is_auditor
+
+    @property
+    def sees_individuals(self):
+        """True if the user may see any person at all (MED members and others may not)."""
+        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR))
+
+    @property
+    def may_edit(self):
+        return self.has_role(Role.HR, Role.LEDER)
+
+    @property
+    def may_read_audit_log(self):
+        return self.sees_everything
+
+    @property
+    def sees_aggregates(self):
+        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED))
+
+    # Units -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _unit_q(paths, prefix="path"):
+        if None in paths:
+            return Q()
+        q = Q(pk__in=[])
+        for path in paths:
+            q |= Q(**{f"{prefix}__startswith": path})
+        return q
+
+    def _units_for(self, *roles):
+        paths = self._paths(*roles)
+        if not paths:
+            return Unit.objects.none()
+        return Unit.objects.filter(self._unit_q(paths))
+
+    def units(self):
+        """Units whose people this user may see individually."""
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR)
+
+    def aggregate_units(self):
+        """Units this user may see counts for (MED members included)."""
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED)
+
+    def editable_units(self):
+        return self._units_for(Role.HR, Role.LEDER)
+
+    def _full_detail_paths(self):
+        return self._paths(Role.HR, Role.AUDITOR, Role.LEDER)
+
+    # Placements and people ------------------------------------------------------------------
+
+    def placements(self):
+        paths = self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR)
+        if not paths:
+            return Placement.objects.none()
+        return Placement.objects.filter(self._unit_q(paths, "workplace__path"))
+
+    def editable_placements(self):
+        paths = self._paths(Role.HR, Role.LEDER)
+        if not paths:
+            return Placement.objects.none()
+        return Placement.objects.filter(self._unit_q(paths, "workplace__path"))
+
+    def people(self):
+        """People with a placement or an employment in the user's units."""
+        paths = self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR)
+        if not paths:
+            return Person.objects.none()
+        if None in paths:
+            return Person.objects.all()
+        via_placement = Placement.objects.filter(self._unit_q(paths, "workplace__path")).values("person_id")
+        if self._paths(Role.HR, Role.AUDITOR, Role.LEDER):
+            leder_paths = self._full_detail_paths()
+            from rummelig.people.models import Employment
+
+            via_employment = Employment.objects.filter(self._unit_q(leder_paths, "unit__path")).values("person_id")
+            return Person.objects.filter(Q(pk__in=via_placement) | Q(pk__in=via_employment))
+        return Person.objects.filter(pk__in=via_placement)
+
+    def sees_health_of(self, placement):
+        """True unless the placement is visible to this user only as an employee representative."""
+        paths = self._full_detail_paths()
+        if None in paths:
+            return True
+        return any(placement.workplace.path.startswith(p) for p in paths)
+
+    def sees_health_everywhere(self):
+        return None in self._full_detail_paths() or not self.has_role(Role.TR)
+
+    def visible_fields(self, placement, fields):
+        """Drop health-related fields the user may not see."""
+        if self.sees_health_of(placement):
+            return list(fields)
+        return [f for f in fields if f not in HEALTH_FIELDS]
+
+    def may_edit_placement(self, placement):
+        return self.editable_placements().filter(pk=placement.pk).exists()
+
+    def may_edit_in_unit(self, unit):
+        return self.editable_units().filter(pk=unit.pk).exists()
+
+    def may_reveal_cpr(self):
+        return self.is_hr
+
+
+def access_for(user):
+    """Return the (per-request cached) Access of user."""
+    cached = getattr(user, "_rummelig_access", None)
+    if cached is None:
+        cached = Access(user)
+        try:
+            user._rummelig_access = cached
+        except AttributeError:  # AnonymousUser allows attributes, but be safe
+            pass
+    return cached
+
+
+def get_placement_or_404(user, pk, *, for_edit=False):
+    access = access_for(user)
+    qs = access.editable_placements() if for_edit else access.placements()
+    try:
+        return qs.select_related("person", "scheme", "workplace", "mentor", "employment").get(pk=pk)
+    except (Placement.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_person_or_404(user, pk):
+    try:
+        return access_for(user).people().get(pk=pk)
+    except (Person.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_unit_or_404(user, pk, *, aggregate=False):
+    access = access_for(user)
+    qs = access.aggregate_units() if aggregate else access.units()
+    try:
+        return qs.get(pk=pk)
+    except (Unit.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

@@ -1,0 +1,1 @@
+"""Deadlines, employee-representative statements and reminders built on the rules package."""

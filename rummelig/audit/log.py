@@ -1,0 +1,80 @@
+"""Write audit entries. Views call these in the same transaction as the change or read they log.
+
+CPR numbers never reach the log: a changed CPR is recorded as changed, without its values.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import models
+
+from .models import AuditEntry
+
+# Field values that must not be written to the log, only the fact that they changed.
+SECRET_FIELDS = {"cpr"}
+HIDDEN = "***"
+
+
+def _plain(value):
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(instance, fields=None):
+    """Return {field name: plain value} of a model instance's concrete fields."""
+    names = fields or [f.name for f in instance._meta.concrete_fields if f.name not in ("id", "created_at", "updated_at")]
+    result = {}
+    for name in names:
+        field = instance._meta.get_field(name)
+        value = getattr(instance, field.attname)
+        result[name] = _plain(value)
+    return result
+
+
+def diff(before, after):
+    """Return {field: [before, after]} of the fields that differ, with secrets hidden."""
+    changes = {}
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        if old != new:
+            changes[name] = [HIDDEN, HIDDEN] if name in SECRET_FIELDS else [old, new]
+    return changes
+
+
+def record(user, action, obj=None, *, object_type=None, object_id="", object_repr="", changes=None, detail=""):
+    """Write one audit entry and return it."""
+    if obj is not None:
+        object_type = object_type or obj._meta.model_name
+        object_id = str(obj.pk)
+        object_repr = object_repr or str(obj)
+    return AuditEntry.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        username=(user.get_username() if user is not None and user.is_authenticated else "system"),
+        action=action,
+        object_type=object_type or "",
+        object_id=object_id,
+        object_repr=object_repr[:200],
+        changes=changes or {},
+        detail=detail,
+    )
+
+
+def record_create(user, obj):
+    return record(user, AuditEntry.Action.CREATE, obj, changes=diff({}, snapshot(obj)))
+
+
+def record_update(user, obj, before):
+    """Log an update given the snapshot taken before it; skip when nothing changed."""
+    changes = diff(before, snapshot(obj))
+    if changes:
+        return record(user, AuditEntry.Action.UPDATE, obj, changes=changes)
+    return None
+
+
+def record_delete(user, obj):
+    return record(user, AuditEntry.Action.DELETE, obj, changes=diff(snapshot(obj), {}))

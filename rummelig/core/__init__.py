@@ -1,0 +1,1 @@
+"""Start page, layout, login and the shared building blocks of the pages."""

@@ -1,0 +1,38 @@
+"""Navigation for the layout: only the menu items the user's roles give access to."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from rummelig.accounts.access import access_for
+from rummelig.accounts.models import Role
+
+# (url name, label, who sees it)
+MENU = [
+    ("start", _("Front page"), lambda a: True),
+    ("placements:list", _("Placements"), lambda a: a.sees_individuals),
+    ("people:list", _("People"), lambda a: a.sees_individuals),
+    ("organisation:list", _("Units"), lambda a: a.sees_individuals or a.sees_aggregates),
+    ("alerts:list", _("Alerts"), lambda a: a.sees_individuals),
+    ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
+    ("imports:list", _("Imports"), lambda a: a.is_hr),
+    ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    access = access_for(user)
+    items = []
+    for name, label, allowed in MENU:
+        if not allowed(access):
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        current = request.path == url if name == "start" else request.path.startswith(url)
+        items.append({"url": url, "label": label, "current": current})
+    roles = sorted({str(Role(a.role).label) for a in access._assignments})
+    return {"nav_items": items, "nav_roles": roles, "access": access}

@@ -1,0 +1,40 @@
+"""The start page: the user's own work at a glance."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import render
+from django.utils import timezone
+
+from rummelig.accounts.access import access_for
+from rummelig.placements.models import Placement
+from rummelig.rules.suppression import suppress_count
+
+
+@login_required
+def start(request):
+    access = access_for(request.user)
+    today = timezone.localdate()
+    context = {"today": today, "ending_soon_days": settings.ENDING_SOON_DAYS}
+    if access.sees_individuals:
+        placements = access.placements()
+        active = placements.active_on(today)
+        context["active_count"] = active.count()
+        context["ending_soon"] = (
+            placements.ending_within(today, settings.ENDING_SOON_DAYS)
+            .select_related("person", "scheme", "workplace")
+            .order_by("ends_on")[:20]
+        )
+        context["ending_soon_count"] = placements.ending_within(today, settings.ENDING_SOON_DAYS).count()
+        context["per_scheme"] = (
+            active.values("scheme__name", "scheme__code").annotate(count=Count("pk")).order_by("scheme__name")
+        )
+    elif access.sees_aggregates:
+        # MED members: counts for their units, small counts suppressed, never a person.
+        units = access.aggregate_units()
+        active = Placement.objects.filter(workplace__in=units).active_on(today)
+        rows = active.values("scheme__name", "scheme__code").annotate(count=Count("pk")).order_by("scheme__name")
+        context["per_scheme"] = [dict(row, count=suppress_count(row["count"])) for row in rows]
+        context["active_count"] = suppress_count(active.count())
+        context["aggregates_only"] = True
+    return render(request, "core/start.html", context)

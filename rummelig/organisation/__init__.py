@@ -1,0 +1,1 @@
+"""The tree of units: municipality, areas/centres and workplaces (P-units)."""

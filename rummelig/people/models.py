@@ -1,0 +1,112 @@
+"""Persons and their ordinary employments.
+
+The CPR number is optional and never shown in full outside the person page, where only HR can
+reveal it (and the reveal is audited). Lists, exports and the API show `masked_cpr`.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rummelig.lib.cpr import birth_date_from_cpr, mask_cpr, normalise_cpr
+
+
+def validate_cpr(value):
+    """Raise a Danish ValidationError unless value is a date of birth plus 4 digits."""
+    if not value:
+        return
+    try:
+        normalise_cpr(value)
+    except ValueError as exc:
+        raise ValidationError(str(exc), code="invalid_cpr") from exc
+
+
+class Person(models.Model):
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    cpr = models.CharField(_("CPR number"), max_length=11, blank=True, validators=[validate_cpr])
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+        constraints = [
+            models.UniqueConstraint(fields=["cpr"], condition=~models.Q(cpr=""), name="person_cpr_unique"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def masked_cpr(self):
+        return mask_cpr(self.cpr) if self.cpr else ""
+
+    def clean(self):
+        if self.cpr:
+            try:
+                self.cpr = normalise_cpr(self.cpr)
+            except ValueError as exc:
+                raise ValidationError({"cpr": str(exc)}) from exc
+            born = birth_date_from_cpr(self.cpr)
+            if self.birth_date and self.birth_date != born:
+                raise ValidationError({"birth_date": _("The date of birth does not match the CPR number.")})
+            self.birth_date = born
+
+    def save(self, *args, **kwargs):
+        if self.cpr:
+            self.cpr = normalise_cpr(self.cpr)
+            if not self.birth_date:
+                self.birth_date = birth_date_from_cpr(self.cpr)
+        super().save(*args, **kwargs)
+
+
+class Employment(models.Model):
+    """An ordinary (or subsidised) employment in a unit, as payroll knows it."""
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="employments")
+    unit = models.ForeignKey(
+        "organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="employments"
+    )
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    weekly_hours = models.DecimalField(_("weekly hours"), max_digits=5, decimal_places=2, default=37)
+    fte = models.DecimalField(_("FTE fraction"), max_digits=5, decimal_places=4, default=1)
+    start = models.DateField(_("start date"))
+    end = models.DateField(_("end date"), null=True, blank=True)
+    payroll_number = models.CharField(_("payroll employment number"), max_length=50, blank=True)
+    subsidised = models.BooleanField(_("subsidised"), default=False)
+    contract_code = models.CharField(_("payroll employment code"), max_length=50, blank=True)
+    is_manager = models.BooleanField(_("manager"), default=False)
+
+    class Meta:
+        verbose_name = _("employment")
+        verbose_name_plural = _("employments")
+        ordering = ["-start"]
+        indexes = [models.Index(fields=["unit", "start", "end"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["payroll_number"], condition=~models.Q(payroll_number=""), name="employment_payroll_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="employment_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.job_title or self.unit}"
+
+    def clean(self):
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("The end date is before the start date.")})
+
+    def is_active_on(self, day):
+        return self.start <= day and (self.end is None or day <= self.end)

@@ -1,0 +1,1 @@
+"""Employments on special terms (placements): the register at the heart of Rummelig."""

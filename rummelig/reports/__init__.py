@@ -1,0 +1,1 @@
+"""Targets, dashboards and the annual report to the Hovedudvalg."""

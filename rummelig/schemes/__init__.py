@@ -1,0 +1,1 @@
+"""The schemes (ordninger) for employment on special terms, as dated data."""

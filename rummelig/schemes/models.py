@@ -1,0 +1,144 @@
+"""Schemes (ordninger) as data: the law changes, so each scheme's rules are dated versions.
+
+`Scheme` is the stable identity a placement points at; `SchemeVersion` holds the rules valid in a
+period with their legal source; `SchemeDuration` holds the maximum duration per target group.
+A case is judged by the version in force on its start date (`Scheme.version_on`).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rummelig.rules.schemes import Duration, SchemeRule
+
+
+class TargetGroup(models.TextChoices):
+    """Who the placement is for (målgruppe); the law sets durations per group."""
+
+    DAGPENGE = "dagpenge", _("Unemployment benefit (dagpenge)")
+    DIMITTEND = "dimittend", _("Recent graduate on dagpenge")
+    KONTANTHJAELP_JOBPARAT = "kontanthjaelp_jobparat", _("Cash benefit, job-ready")
+    KONTANTHJAELP_AKTIVITETSPARAT = "kontanthjaelp_aktivitetsparat", _("Cash benefit, activity-ready")
+    UDDANNELSESHJAELP = "uddannelseshjaelp", _("Education benefit (uddannelseshjælp)")
+    SYGEDAGPENGE = "sygedagpenge", _("Sickness benefit (sygedagpenge)")
+    JOBAFKLARING = "jobafklaring", _("Job clarification (jobafklaringsforløb)")
+    RESSOURCEFORLOEB = "ressourceforloeb", _("Resource programme (ressourceforløb)")
+    LEDIGHEDSYDELSE = "ledighedsydelse", _("Approved for fleksjob (ledighedsydelse)")
+    FOERTIDSPENSION = "foertidspension", _("Disability pension (førtidspension)")
+    INTEGRATION = "integration", _("Refugee or family-reunified")
+    REVALIDERING = "revalidering", _("Vocational rehabilitation (revalidering)")
+    EMPLOYED = "ansat", _("Already employed here")
+    STUDENT = "uddannelse", _("Student with a training agreement")
+    OTHER = "andet", _("Other")
+
+
+# Target groups whose very name tells about a person's health; hidden from employee representatives.
+HEALTH_RELATED_TARGET_GROUPS = {
+    TargetGroup.SYGEDAGPENGE,
+    TargetGroup.JOBAFKLARING,
+    TargetGroup.RESSOURCEFORLOEB,
+    TargetGroup.LEDIGHEDSYDELSE,
+    TargetGroup.FOERTIDSPENSION,
+    TargetGroup.REVALIDERING,
+}
+
+
+class Scheme(models.Model):
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("scheme")
+        verbose_name_plural = _("schemes")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def version_on(self, day):
+        """Return the version of the rules in force on day, or None if the scheme did not exist."""
+        versions = getattr(self, "_prefetched_objects_cache", {}).get("versions")
+        candidates = versions if versions is not None else self.versions.all()
+        for version in sorted(candidates, key=lambda v: v.valid_from, reverse=True):
+            if version.valid_from <= day and (version.valid_to is None or day <= version.valid_to):
+                return version
+        return None
+
+
+class SchemeVersion(models.Model):
+    class SubsidyKind(models.TextChoices):
+        EMPLOYER = "arbejdsgiver", _("Subsidy to the employer")
+        EMPLOYEE = "medarbejder", _("Subsidy to the employee")
+        NONE = "ingen", _("No subsidy")
+
+    scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="versions")
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300)
+    source = models.TextField(_("source"), help_text=_("Where the rule comes from: law, order or guidance, with a link."))
+    permanent = models.BooleanField(_("permanent"), default=False)
+    extension_allowed = models.BooleanField(_("extension allowed"), default=False)
+    counts_in_ratio = models.BooleanField(_("counts in the rimelighedskrav"), default=False)
+    needs_statement = models.BooleanField(_("needs a statement from the employee representative"), default=False)
+    merbeskaeftigelse_applies = models.BooleanField(_("the merbeskæftigelse rule applies"), default=False)
+    subsidy_kind = models.CharField(_("kind of subsidy"), max_length=20, choices=SubsidyKind.choices, default=SubsidyKind.NONE)
+    follow_up_first_months = models.PositiveSmallIntegerField(_("first follow-up after (months)"), null=True, blank=True)
+    follow_up_every_months = models.PositiveSmallIntegerField(_("follow-up interval (months)"), null=True, blank=True)
+    grant_months = models.PositiveSmallIntegerField(_("grant or agreement period (months)"), null=True, blank=True)
+    ends_at_age = models.PositiveSmallIntegerField(_("ends at age"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("scheme version")
+        verbose_name_plural = _("scheme versions")
+        ordering = ["scheme", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["scheme", "valid_from"], name="scheme_version_unique_start")]
+
+    def __str__(self):
+        return f"{self.scheme} ({self.valid_from:%d.%m.%Y}–{self.valid_to:%d.%m.%Y})" if self.valid_to else f"{self.scheme} ({self.valid_from:%d.%m.%Y}–)"
+
+    def as_rule(self):
+        """Return the pure description the rules package works on."""
+        durations = getattr(self, "_prefetched_objects_cache", {}).get("durations")
+        durations = durations if durations is not None else self.durations.all()
+        return SchemeRule(
+            code=self.scheme.code,
+            permanent=self.permanent,
+            max_durations={d.target_group: Duration(d.amount, d.unit) for d in durations},
+            extension_allowed=self.extension_allowed,
+            counts_in_ratio=self.counts_in_ratio,
+            needs_statement=self.needs_statement,
+            merbeskaeftigelse_applies=self.merbeskaeftigelse_applies,
+            follow_up_first_months=self.follow_up_first_months,
+            follow_up_every_months=self.follow_up_every_months,
+            grant_months=self.grant_months,
+            ends_at_age=self.ends_at_age,
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
+        )
+
+
+class SchemeDuration(models.Model):
+    class Unit(models.TextChoices):
+        DAYS = "days", _("days")
+        WEEKS = "weeks", _("weeks")
+        MONTHS = "months", _("months")
+        YEARS = "years", _("years")
+
+    version = models.ForeignKey(SchemeVersion, on_delete=models.CASCADE, related_name="durations")
+    target_group = models.CharField(
+        _("target group"), max_length=40, blank=True, choices=TargetGroup.choices,
+        help_text=_("Empty: applies to every target group without a row of its own."),
+    )
+    amount = models.PositiveSmallIntegerField(_("maximum"))
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("maximum duration")
+        verbose_name_plural = _("maximum durations")
+        constraints = [models.UniqueConstraint(fields=["version", "target_group"], name="scheme_duration_unique_group")]
+
+    def __str__(self):
+        return f"{self.amount} {self.get_unit_display()}"
