@@ -1,0 +1,230 @@
+"""The rules a placement must meet before it is saved, shared by the form and the REST API.
+
+`validate_placement` runs every check in `CHECKS` on a `Proposal` (the placement as the user wants
+it) and returns {field name: [Danish messages]}; an empty dict means the placement may be saved.
+Each check is a small function that yields (field, message) pairs, so a later rule (the
+rimelighedskrav, merbeskæftigelse …) is one more function appended to `CHECKS`. The law itself
+lives in `rummelig.rules`; this module only feeds it the placement and words the answer.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
+
+from rummelig.organisation.models import Unit
+from rummelig.rules.durations import check_duration
+from rummelig.rules.schemes import DAYS, MONTHS, WEEKS, max_duration
+
+# "Virksomhedspraktik for <group> må højst vare …": the target group as the people it covers.
+GROUP_PHRASES = {
+    "dagpenge": gettext_lazy("recipients of unemployment benefit"),
+    "dimittend": gettext_lazy("recent graduates"),
+    "kontanthjaelp_jobparat": gettext_lazy("job-ready recipients of cash benefit"),
+    "kontanthjaelp_aktivitetsparat": gettext_lazy("activity-ready recipients of cash benefit"),
+    "uddannelseshjaelp": gettext_lazy("recipients of education benefit"),
+    "sygedagpenge": gettext_lazy("recipients of sickness benefit"),
+    "jobafklaring": gettext_lazy("people in a job clarification programme"),
+    "ressourceforloeb": gettext_lazy("people in a resource programme"),
+    "ledighedsydelse": gettext_lazy("people approved for fleksjob"),
+    "foertidspension": gettext_lazy("disability pensioners"),
+    "integration": gettext_lazy("refugees and family-reunified"),
+    "revalidering": gettext_lazy("people in vocational rehabilitation"),
+    "ansat": gettext_lazy("people already employed here"),
+    "uddannelse": gettext_lazy("students with a training agreement"),
+    "andet": gettext_lazy("other target groups"),
+}
+
+
+def long_date(day: date) -> str:
+    """Return a date as users read it in a sentence ("28. marts 2026")."""
+    return date_format(day, "j. F Y")
+
+
+def duration_text(duration) -> str:
+    """Return a Duration in words ("4 uger", "6 måneder")."""
+    n = duration.amount
+    if duration.unit == DAYS:
+        return ngettext("%(count)d day", "%(count)d days", n) % {"count": n}
+    if duration.unit == WEEKS:
+        return ngettext("%(count)d week", "%(count)d weeks", n) % {"count": n}
+    if duration.unit == MONTHS:
+        return ngettext("%(count)d month", "%(count)d months", n) % {"count": n}
+    return ngettext("%(count)d year", "%(count)d years", n) % {"count": n}
+
+
+def period_text(valid_from: date, valid_to: date | None) -> str:
+    """Return a validity period in words ("fra 1. januar 2020 til og med 31. december 2025")."""
+    if valid_to is None:
+        return _("from %(from)s") % {"from": long_date(valid_from)}
+    return _("from %(from)s to %(to)s inclusive") % {"from": long_date(valid_from), "to": long_date(valid_to)}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A placement as the user proposes it; any field may be None when the user left it out."""
+
+    scheme: object = None
+    workplace: object = None
+    target_group: str = ""
+    start: date | None = None
+    planned_end: date | None = None
+    actual_end: date | None = None
+    extension_reason: str = ""
+    outcome: str = ""
+    birth_date: date | None = None
+    placement: object = None  # the saved placement being changed, None when creating
+
+    @property
+    def end_field(self):
+        """Return the name of the field holding the end as far as we know (actual, else planned)."""
+        if self.actual_end is not None:
+            return "actual_end"
+        if self.planned_end is not None:
+            return "planned_end"
+        return None
+
+    @cached_property
+    def version(self):
+        """Return the scheme version in force on the start date, or None."""
+        if self.scheme is None or self.start is None:
+            return None
+        return self.scheme.version_on(self.start)
+
+
+Check = Callable[[Proposal], Iterable[tuple[str, str]]]
+
+
+def check_end_dates(p: Proposal):
+    """Refuse end dates before the start date."""
+    if p.start is None:
+        return
+    if p.planned_end is not None and p.planned_end < p.start:
+        yield "planned_end", _("The planned end date (%(end)s) is before the start date (%(start)s).") % {
+            "end": long_date(p.planned_end), "start": long_date(p.start)
+        }
+    if p.actual_end is not None and p.actual_end < p.start:
+        yield "actual_end", _("The actual end date (%(end)s) is before the start date (%(start)s).") % {
+            "end": long_date(p.actual_end), "start": long_date(p.start)
+        }
+
+
+def check_scheme_in_force(p: Proposal):
+    """Refuse a start date on which the scheme has no rules in force (not yet, or abolished)."""
+    if p.scheme is None or p.start is None or p.version is not None:
+        return
+    periods = [period_text(v.valid_from, v.valid_to) for v in sorted(p.scheme.versions.all(), key=lambda v: v.valid_from)]
+    if periods:
+        yield "start", _("The scheme %(scheme)s does not apply on the start date %(start)s; it applies %(periods)s.") % {
+            "scheme": p.scheme.name, "start": long_date(p.start), "periods": _(" and ").join(periods)
+        }
+    else:
+        yield "start", _("The scheme %(scheme)s does not apply on the start date %(start)s.") % {
+            "scheme": p.scheme.name, "start": long_date(p.start)
+        }
+
+
+def check_duration_limit(p: Proposal):
+    """Refuse an end beyond the scheme's maximum for the target group, unless it is a reasoned extension.
+
+    The end that counts is the actual end when there is one, else the planned end: a plan that
+    was cut short is history, not a breach. The age limit ("until age 64") cannot be extended.
+    """
+    field = p.end_field
+    if p.version is None or field is None or getattr(p, field) < p.start:
+        return
+    rule = p.version.as_rule()
+    result = check_duration(rule, p.target_group or None, p.start, getattr(p, field), p.birth_date)
+    if result.ok:
+        return
+    last_day = long_date(result.max_end)
+    if result.reason == "exceeds_age_limit":
+        yield field, _(
+            "%(scheme)s ends at the latest the day before the person turns %(age)s (until and including %(last_day)s)."
+        ) % {"scheme": p.scheme.name, "age": rule.ends_at_age, "last_day": last_day}
+        return
+    if rule.extension_allowed and p.extension_reason.strip():
+        return
+    values = {"scheme": p.scheme.name, "max": duration_text(max_duration(rule, p.target_group or None)), "last_day": last_day}
+    group = GROUP_PHRASES.get(p.target_group)
+    if group:
+        message = _("%(scheme)s for %(group)s may last at most %(max)s (until and including %(last_day)s).") % {
+            **values, "group": group
+        }
+    else:
+        message = _("%(scheme)s may last at most %(max)s (until and including %(last_day)s).") % values
+    if rule.extension_allowed:
+        message += " " + _("Write a reason if it is an extension.")
+    else:
+        message += " " + _("The scheme cannot be extended.")
+    yield field, message
+
+
+def check_workplace(p: Proposal):
+    """Refuse a unit that is not a workplace, or one that did not exist on the start date."""
+    unit = p.workplace
+    if unit is None:
+        return
+    if unit.kind != Unit.Kind.WORKPLACE:
+        yield "workplace", _("%(unit)s is not a workplace (unit type: %(kind)s). Choose the workplace where the person will work.") % {
+            "unit": unit.name, "kind": unit.get_kind_display()
+        }
+        return
+    if p.start is not None and not unit.is_valid_on(p.start):
+        yield "workplace", _("%(unit)s was not valid on the start date %(start)s; the unit is valid %(period)s.") % {
+            "unit": unit.name, "start": long_date(p.start), "period": period_text(unit.valid_from, unit.valid_to)
+        }
+
+
+def check_outcome(p: Proposal):
+    """Ask for the outcome once the placement has actually ended ("Unknown" is an answer)."""
+    if p.actual_end is not None and not p.outcome:
+        yield "outcome", _(
+            "Choose the outcome when the placement has an actual end date (choose “Unknown” if it is not known yet)."
+        )
+
+
+# Every rule a placement must meet, in the order the messages should appear.
+CHECKS: list[Check] = [check_end_dates, check_scheme_in_force, check_duration_limit, check_workplace, check_outcome]
+
+
+def validate_placement(
+    *,
+    scheme,
+    workplace,
+    target_group,
+    start,
+    planned_end,
+    actual_end,
+    extension_reason,
+    outcome="",
+    birth_date=None,
+    placement=None,
+) -> dict[str, list[str]]:
+    """Return {field: [Danish messages]} for every rule the proposed placement breaks ({} if none).
+
+    Pass None for a value the caller could not read (the check that needs it is then skipped);
+    `placement` is the saved placement being changed, if any. Messages are in the active language.
+    """
+    proposal = Proposal(
+        scheme=scheme,
+        workplace=workplace,
+        target_group=target_group or "",
+        start=start,
+        planned_end=planned_end,
+        actual_end=actual_end,
+        extension_reason=extension_reason or "",
+        outcome=outcome or "",
+        birth_date=birth_date,
+        placement=placement,
+    )
+    errors: dict[str, list[str]] = {}
+    for check in CHECKS:
+        for field, message in check(proposal):
+            errors.setdefault(field, []).append(str(message))
+    return errors
