@@ -154,6 +154,43 @@ class Access:
     def may_reveal_cpr(self):
         return self.is_hr
 
+    # Ordinary staff and editing people -------------------------------------------------------
+
+    @property
+    def sees_employments(self):
+        """True if the user may see ordinary employments somewhere (HR, auditor, leder; not TR or MED)."""
+        return bool(self._full_detail_paths())
+
+    def employments(self):
+        """Ordinary employments in the units of the user's HR, auditor and leder roles."""
+        from rummelig.people.models import Employment
+
+        paths = self._full_detail_paths()
+        if not paths:
+            return Employment.objects.none()
+        return Employment.objects.filter(self._unit_q(paths, "unit__path"))
+
+    def sees_staff_of(self, unit):
+        """True if the user may see the ordinary employments (names, FTE) of unit."""
+        paths = self._full_detail_paths()
+        return None in paths or any(unit.path.startswith(p) for p in paths)
+
+    def editable_people(self):
+        """People HR may change, and those with a placement or an employment in a leder's units."""
+        from rummelig.people.models import Employment
+
+        paths = self._paths(Role.HR, Role.LEDER)
+        if not paths:
+            return Person.objects.none()
+        if None in paths:
+            return Person.objects.all()
+        via_placement = Placement.objects.filter(self._unit_q(paths, "workplace__path")).values("person_id")
+        via_employment = Employment.objects.filter(self._unit_q(paths, "unit__path")).values("person_id")
+        return Person.objects.filter(Q(pk__in=via_placement) | Q(pk__in=via_employment))
+
+    def may_edit_person(self, person):
+        return self.editable_people().filter(pk=person.pk).exists()
+
 
 def access_for(user):
     """Return the (per-request cached) Access of user."""

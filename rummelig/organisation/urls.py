@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "organisation"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.unit_list, name="list"),
+    path("ny/", views.unit_create, name="create"),
+    path("<int:pk>/", views.unit_detail, name="detail"),
+    path("<int:pk>/rediger/", views.unit_edit, name="edit"),
+]

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "people"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/rediger/", views.person_edit, name="edit"),
+    path("<int:pk>/cpr/", views.reveal_cpr, name="reveal_cpr"),
+]

@@ -1,0 +1,71 @@
+"""Figures per unit for the unit pages: active placements, ordinary staff and FTE.
+
+Two grouped queries for any number of units, so the whole tree of a municipality (600 units,
+40,000 staff) costs the same as one workplace. Each figure is then shown as the user may see it:
+exactly where the user sees individuals, through suppress_count for MED members, not at all for
+a TR (who sees placements, not ordinary staff).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from rummelig.people.models import Employment
+from rummelig.placements.models import Placement
+from rummelig.rules.suppression import suppress_count
+
+
+def active_employments(employments, day):
+    return employments.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
+
+
+@dataclass
+class Figures:
+    placements: int = 0
+    staff: int = 0
+    fte: Decimal = Decimal(0)
+
+
+def figures_by_unit(units, day):
+    """Return {unit id: Figures} of the placements and employments active on day in the units (a queryset)."""
+    figures = defaultdict(Figures)
+    unit_ids = units.values("pk")
+    placements = (
+        Placement.objects.filter(workplace_id__in=unit_ids).active_on(day).order_by().values("workplace_id").annotate(n=Count("pk"))
+    )
+    for row in placements:
+        figures[row["workplace_id"]].placements = row["n"]
+    employments = (
+        active_employments(Employment.objects.filter(unit_id__in=unit_ids), day)
+        .order_by()
+        .values("unit_id")
+        .annotate(n=Count("pk"), fte=Sum("fte"))
+    )
+    for row in employments:
+        figures[row["unit_id"]].staff = row["n"]
+        figures[row["unit_id"]].fte = row["fte"] or Decimal(0)
+    return figures
+
+
+@dataclass
+class ShownFigures:
+    """Figures as one user may see them: an int, "<5", or None for "not for you"."""
+
+    placements: object
+    staff: object
+    fte: object
+
+
+def shown_figures(figures, *, individuals, staff, aggregate):
+    """Return figures for display.
+
+    individuals: the user sees this unit's placements one by one (exact placement count).
+    staff: the user sees this unit's ordinary staff (exact staff count and FTE).
+    aggregate: the user sees counts only (MED), shown through suppress_count.
+    """
+    placements = figures.placements if individuals else suppress_count(figures.placements) if aggregate else None
+    if staff:
+        return ShownFigures(placements, figures.staff, figures.fte)
+    return ShownFigures(placements, suppress_count(figures.staff) if aggregate else None, None)

@@ -1,0 +1,50 @@
+"""Forms for the organisation: the filter on the unit list and HR's form for creating and editing units."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Unit
+
+
+class UnitFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    ended = forms.BooleanField(label=_("Also show units that have ended"), required=False)
+
+
+class ParentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{'— ' * obj.depth}{obj.name}"
+
+
+class UnitForm(forms.ModelForm):
+    parent = ParentChoiceField(label=_("Parent unit"), queryset=Unit.objects.none(), required=False)
+
+    class Meta:
+        model = Unit
+        fields = ["name", "kind", "parent", "payroll_id", "p_number", "cost_centre", "valid_from", "valid_to"]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "p_number": _("Ten digits, for workplaces (from the CVR register)."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Unit.objects.order_by("path")
+        if self.instance.pk:
+            parents = parents.exclude(path__startswith=self.instance.path)
+        self.fields["parent"].queryset = parents
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-select" if name in ("kind", "parent") else "form-input"
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, parent = cleaned.get("kind"), cleaned.get("parent")
+        if kind and kind != Unit.Kind.MUNICIPALITY and parent is None and "parent" not in self.errors:
+            self.add_error("parent", _("Choose the unit this unit belongs under."))
+        valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if valid_from and valid_to and valid_to < valid_from:
+            self.add_error("valid_to", _("The unit cannot stop being valid before it becomes valid: 'valid to' is before 'valid from'."))
+        return cleaned

@@ -1,0 +1,200 @@
+"""Unit pages: the tree of units the user may see, a unit's page with its people, and HR's unit form.
+
+Who sees what comes from access_for(user): units() are the units whose people the user sees,
+aggregate_units() those a MED member sees counts for (suppressed, never a name). Any other unit
+is 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from rummelig.accounts.access import access_for
+from rummelig.audit import log
+from rummelig.placements.models import Status
+
+from .counts import active_employments, figures_by_unit, shown_figures
+from .forms import UnitFilterForm, UnitForm
+from .models import Unit
+
+PAGE_SIZE = 50
+
+
+class _Scope:
+    """The units a user may see at all, and how: individually, with staff, or as counts only."""
+
+    def __init__(self, access):
+        self.access = access
+        self.individual_ids = set(access.units().values_list("pk", flat=True))
+        self.aggregate_ids = set(access.aggregate_units().values_list("pk", flat=True))
+
+    def units(self):
+        return Unit.objects.filter(Q(pk__in=self.access.units().values("pk")) | Q(pk__in=self.access.aggregate_units().values("pk")))
+
+    def shows_people_of(self, unit):
+        return unit.pk in self.individual_ids
+
+    def shown(self, unit, figures):
+        return shown_figures(
+            figures,
+            individuals=unit.pk in self.individual_ids,
+            staff=unit.pk in self.individual_ids and self.access.sees_staff_of(unit),
+            aggregate=unit.pk in self.aggregate_ids,
+        )
+
+
+def _tree(units):
+    """Return (unit, level) in tree order, siblings by name; units whose parent is not visible are roots."""
+    by_parent = {}
+    ids = {unit.pk for unit in units}
+    for unit in units:
+        by_parent.setdefault(unit.parent_id if unit.parent_id in ids else None, []).append(unit)
+    for children in by_parent.values():
+        children.sort(key=lambda u: (u.name.casefold(), u.pk))
+    ordered, stack = [], [(unit, 0) for unit in reversed(by_parent.get(None, []))]
+    while stack:
+        unit, level = stack.pop()
+        ordered.append((unit, level))
+        stack.extend((child, level + 1) for child in reversed(by_parent.get(unit.pk, [])))
+    return ordered
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def unit_list(request):
+    access = access_for(request.user)
+    if not (access.sees_individuals or access.sees_aggregates):
+        raise Http404
+    scope = _Scope(access)
+    today = timezone.localdate()
+    form = UnitFilterForm(request.GET or None)
+    query, ended = (form.cleaned_data["q"].strip(), form.cleaned_data["ended"]) if form.is_valid() else ("", False)
+    units = scope.units()
+    if not ended:
+        units = units.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+    if query:
+        units = units.filter(
+            Q(name__icontains=query) | Q(p_number__startswith=query) | Q(payroll_id__iexact=query) | Q(cost_centre__iexact=query)
+        )
+    units = list(units)
+    figures = figures_by_unit(scope.units(), today)
+    rows = [
+        {"unit": unit, "level": level, "figures": scope.shown(unit, figures[unit.pk]), "valid": unit.is_valid_on(today)}
+        for unit, level in _tree(units)
+    ]
+    return render(
+        request,
+        "organisation/list.html",
+        {
+            "rows": rows,
+            "form": form,
+            "query": query,
+            "ended": ended,
+            "access": access,
+            "shows_staff": access.sees_employments or access.sees_aggregates,
+            "shows_fte": access.sees_employments,
+            "aggregates_only": not access.sees_individuals,
+            "today": today,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def unit_detail(request, pk):
+    access = access_for(request.user)
+    scope = _Scope(access)
+    try:
+        unit = scope.units().get(pk=pk)
+    except (Unit.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    today = timezone.localdate()
+    ancestors = unit.ancestors()
+    visible_ancestors = set(scope.units().filter(pk__in=[a.pk for a in ancestors]).values_list("pk", flat=True))
+    children = sorted(Unit.objects.filter(parent=unit), key=lambda u: (u.name.casefold(), u.pk))
+    figures = figures_by_unit(Unit.objects.filter(Q(pk=unit.pk) | Q(parent=unit)), today)
+    context = {
+        "unit": unit,
+        "access": access,
+        "ancestors": [(a, a.pk in visible_ancestors) for a in ancestors],
+        "own": scope.shown(unit, figures[unit.pk]),
+        "children": [{"unit": child, "figures": scope.shown(child, figures[child.pk])} for child in children],
+        "shows_people": scope.shows_people_of(unit),
+        "shows_staff": access.sees_staff_of(unit) and scope.shows_people_of(unit),
+        "may_edit": access.is_hr,
+        "today": today,
+    }
+    if context["shows_people"]:
+        subtree = Q(path__startswith=unit.path)
+        placements = (
+            access.placements()
+            .filter(workplace__in=Unit.objects.filter(subtree))
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+            .select_related("person", "scheme", "workplace")
+            .order_by("person__last_name", "person__first_name", "start", "pk")
+        )
+        context["placements"] = page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side_saerlige"))
+        for placement in page.object_list:
+            placement.status = placement.status_on(today)
+            placement.status_label = Status(placement.status).label
+        context["placement_total"] = page.paginator.count
+        if context["shows_staff"]:
+            employments = (
+                active_employments(access.employments().filter(unit__in=Unit.objects.filter(subtree)), today)
+                .select_related("person", "unit")
+                .order_by("person__last_name", "person__first_name", "pk")
+            )
+            context["employments"] = Paginator(employments, PAGE_SIZE).get_page(request.GET.get("side_ansatte"))
+            totals = figures_by_unit(Unit.objects.filter(subtree), today).values()
+            context["subtree_staff"] = sum(f.staff for f in totals)
+            context["subtree_fte"] = sum(f.fte for f in totals)
+    return render(request, "organisation/detail.html", context)
+
+
+def _hr_or_404(request):
+    access = access_for(request.user)
+    if not access.is_hr:
+        raise Http404
+    return access
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def unit_create(request):
+    access = _hr_or_404(request)
+    initial = {"valid_from": timezone.localdate()}
+    parent_id = request.GET.get("parent")
+    if parent_id and parent_id.isdigit():
+        initial["parent"] = access.units().filter(pk=parent_id).first()
+    form = UnitForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        unit = form.save()
+        log.record_create(request.user, unit)
+        messages.success(request, _("The unit %(name)s has been created.") % {"name": unit.name})
+        return redirect("organisation:detail", pk=unit.pk)
+    return render(request, "organisation/edit.html", {"form": form, "unit": None})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def unit_edit(request, pk):
+    access = _hr_or_404(request)
+    try:
+        unit = access.units().get(pk=pk)
+    except (Unit.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    before = log.snapshot(unit)
+    name = unit.name  # the form changes the instance while it validates
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        log.record_update(request.user, unit, before)
+        messages.success(request, _("The unit %(name)s has been saved.") % {"name": unit.name})
+        return redirect("organisation:detail", pk=unit.pk)
+    return render(request, "organisation/edit.html", {"form": form, "unit": unit, "name": name})
