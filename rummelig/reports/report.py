@@ -1,0 +1,130 @@
+"""A report for one scope and one year: the figures, published once, shared by every section.
+
+`Report` is what the dashboard, the annual report page, the exports and the management command
+all build; it holds the year's and the year before's figures (`figures.YearFigures`) and the
+published tables several sections share (the headcount matrix is used by the headcount, target
+and balance sections), so each figure is counted once and shown the same way everywhere.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import sections as registry
+from .figures import Period, PlacementCounts, Scope, YearFigures, schemes_by_id
+from .tables import Masked, publish
+
+EMPTY = PlacementCounts()
+
+
+@dataclass
+class Matrix:
+    """A published count table (schemes × columns) and the exact values behind it, both years."""
+
+    counts: object  # SuppressedTable or Exact
+    exact: tuple  # (this year's {(row, col): n}, last year's)
+    other: object = None  # Masked FTE/FTE-years on the same cells
+    other_exact: tuple = ()
+
+
+class Report:
+    def __init__(self, scope, period, *, suppress, made_by="", made_at=None, dashboard=False):
+        self.scope = scope
+        self.period = period
+        self.suppress = suppress
+        self.made_by = made_by
+        self.made_at = made_at or timezone.now()
+        self.dashboard = dashboard
+        self.current = YearFigures(scope, period)
+        self.previous = YearFigures(scope, period.previous())
+
+    @classmethod
+    def for_year(cls, scope, year, reference=None, **kwargs):
+        return cls(scope, Period.for_year(year, reference), **kwargs)
+
+    # Labels ------------------------------------------------------------------------------------
+
+    @property
+    def year(self):
+        return self.period.year
+
+    @property
+    def year_labels(self):
+        return (str(self.period.year), str(self.period.year - 1))
+
+    @cached_property
+    def schemes(self):
+        return schemes_by_id()
+
+    def scheme_order(self, ids):
+        return sorted(ids, key=lambda pk: (self.schemes[pk].sort_order, self.schemes[pk].name))
+
+    @cached_property
+    def scheme_labels(self):
+        return {pk: scheme.name for pk, scheme in self.schemes.items()}
+
+    @cached_property
+    def column_labels(self):
+        return {c.id: c.name for c in self.scope.columns}
+
+    def publish(self, cells, previous=None):
+        """Publish a count table the way this report publishes everything (suppressed or exact)."""
+        return publish(cells, previous, suppress=self.suppress)
+
+    # Shared tables -----------------------------------------------------------------------------
+
+    def _scheme_matrix(self, count_of, other_of=None):
+        years = (self.current.placements, self.previous.placements)
+        used_schemes = {s for figures in years for (c, s), counts in figures.items() if count_of(counts)}
+        used_columns = {c for figures in years for (c, s), counts in figures.items() if count_of(counts)}
+        rows = self.scheme_order(used_schemes)
+        cols = [c.id for c in self.scope.columns if c.is_centre or c.id in used_columns]
+        exact = tuple({(s, c): count_of(figures.get((c, s), EMPTY)) for s in rows for c in cols} for figures in years)
+        counts = self.publish(*exact)
+        matrix = Matrix(counts, exact)
+        if other_of is not None:
+            matrix.other_exact = tuple(
+                {(s, c): other_of(figures, self_figures.get((c, s), EMPTY)) for s in rows for c in cols}
+                for figures, self_figures in zip((self.current, self.previous), years)
+            )
+            matrix.other = Masked(*matrix.other_exact, counts)
+        return matrix
+
+    @cached_property
+    def headcount(self):
+        """Placements on the reference date (and their FTE), schemes × columns."""
+        return self._scheme_matrix(lambda c: c.on_day, lambda figures, c: figures.fte_on_day(c))
+
+    @cached_property
+    def during(self):
+        """Placements during the year (and their FTE-years), schemes × columns."""
+        return self._scheme_matrix(lambda c: c.during, lambda figures, c: figures.fte_years(c))
+
+    # Building ----------------------------------------------------------------------------------
+
+    def sections(self, keys=None):
+        """Return the built sections (BuiltSection) of the report, or of the sections named by keys."""
+        from .tables import BuiltSection
+
+        built = []
+        for section in registry.ordered(keys):
+            if not section.applies_to(self):
+                continue
+            tables = section.tables(self)
+            for table in tables:
+                table.year_labels = self.year_labels
+            built.append(BuiltSection(section.key, str(section.title), str(section.intro(self)), tables))
+        return built
+
+    @cached_property
+    def title(self):
+        return _("Employees on special terms %(year)s") % {"year": self.year}
+
+    def scope_label(self):
+        return self.scope.label()
+
+
+def scope_for(access):
+    return Scope.for_access(access)

@@ -1,0 +1,505 @@
+"""The sections of the annual report to the Hovedudvalg (issue 5), one small class each.
+
+Each returns titled tables made from the report's figures (rummelig.reports.figures) and
+published through rummelig.reports.tables, so that counts leaving HR are suppressed and every
+other number hides with its count. The dashboard shows some of the same sections.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from rummelig.placements.models import Outcome
+from rummelig.rules.suppression import HIDDEN, suppress_count
+
+from .charts import bar_chart, line_chart
+from .figures import same_day_in, trend
+from .models import FleksjobPool, RefusionCap, Target
+from .sections import Section, register
+from .tables import COUNT, FTE, MONEY, PERCENT, Column, Masked, Row, Table, derive, difference, is_marker, matrix, share
+
+
+def _day(day):
+    return date_format(day, "j. F Y")
+
+
+def add_share_column(table, label, numerators, denominators):
+    """Append a column with sum(numerators) / sum(denominators) of each row, from the shown values."""
+
+    def compute(values):
+        top = [values[i] for i in numerators]
+        bottom = [values[i] for i in denominators]
+        if any(is_marker(v) for v in top + bottom):
+            return HIDDEN
+        return share(sum(top), sum(bottom))
+
+    if not table.rows:
+        return table
+    table.columns.append(Column(label, PERCENT))
+    for row in table.rows:
+        row.values.append(compute(row.values))
+        if row.previous is not None:
+            row.previous.append(compute(row.previous))
+    return table
+
+
+def _category_matrix(report, key, title, row_header, exact_now, exact_before, row_ids, row_labels, categories):
+    """Publish a rows × categories count table (both years) and return (Table, published, exact)."""
+    cells = tuple({(r, c): data.get(r, {}).get(c, 0) for r in row_ids for c in categories} for data in (exact_now, exact_before))
+    published = report.publish(*cells)
+    table = matrix(key, title, row_header, published, row_labels, categories, total_label=_("Total"))
+    return table, published, cells
+
+
+@register
+class Headcount(Section):
+    key = "headcount"
+    title = gettext_lazy("Employed on special terms")
+    order = 10
+
+    def intro(self, report):
+        return _(
+            "Placements that had started and had not ended on %(date)s, per scheme and centre. FTE is the hours "
+            "per week divided by 37, at most 1; a placement without registered hours counts as full time."
+        ) % {"date": _day(report.period.reference)}
+
+    def tables(self, report):
+        m = report.headcount
+        day = _day(report.period.reference)
+        title = _("Employed on special terms on %(date)s") % {"date": day}
+        chart = bar_chart(
+            "chart-headcount",
+            _("Employed on special terms per centre on %(date)s") % {"date": day},
+            [(report.column_labels[c], m.counts.col_total(c)) for c in m.counts.cols],
+        )
+        return [
+            matrix("headcount", title, _("Scheme"), m.counts, report.scheme_labels, report.column_labels,
+                   total_label=_("Total"), chart=chart),
+            matrix("headcount_fte", _("FTE on special terms on %(date)s") % {"date": day}, _("Scheme"), m.other,
+                   report.scheme_labels, report.column_labels, kind=FTE, total_label=_("Total")),
+        ]
+
+
+@register
+class Trend(Section):
+    key = "trend"
+    title = gettext_lazy("Development over five years")
+    order = 15
+
+    def intro(self, report):
+        return _("Employed on special terms on %(day)s each year, per scheme.") % {
+            "day": date_format(report.period.reference, "j. F")
+        }
+
+    def tables(self, report):
+        days = [same_day_in(report.period.reference, year) for year in range(report.year - 4, report.year + 1)]
+        counts = trend(report.scope, days)
+        rows = report.scheme_order({s for (s, _d), n in counts.items() if n})
+        published = report.publish({(s, d): counts.get((s, d), 0) for s in rows for d in days})
+        labels = {d: str(d.year) for d in days}
+        table = matrix("trend", _("Employed on special terms, %(first)s-%(last)s") % {"first": days[0].year, "last": days[-1].year},
+                       _("Scheme"), published, report.scheme_labels, labels, total_label=_("Total"), row_totals=False)
+        largest = sorted(rows, key=lambda s: -counts.get((s, days[-1]), 0))[:5]
+        series = [(_("All schemes"), [published.col_total(d) for d in days])]
+        series += [(report.scheme_labels[s], [published.value(s, d) for d in days]) for s in report.scheme_order(largest)]
+        table.chart = line_chart(
+            "chart-trend", _("Employed on special terms over five years"), [labels[d] for d in days], series,
+            description=_("Lines for all schemes together and the five largest schemes."),
+        )
+        return [table]
+
+
+@register
+class During(Section):
+    key = "during"
+    title = gettext_lazy("Employed during the year and FTE-years")
+    order = 20
+
+    def intro(self, report):
+        return _(
+            "Placements that ran on at least one day from 1 January to %(date)s, and their FTE-years: each "
+            "placement's FTE times the days it ran in that period, divided by the days of the year."
+        ) % {"date": _day(report.period.reference)}
+
+    def applies_to(self, report):
+        return not report.dashboard
+
+    def tables(self, report):
+        m = report.during
+        period = _("1 January-%(date)s") % {"date": _day(report.period.reference)}
+        return [
+            matrix("during", _("Employed on special terms during %(period)s") % {"period": period}, _("Scheme"), m.counts,
+                   report.scheme_labels, report.column_labels, total_label=_("Total")),
+            matrix("fte_years", _("FTE-years on special terms, %(period)s") % {"period": period}, _("Scheme"), m.other,
+                   report.scheme_labels, report.column_labels, kind=FTE, total_label=_("Total")),
+        ]
+
+
+def _target_key(target):
+    return (target.kind, target.unit_id, target.measure, frozenset(s.pk for s in target.schemes.all()))
+
+
+def visible_targets(report, kind):
+    """Return (this year's targets, {key: last year's target}) that concern units in the report's scope."""
+    targets = [
+        t for t in Target.objects.filter(year__in=[report.year, report.year - 1], kind=kind).select_related("unit").prefetch_related("schemes")
+        if report.scope.covers(t.unit)
+    ]
+    return [t for t in targets if t.year == report.year], {_target_key(t): t for t in targets if t.year == report.year - 1}
+
+
+def target_label(target):
+    return f"{target.unit.name}: {target.scheme_label()}"
+
+
+@register
+class Targets(Section):
+    key = "targets"
+    title = gettext_lazy("Against the targets")
+    order = 30
+
+    def intro(self, report):
+        this_year, _before = visible_targets(report, Target.Kind.TARGET)
+        if not this_year:
+            return _("No targets have been set for %(year)s.") % {"year": report.year}
+        return _(
+            "The targets HR has registered for %(year)s, against the number employed on %(date)s "
+            "(headcount or FTE as the target is set). A difference below zero means fewer than the target."
+        ) % {"year": report.year, "date": _day(report.period.reference)}
+
+    def tables(self, report):
+        this_year, before = visible_targets(report, Target.Kind.TARGET)
+        m = report.headcount
+        tables = []
+        for measure, kind, key, title in (
+            (Target.Measure.HEADCOUNT, COUNT, "targets_headcount", _("Targets, headcount")),
+            (Target.Measure.FTE, FTE, "targets_fte", _("Targets, FTE")),
+        ):
+            rows = []
+            for target in (t for t in this_year if t.measure == measure):
+                columns = report.scope.columns_under(target.unit)
+                schemes = [s.pk for s in target.schemes.all()] or list(m.counts.rows)
+                values = m.exact if measure == Target.Measure.HEADCOUNT else m.other_exact
+                actual = derive(m.counts, values, schemes, columns)
+                actual_before = derive(m.counts, values, schemes, columns, previous=True)
+                old = before.get(_target_key(target))
+                old_value = old.value if old else None
+                rows.append(Row(
+                    target_label(target),
+                    [target.value, actual, difference(actual, target.value), share(actual, target.value)],
+                    [old_value, actual_before, difference(actual_before, old_value), share(actual_before, old_value)],
+                ))
+            if rows:
+                tables.append(Table(key, title, _("Centre or municipality: schemes"), [
+                    Column(_("Target"), kind), Column(_("Actual"), kind), Column(_("Difference"), kind),
+                    Column(_("Reached"), PERCENT),
+                ], rows))
+        return tables
+
+
+@register
+class Balance(Section):
+    key = "balance"
+    title = gettext_lazy("Balance with ordinary staff")
+    order = 40
+
+    def intro(self, report):
+        return _(
+            "Employees on special terms as a share of ordinary staff on %(date)s. Ordinary staff: employments "
+            "active on the day that are not subsidised (a person with two employments counts twice); their FTE "
+            "is the FTE fraction. All schemes count as special terms. Ballerup's strategy describes a balance of "
+            "about 12 per cent."
+        ) % {"date": _day(report.period.reference)}
+
+    def tables(self, report):
+        m = report.headcount
+        ordinary = (report.current.ordinary, report.previous.ordinary)
+        cols = list(m.counts.cols) + [
+            c.id for c in report.scope.columns if c.id not in m.counts.cols and any(c.id in year for year in ordinary)
+        ]
+        title = _("Special terms as a share of ordinary staff on %(date)s") % {"date": _day(report.period.reference)}
+        if not cols:
+            return [Table("balance", title, _("Centre"), [], [], note=_("Nothing to show for this period."))]
+        cells = tuple({(c, "n"): year.get(c, (0, 0))[0] for c in cols} for year in ordinary)
+        published = report.publish(*cells)
+        fte = Masked(*({(c, "n"): year.get(c, (0, Decimal(0)))[1] for c in cols} for year in ordinary), published)
+
+        def special(c, previous):
+            if c not in m.counts.cols:
+                return 0, Decimal(0)
+            if previous:
+                return m.counts.previous_col_total(c), m.other.previous_col_total(c)
+            return m.counts.col_total(c), m.other.col_total(c)
+
+        def values(c, previous):
+            count, count_fte = special(c, previous) if c is not None else (
+                (m.counts.previous_grand_total(), m.other.previous_grand_total()) if previous else (m.counts.grand_total(), m.other.grand_total())
+            )
+            if c is None:
+                staff = published.previous_col_total("n") if previous else published.col_total("n")
+                staff_fte = fte.previous_col_total("n") if previous else fte.col_total("n")
+            else:
+                staff = published.previous_value(c, "n") if previous else published.value(c, "n")
+                staff_fte = fte.previous_value(c, "n") if previous else fte.value(c, "n")
+            return [count, staff, share(count, staff), count_fte, staff_fte, share(count_fte, staff_fte)]
+
+        rows = [Row(report.column_labels[c], values(c, False), values(c, True)) for c in cols]
+        rows.append(Row(_("Total"), values(None, False), values(None, True), total=True))
+        table = Table("balance", title, _("Centre"), [
+                          Column(_("On special terms"), COUNT), Column(_("Ordinary staff"), COUNT), Column(_("Share"), PERCENT),
+                          Column(_("FTE on special terms"), FTE), Column(_("Ordinary FTE"), FTE), Column(_("Share of FTE"), PERCENT),
+                      ], rows)
+        table.chart = bar_chart(
+            "chart-balance", _("Special terms as a share of ordinary staff per centre"),
+            [(row.label, row.values[2]) for row in rows], kind=PERCENT,
+        )
+        return [table]
+
+
+@register
+class Elever(Section):
+    key = "elever"
+    title = gettext_lazy("Elever")
+    order = 50
+
+    def intro(self, report):
+        return _(
+            "Elever who started (new training agreements) from 1 January to %(date)s, against the dimensioned "
+            "number, and how many of them have no other education."
+        ) % {"date": _day(report.period.reference)}
+
+    def tables(self, report):
+        years = (report.current.elever, report.previous.elever)
+        used = {c for year in years for c in year}
+        rows = [c.id for c in report.scope.columns if c.is_centre or c.id in used]
+        categories = {"without": _("No other education"), "with": _("Other education"), "unknown": _("Not registered")}
+        exact = tuple(
+            {c: {"without": e.without_education, "with": e.with_education, "unknown": e.unknown} for c, e in year.items()} for year in years
+        )
+        table, published, cells = _category_matrix(
+            report, "elever", _("Elever started in %(year)s") % {"year": report.year}, _("Centre"), *exact, rows,
+            report.column_labels, categories,
+        )
+        add_share_column(table, _("Share without other education"), [0], [3])
+        tables = [table]
+        this_year, before = visible_targets(report, Target.Kind.DIMENSIONING)
+        dimension_rows = []
+        for target in this_year:
+            under = report.scope.columns_under(target.unit)
+            started = derive(published, cells, under, list(categories))
+            started_before = derive(published, cells, under, list(categories), previous=True)
+            without = derive(published, cells, under, ["without"])
+            without_before = derive(published, cells, under, ["without"], previous=True)
+            old = before.get(_target_key(target))
+            old_value = old.value if old else None
+            dimension_rows.append(Row(
+                target.unit.name,
+                [target.value, started, difference(started, target.value), share(without, started)],
+                [old_value, started_before, difference(started_before, old_value), share(without_before, started_before)],
+            ))
+        if dimension_rows:
+            tables.append(Table("elever_dimensioning", _("Elever against the dimensioned number"), _("Centre or municipality"), [
+                Column(_("Dimensioned"), COUNT), Column(_("Started"), COUNT), Column(_("Difference"), COUNT),
+                Column(_("Share without other education"), PERCENT),
+            ], dimension_rows))
+        else:
+            table.note = _("No dimensioned number of elever has been registered for %(year)s.") % {"year": report.year}
+        return tables
+
+
+@register
+class OwnCitizens(Section):
+    key = "own_citizens"
+    title = gettext_lazy("Own citizens through the own jobcenter")
+    order = 60
+
+    def intro(self, report):
+        return _(
+            "Placements started from 1 January to %(date)s. Own citizens through the own jobcenter: the person "
+            "lives in the municipality and came through its own jobcenter (both registered as yes)."
+        ) % {"date": _day(report.period.reference)}
+
+    def tables(self, report):
+        years = (report.current.own_citizens, report.previous.own_citizens)
+        exact = tuple({s: {"own": c.own, "other": c.other, "unknown": c.unknown} for s, c in year.items()} for year in years)
+        rows = report.scheme_order({s for year in years for s, c in year.items() if c.own or c.other or c.unknown})
+        categories = {"own": _("Own citizens via own jobcenter"), "other": _("Others"), "unknown": _("Not registered")}
+        table, _p, _c = _category_matrix(
+            report, "own_citizens", _("Placements started, by where the person came from"), _("Scheme"), *exact, rows,
+            report.scheme_labels, categories,
+        )
+        return [add_share_column(table, _("Share of own citizens"), [0], [3])]
+
+
+@register
+class Young(Section):
+    key = "young"
+    title = gettext_lazy("Young people under 30")
+    order = 70
+
+    def intro(self, report):
+        return _(
+            "Placements from 1 January to %(date)s held by people under 30 on 1 January %(year)s, and how many of "
+            "those that ended went on to education."
+        ) % {"date": _day(report.period.reference), "year": report.year}
+
+    def tables(self, report):
+        years = (report.current.young, report.previous.young)
+        exact = tuple({s: {"still": c.still, "education": c.education, "other": c.other} for s, c in year.items()} for year in years)
+        rows = report.scheme_order({s for year in years for s in year})
+        categories = {"still": _("Still employed"), "education": _("Ended: went on to education"), "other": _("Ended: other outcome")}
+        table, _p, _c = _category_matrix(
+            report, "young", _("Young people under 30 on special terms"), _("Scheme"), *exact, rows, report.scheme_labels, categories,
+        )
+        return [add_share_column(table, _("Share of those ended who went on to education"), [1], [1, 2])]
+
+
+@register
+class Outcomes(Section):
+    key = "outcomes"
+    title = gettext_lazy("Outcomes of ended placements")
+    order = 80
+
+    def intro(self, report):
+        return _("Placements that ended from 1 January to %(date)s, by what the person went on to.") % {
+            "date": _day(report.period.reference)
+        }
+
+    def tables(self, report):
+        years = (report.current.endings, report.previous.endings)
+        exact = tuple({} for _year in years)
+        for data, year in zip(exact, years):
+            for (scheme, outcome), n in year.items():
+                data.setdefault(scheme, {})[outcome] = n
+        rows = report.scheme_order({s for year in years for (s, _o) in year})
+        categories = {value: label for value, label in Outcome.choices}
+        categories[""] = _("Not registered")
+        table, published, _c = _category_matrix(
+            report, "outcomes", _("Ended placements by outcome"), _("Scheme"), *exact, rows, report.scheme_labels, categories,
+        )
+        table.chart = bar_chart(
+            "chart-outcomes", _("Ended placements by outcome"),
+            [(str(categories[c]), published.col_total(c)) for c in published.cols],
+        )
+        return [table]
+
+
+@register
+class Economy(Section):
+    key = "economy"
+    title = gettext_lazy("Economy")
+    order = 90
+
+    def applies_to(self, report):
+        return not report.dashboard
+
+    def intro(self, report):
+        return _(
+            "Amounts in DKK for %(year)s as HR has registered them. An amount is hidden when fewer than five "
+            "placements lie behind it. Refusion for fleksjob on the old scheme is 1/2 or 2/3 of the wage, at most "
+            "of the cap in force (LAB 2019 § 133), for the days the fleksjob ran in the year."
+        ) % {"year": report.year}
+
+    def tables(self, report):
+        tables = []
+        economy = (report.current.economy, report.previous.economy)
+        if report.scope.whole:
+            tables.append(self._pool(report, economy))
+        tables.append(self._refusion(report, economy))
+        tables.append(self._subsidies(report, economy))
+        return tables
+
+    def _pool(self, report, economy):
+        budgets = {p.year: p.budget for p in FleksjobPool.objects.filter(year__in=[report.year, report.year - 1])}
+        published = report.publish(*({("pool", "n"): e.pool_placements} for e in economy))
+
+        def column(previous):
+            year = report.year - 1 if previous else report.year
+            hidden = published.is_hidden("pool", "n")
+            paid = HIDDEN if hidden else economy[1 if previous else 0].pool_paid
+            budget = budgets.get(year)
+            count = published.previous_value("pool", "n") if previous else published.value("pool", "n")
+            return [budget, paid, difference(budget, paid), count]
+
+        now, before = column(False), column(True)
+        labels = [_("Budget"), _("Paid from the pool"), _("Left"), _("Placements paid from the pool")]
+        rows = [Row(label, [now[i]], [before[i]], kind=COUNT if i == 3 else None) for i, label in enumerate(labels)]
+        table = Table("pool", _("The fleksjob pool"), _("Figure"), [Column(_("DKK"), MONEY)], rows)
+        if report.year not in budgets:
+            table.note = _("HR has not entered the pool's budget for %(year)s.") % {"year": report.year}
+        return table
+
+    def _refusion(self, report, economy):
+        fractions = {"1/2": _("1/2 of the wage"), "2/3": _("2/3 of the wage")}
+        counts = tuple({(f, "n"): e.refusion.get(f, (0, 0, 0))[0] for f in fractions} for e in economy)
+        published = report.publish(*counts)
+        wage = Masked(*({(f, "n"): e.refusion.get(f, (0, Decimal(0), 0))[1] for f in fractions} for e in economy), published)
+        refusion = Masked(*({(f, "n"): e.refusion.get(f, (0, 0, Decimal(0)))[2] for f in fractions} for e in economy), published)
+        rows = [
+            Row(fractions[f], [published.value(f, "n"), wage.value(f, "n"), refusion.value(f, "n")],
+                [published.previous_value(f, "n"), wage.previous_value(f, "n"), refusion.previous_value(f, "n")])
+            for f in fractions
+        ]
+        rows.append(Row(_("Total"), [published.col_total("n"), wage.col_total("n"), refusion.col_total("n")],
+                        [published.previous_col_total("n"), wage.previous_col_total("n"), refusion.previous_col_total("n")], total=True))
+        notes = []
+        caps = RefusionCap.objects.filter(valid_from__lte=date(report.year, 12, 31)).exclude(valid_to__lt=date(report.year, 1, 1))
+        for cap in caps:
+            notes.append(_("Cap from %(from)s: %(annual)s kr. a year, %(hourly)s kr. an hour.") % {
+                "from": _day(cap.valid_from), "annual": _money(cap.annual_cap), "hourly": _money(cap.hourly_cap, 2),
+            })
+        if economy[0].uncapped:
+            notes.append(_("No cap is registered for part of the year; those days are counted without a cap."))
+        missing = economy[0].refusion_missing
+        if missing:
+            shown = suppress_count(missing) if report.suppress else missing
+            notes.append(_("%(count)s fleksjob on the old scheme in the year lack a wage basis or a fraction and are not counted.") % {"count": shown})
+        return Table("refusion", _("Expected refusion, fleksjob on the old scheme"), _("Refusion"), [
+            Column(_("Placements"), COUNT), Column(_("Wage counted (DKK)"), MONEY), Column(_("Expected refusion (DKK)"), MONEY),
+        ], rows, note=" ".join(notes))
+
+    def _subsidies(self, report, economy):
+        years = (report.current, report.previous)
+        register_counts = []
+        register_amounts = []
+        for figures in years:
+            n, amount = {}, {}
+            for (c, s), counts in figures.placements.items():
+                if counts.with_subsidy:
+                    n[s] = n.get(s, 0) + counts.with_subsidy
+                    amount[s] = amount.get(s, Decimal(0)) + figures.expected_subsidy(counts)
+            register_counts.append(n)
+            register_amounts.append(amount)
+        schemes = report.scheme_order(
+            {s for year in register_counts for s in year} | {s for e in economy for s in e.received}
+        )
+        if not schemes:
+            return Table("subsidies", _("Subsidies per scheme"), _("Scheme"), [], [], note=_("Nothing to show for this period."))
+        reg = report.publish(*({(s, "n"): year.get(s, 0) for s in schemes} for year in register_counts))
+        reg_amount = Masked(*({(s, "n"): year.get(s, Decimal(0)) for s in schemes} for year in register_amounts), reg)
+        rec = report.publish(*({(s, "n"): e.received.get(s, (0, 0))[0] for s in schemes} for e in economy))
+        rec_amount = Masked(*({(s, "n"): e.received.get(s, (0, Decimal(0)))[1] for s in schemes} for e in economy), rec)
+
+        def values(s, previous):
+            if s is None:
+                getters = [t.previous_col_total if previous else t.col_total for t in (reg, reg_amount, rec, rec_amount)]
+                return [get("n") for get in getters]
+            getters = [t.previous_value if previous else t.value for t in (reg, reg_amount, rec, rec_amount)]
+            return [get(s, "n") for get in getters]
+
+        rows = [Row(report.scheme_labels[s], values(s, False), values(s, True)) for s in schemes]
+        rows.append(Row(_("Total"), values(None, False), values(None, True), total=True))
+        return Table("subsidies", _("Subsidies per scheme"), _("Scheme"), [
+            Column(_("Placements with a subsidy in the register"), COUNT),
+            Column(_("Expected from the register (DKK)"), MONEY),
+            Column(_("Placements with a subsidy received"), COUNT),
+            Column(_("Received (DKK)"), MONEY),
+        ], rows, note=_("Expected: each placement's yearly subsidy in the register for the days it ran from 1 January to %(date)s.") % {
+            "date": _day(report.period.reference)})
+
+
+def _money(value, places=0):
+    return number_format(value, places, use_l10n=True, force_grouping=True)

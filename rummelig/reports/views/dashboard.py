@@ -1,0 +1,34 @@
+"""The dashboard: now against the targets, the balance with ordinary staff, centres, five years, outcomes."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from ..figures import Period
+from ..report import Report
+from .common import aggregate_access_or_404, made_by, scope_for, sees_exact_figures
+
+DASHBOARD_SECTIONS = ["headcount", "targets", "balance", "trend", "outcomes"]
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    access = aggregate_access_or_404(request)
+    today = timezone.localdate()
+    exact = sees_exact_figures(access)
+    report = Report(
+        scope_for(access), Period.for_year(today.year, today), suppress=not exact, made_by=made_by(request.user), dashboard=True
+    )
+    sections = report.sections(DASHBOARD_SECTIONS)
+    balance = next(s for s in sections if s.key == "balance").tables[0]
+    total = balance.display_rows()[-1]["cells"] if balance.rows else None
+    return render(request, "reports/dashboard.html", {
+        "report": report,
+        "sections": sections,
+        "exact": exact,
+        "today": today,
+        "cards": total,
+        "access": access,
+    })

@@ -1,0 +1,153 @@
+"""Economy for the report: the fleksjob pool's budget, the refusion caps, and each placement's money.
+
+HR enters these (auditors may read them); every change is audited. The pages are inside HR and
+show exact amounts and names; the report shows them only as suppressed totals.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from rummelig.accounts.access import get_placement_or_404
+from rummelig.audit import log
+from rummelig.audit.models import AuditEntry
+
+from ..figures import overlapping_q
+from ..forms import EconomyFilterForm, FleksjobPoolForm, PlacementEconomyForm, RefusionCapForm
+from ..models import FleksjobPool, PlacementEconomy, RefusionCap
+from .common import hr_or_404, reader_or_404
+
+PAGE_SIZE = 50
+
+
+def _year(request):
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+@login_required
+@require_GET
+def economy(request):
+    access = reader_or_404(request)
+    year = _year(request)
+    rows = PlacementEconomy.objects.filter(year=year)
+    totals = rows.aggregate(
+        placements=Count("pk"), pool=Sum("pool_payment"), received=Sum("subsidy_received"),
+        refusion_rows=Count("pk", filter=Q(wage_basis__isnull=False) & ~Q(refusion_fraction="")),
+    )
+    return render(request, "reports/economy.html", {
+        "year": year,
+        "pools": FleksjobPool.objects.all(),
+        "caps": RefusionCap.objects.all(),
+        "totals": totals,
+        "may_edit": access.is_hr,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pool_create(request):
+    hr_or_404(request)
+    form = FleksjobPoolForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        pool = form.save()
+        log.record_create(request.user, pool)
+        messages.success(request, _("The pool's budget has been saved."))
+        return redirect(reverse("reports:economy") + f"?year={pool.year}")
+    return render(request, "reports/pool_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pool_edit(request, pk):
+    hr_or_404(request)
+    pool = get_object_or_404(FleksjobPool, pk=pk)
+    before = log.snapshot(pool)
+    form = FleksjobPoolForm(request.POST or None, instance=pool)
+    if request.method == "POST" and form.is_valid():
+        pool = form.save()
+        log.record_update(request.user, pool, before)
+        messages.success(request, _("The pool's budget has been saved."))
+        return redirect(reverse("reports:economy") + f"?year={pool.year}")
+    return render(request, "reports/pool_form.html", {"form": form, "pool": pool})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cap_create(request):
+    """Register a new level of the refusion cap; the cap in force until then ends the day before."""
+    hr_or_404(request)
+    form = RefusionCapForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cap = form.save(commit=False)
+        for older in RefusionCap.objects.filter(valid_from__lt=cap.valid_from).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=cap.valid_from)
+        ):
+            before = log.snapshot(older)
+            older.valid_to = cap.valid_from - timedelta(days=1)
+            older.save()
+            log.record_update(request.user, older, before)
+        cap.save()
+        log.record_create(request.user, cap)
+        messages.success(request, _("The refusion cap has been saved."))
+        return redirect("reports:economy")
+    return render(request, "reports/cap_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def economy_placements(request):
+    access = reader_or_404(request)
+    form = EconomyFilterForm(request.GET or {"year": timezone.localdate().year})
+    if not form.is_valid():
+        return render(request, "reports/economy_placements.html", {"form": form, "page": None})
+    year, scheme = form.cleaned_data["year"], form.cleaned_data["scheme"]
+    placements = (
+        access.placements()
+        .filter(overlapping_q(date(year, 1, 1), date(year, 12, 31)))
+        .select_related("person", "scheme", "workplace")
+        .prefetch_related(Prefetch("economy", queryset=PlacementEconomy.objects.filter(year=year), to_attr="economy_rows"))
+        .order_by("scheme__sort_order", "person__last_name", "person__first_name", "pk")
+    )
+    if scheme:
+        placements = placements.filter(scheme=scheme)
+    page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side"))
+    for placement in page:
+        placement.year_economy = placement.economy_rows[0] if placement.economy_rows else None
+    return render(request, "reports/economy_placements.html", {
+        "form": form, "page": page, "year": year, "may_edit": access.is_hr,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def economy_edit(request, pk, year):
+    hr_or_404(request)
+    placement = get_placement_or_404(request.user, pk, for_edit=True)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    if placement.start > last or (placement.ends_on is not None and placement.ends_on < first):
+        raise Http404
+    row = PlacementEconomy.objects.filter(placement=placement, year=year).first() or PlacementEconomy(placement=placement, year=year)
+    before = log.snapshot(row) if row.pk else None
+    form = PlacementEconomyForm(request.POST or None, instance=row, placement=placement)
+    if request.method == "POST" and form.is_valid():
+        row = form.save()
+        if before is None:
+            log.record_create(request.user, row)
+        else:
+            log.record_update(request.user, row, before)
+        messages.success(request, _("The economy of the placement has been saved."))
+        return redirect(reverse("reports:economy_placements") + f"?year={year}&scheme={placement.scheme_id}")
+    return render(request, "reports/economy_form.html", {"form": form, "placement": placement, "year": year})

@@ -1,0 +1,115 @@
+"""HR's targets (måltal): a list by year with each target's history, and forms to set them.
+
+HR sets the targets on behalf of the council; auditors may read them. Every create, change and
+delete is audited, and the history shown is the audit log of the target.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from rummelig.audit import log
+from rummelig.audit.models import AuditEntry
+
+from ..forms import TargetFilterForm, TargetForm
+from ..models import Target
+from .common import hr_or_404, reader_or_404
+
+OBJECT_TYPE = "target"
+
+
+def snapshot(target):
+    """Return the target's fields for the audit log, with names rather than ids."""
+    data = log.snapshot(target, ["year", "kind", "unit", "measure", "value", "note"])
+    data["unit"] = target.unit.name if target.unit_id else None
+    data["schemes"] = target.scheme_label() if target.pk else ""
+    return data
+
+
+def _visible(access):
+    return Target.objects.filter(unit__in=access.aggregate_units()).select_related("unit").prefetch_related("schemes")
+
+
+@login_required
+@require_GET
+def targets(request):
+    access = reader_or_404(request)
+    form = TargetFilterForm(request.GET or None)
+    rows = _visible(access)
+    year = form.cleaned_data.get("year") if form.is_valid() else None
+    if year:
+        rows = rows.filter(year=year)
+    changes = AuditEntry.objects.filter(object_type=OBJECT_TYPE)[:20]
+    return render(request, "reports/targets.html", {
+        "form": form, "targets": rows, "changes": changes, "may_edit": access.is_hr, "year": year,
+    })
+
+
+def _target_or_404(access, pk):
+    try:
+        return _visible(access).get(pk=pk)
+    except (Target.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_create(request):
+    access = hr_or_404(request)
+    initial = {"year": timezone.localdate().year, "kind": Target.Kind.TARGET, "measure": Target.Measure.HEADCOUNT}
+    form = TargetForm(request.POST or None, initial=initial, units=access.aggregate_units())
+    if request.method == "POST" and form.is_valid():
+        target = form.save(commit=False)
+        target.created_by = request.user
+        target.save()
+        form.save_m2m()
+        log.record(request.user, AuditEntry.Action.CREATE, target, object_type=OBJECT_TYPE, changes=log.diff({}, snapshot(target)))
+        messages.success(request, _("The target has been saved."))
+        return redirect(f"{reverse('reports:targets')}?year={target.year}")
+    return render(request, "reports/target_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_edit(request, pk):
+    access = hr_or_404(request)
+    target = _target_or_404(access, pk)
+    before = snapshot(target)
+    form = TargetForm(request.POST or None, instance=target, units=access.aggregate_units())
+    if request.method == "POST" and form.is_valid():
+        target = form.save()
+        target = Target.objects.prefetch_related("schemes").select_related("unit").get(pk=target.pk)
+        changes = log.diff(before, snapshot(target))
+        if changes:
+            log.record(request.user, AuditEntry.Action.UPDATE, target, object_type=OBJECT_TYPE, changes=changes)
+        messages.success(request, _("The target has been saved."))
+        return redirect(f"{reverse('reports:targets')}?year={target.year}")
+    return render(request, "reports/target_form.html", {"form": form, "target": target})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_delete(request, pk):
+    access = hr_or_404(request)
+    target = _target_or_404(access, pk)
+    if request.method == "POST":
+        log.record(request.user, AuditEntry.Action.DELETE, target, object_type=OBJECT_TYPE, changes=log.diff(snapshot(target), {}))
+        year = target.year
+        target.delete()
+        messages.success(request, _("The target has been deleted."))
+        return redirect(f"{reverse('reports:targets')}?year={year}")
+    return render(request, "reports/target_confirm_delete.html", {"target": target})
+
+
+@login_required
+@require_GET
+def target_history(request, pk):
+    access = reader_or_404(request)
+    target = _target_or_404(access, pk)
+    entries = AuditEntry.objects.filter(object_type=OBJECT_TYPE, object_id=str(target.pk))
+    return render(request, "reports/target_history.html", {"target": target, "entries": entries})
