@@ -1,0 +1,68 @@
+"""Danish CPR numbers: normalise, validate, find the date of birth, mask.
+
+A CPR number is ddmmyy followed by four digits; the first of those four (the 7th digit) tells the
+century. Since 1 October 2007 CPR numbers are issued *without* the modulus-11 check, so a valid
+number can fail that test: we deliberately do not apply it. Validation here means "ten digits that
+begin with a real date".
+
+Error messages are Danish because they are shown to HR as they are (forms, import reports).
+They show the CPR number masked, so a message can be logged without leaking the full number.
+"""
+
+import re
+from datetime import date
+
+_SEPARATORS = re.compile(r"[\s\-]")
+_TEN_DIGITS = re.compile(r"\d{10}")
+_DASHED = re.compile(r"\d{6}-\d{4}")
+
+LENGTH_MESSAGE = "CPR-nummeret skal være 10 cifre (ddmmåå-xxxx)."
+
+
+def normalise_cpr(text: str) -> str:
+    """Return the CPR number as 10 digits, accepting "ddmmyy-xxxx", "ddmmyyxxxx" and spaces.
+
+    Raise ValueError with a Danish message if it is not 10 digits or does not begin with a date.
+    """
+    compact = "" if text is None else str(text)
+    if not (len(compact) == 10 and compact.isascii() and compact.isdigit()):  # else tidy it first
+        compact = re.sub(r"\s", "", compact)
+    if "-" in compact:
+        if not _DASHED.fullmatch(compact):
+            raise ValueError(LENGTH_MESSAGE)
+        compact = compact.replace("-", "")
+    if not _TEN_DIGITS.fullmatch(compact):
+        raise ValueError(LENGTH_MESSAGE)
+    birth_date_from_cpr(compact)
+    return compact
+
+
+def birth_date_from_cpr(cpr: str) -> date:
+    """Return the date of birth encoded in a CPR number (10 digits, a dash allowed).
+
+    The century comes from the 7th digit (CPR-kontoret's rules):
+    0-3 → 1900s; 4 and 9 → 2000s if yy ≤ 36, else 1900s; 5-8 → 2000s if yy ≤ 57, else 1800s.
+    Raise ValueError (Danish message) if the first six digits are not a real date.
+    """
+    digits = str(cpr)
+    if len(digits) != 10:
+        digits = _SEPARATORS.sub("", digits)
+    if not _TEN_DIGITS.fullmatch(digits):
+        raise ValueError(LENGTH_MESSAGE)
+    day, month, yy, seventh = int(digits[0:2]), int(digits[2:4]), int(digits[4:6]), int(digits[6])
+    if seventh <= 3:
+        century = 1900
+    elif seventh in (4, 9):
+        century = 2000 if yy <= 36 else 1900
+    else:
+        century = 2000 if yy <= 57 else 1800
+    try:
+        return date(century + yy, month, day)
+    except ValueError:
+        raise ValueError(f"CPR-nummeret {mask_cpr(digits)} begynder ikke med en gyldig dato.") from None
+
+
+def mask_cpr(cpr: str) -> str:
+    """Return "ddmmyy-xxxx": the date of birth stays readable, the last four digits are hidden."""
+    digits = _SEPARATORS.sub("", str(cpr))
+    return f"{digits[:6]}-xxxx"
