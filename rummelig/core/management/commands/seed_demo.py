@@ -57,8 +57,9 @@ class Command(BaseCommand):
             try:
                 flush_demo()
             except ProtectedError as exc:
+                blocking = {obj._meta.verbose_name_plural for obj in exc.protected_objects}
                 raise CommandError(
-                    f"Data kan ikke slettes, fordi andre poster henviser til dem ({exc.protected_objects.model._meta.verbose_name_plural})."
+                    f"Data kan ikke slettes, fordi andre poster henviser til dem: {', '.join(sorted(map(str, blocking)))}."
                 ) from exc
             self.stdout.write("Eksisterende enheder, personer, ansættelser og demo-brugere er slettet.")
         summary = seed_demo(employees, seed=seed, years=years, today=today)
