@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "placements"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.placement_list, name="list"),
+    path("eksport.xlsx", views.placement_export, name="export"),
+    path("ny/", views.placement_create, name="create"),
+    path("<int:pk>/", views.placement_detail, name="detail"),
+    path("<int:pk>/rediger/", views.placement_edit, name="edit"),
+    path("soeg-person/", views.person_search, name="person_search"),
+    path("ansaettelser-for-person/", views.employment_options, name="employment_options"),
+]

@@ -1,0 +1,222 @@
+"""The form to create and edit a placement, including choosing or creating the person.
+
+The person is either an existing person the user may see (found with the search beside the
+field) or a new person typed in (first name, last name, optional CPR number). The rules of the
+placement itself are in validation.py, shared with the REST API; this form adds only what belongs
+to the page: who may be chosen, and the person.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rummelig.lib.cpr import birth_date_from_cpr, mask_cpr, normalise_cpr
+from rummelig.organisation.models import Unit
+from rummelig.people.models import Employment, Person, validate_cpr
+from rummelig.schemes.models import Scheme
+
+from .models import Placement
+from .validation import validate_placement
+
+DATE_FIELDS = ("start", "planned_end", "actual_end", "requested_on")
+TEXTAREAS = ("purpose", "special_considerations", "extension_reason")
+NULL_BOOLEANS = ("lives_in_municipality", "via_own_jobcenter", "no_other_education")
+DECIMALS = ("hours_per_week", "yearly_subsidy")
+
+
+class WorkplaceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, unit):
+        label = f"{unit.name} ({unit.parent.name})" if unit.parent_id else unit.name
+        if unit.valid_to and unit.valid_to < timezone.localdate():
+            label += " – " + str(_("closed %(date)s") % {"date": unit.valid_to.strftime("%d.%m.%Y")})
+        return label
+
+
+class EmploymentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, employment):
+        period = f"{employment.start:%d.%m.%Y}–{employment.end:%d.%m.%Y}" if employment.end else f"{employment.start:%d.%m.%Y}–"
+        title = employment.job_title or str(_("employment"))
+        return f"{title}, {employment.unit.name} ({period})"
+
+
+def mentor_candidates(access, current=None):
+    """Return the people employed today in the units the user may edit (and the current mentor)."""
+    today = timezone.localdate()
+    employed = Employment.objects.filter(unit__in=access.editable_units(), start__lte=today).filter(
+        Q(end__isnull=True) | Q(end__gte=today)
+    )
+    condition = Q(pk__in=employed.values("person_id"))
+    if current is not None:
+        condition |= Q(pk=current.pk)
+    return Person.objects.filter(condition)
+
+
+class PlacementForm(forms.ModelForm):
+    EXISTING, NEW = "existing", "new"
+
+    person_mode = forms.ChoiceField(
+        label=_("Who is employed?"),
+        choices=[(EXISTING, _("An existing person")), (NEW, _("A new person"))],
+        widget=forms.RadioSelect(attrs={"class": "form-radio"}),
+    )
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none(), required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    cpr = forms.CharField(
+        label=_("CPR number"), max_length=11, required=False, validators=[validate_cpr],
+        help_text=_("Optional. Ten digits, ddmmyy-xxxx."),
+    )
+
+    class Meta:
+        model = Placement
+        fields = [
+            "scheme", "target_group", "workplace", "employment", "start", "planned_end", "extension_reason",
+            "hours_per_week", "requested_on", "purpose", "special_considerations", "mentor", "jobcenter_contact",
+            "yearly_subsidy", "lives_in_municipality", "via_own_jobcenter", "no_other_education", "actual_end", "outcome",
+        ]
+        field_classes = {"workplace": WorkplaceChoiceField, "employment": EmploymentChoiceField}
+        help_texts = {
+            "target_group": _("The law sets the maximum duration per target group."),
+            "planned_end": _("Leave empty if the employment has no planned end (e.g. fleksjob)."),
+            "extension_reason": _("Only when the placement is extended beyond the scheme's maximum duration."),
+            "mentor": _("An employee in your units. Search by name."),
+            "no_other_education": _("Only for elever."),
+            "actual_end": _("Fill in when the employment has ended."),
+            "outcome": _("Required when there is an actual end date."),
+            "yearly_subsidy": _("In kroner, e.g. 125.000,00."),
+        }
+
+    def __init__(self, *args, access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.access = access
+        instance = self.instance
+        self.fields["scheme"].queryset = Scheme.objects.prefetch_related("versions__durations")
+        self.fields["scheme"].empty_label = _("Choose a scheme")
+        self.fields["workplace"].queryset = (
+            access.editable_units().filter(kind=Unit.Kind.WORKPLACE).select_related("parent").order_by("parent__name", "name")
+        )
+        self.fields["workplace"].empty_label = _("Choose a workplace")
+        self.fields["person"].queryset = access.people()
+        self.fields["mentor"].queryset = mentor_candidates(access, instance.mentor if instance.mentor_id else None)
+        self.fields["employment"].queryset = Employment.objects.filter(unit__in=access.editable_units()).select_related("unit")
+        self.fields["employment"].empty_label = _("No existing employment")
+        self.fields["person_mode"].initial = self.EXISTING if instance.pk else self.NEW
+        if instance.pk:
+            self.fields["person"].initial = instance.person_id
+
+        for name in DATE_FIELDS:
+            self.fields[name].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        for name in TEXTAREAS:
+            self.fields[name].widget = forms.Textarea(attrs={"rows": 3})
+        for name in DECIMALS:
+            self.fields[name].localize = True
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+            self.fields[name].widget.is_localized = True
+        for name in NULL_BOOLEANS:
+            self.fields[name].widget = forms.NullBooleanSelect()
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.RadioSelect):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-input"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        self.fields["hours_per_week"].widget.attrs["class"] += " input-width-xs"
+        self.fields["yearly_subsidy"].widget.attrs["class"] += " input-width-s"
+        self.fields["cpr"].widget.attrs.update({"class": "form-input input-width-s", "autocomplete": "off"})
+
+    # The person ----------------------------------------------------------------------------
+
+    def clean_cpr(self):
+        cpr = self.cleaned_data["cpr"].strip()
+        if not cpr:
+            return ""
+        cpr = normalise_cpr(cpr)  # validate_cpr has already given the Danish message for a bad one
+        if self.cleaned_data.get("person_mode") == self.NEW and Person.objects.filter(cpr=cpr).exists():
+            raise forms.ValidationError(
+                _("A person with the CPR number %(cpr)s is already registered. Choose “An existing person” and search "
+                  "for them; ask HR if you cannot find them."),
+                params={"cpr": mask_cpr(cpr)},
+                code="duplicate_cpr",
+            )
+        return cpr
+
+    def chosen_person(self):
+        """Return the existing person chosen, or None when a new one is to be created."""
+        if self.cleaned_data.get("person_mode") == self.EXISTING:
+            return self.cleaned_data.get("person")
+        return None
+
+    def _birth_date(self):
+        person = self.chosen_person()
+        if person is not None:
+            return person.birth_date
+        cpr = self.cleaned_data.get("cpr")
+        return birth_date_from_cpr(cpr) if cpr else None
+
+    def _clean_person(self):
+        mode = self.cleaned_data.get("person_mode")
+        if mode == self.EXISTING and not self.cleaned_data.get("person"):
+            if "person" not in self.errors:
+                self.add_error("person", _("Search for the person and choose them, or choose “A new person”."))
+        elif mode == self.NEW:
+            for name in ("first_name", "last_name"):
+                if not self.cleaned_data.get(name, "").strip() and name not in self.errors:
+                    self.add_error(name, _("Write the new person's %(field)s.") % {"field": self.fields[name].label.lower()})
+
+    def _clean_employment(self):
+        employment = self.cleaned_data.get("employment")
+        if employment is None:
+            return
+        person = self.chosen_person()
+        if person is None or employment.person_id != person.pk:
+            self.add_error(
+                "employment",
+                _("The employment “%(employment)s” does not belong to the person chosen above.")
+                % {"employment": self.fields["employment"].label_from_instance(employment)},
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        self._clean_person()
+        self._clean_employment()
+        errors = validate_placement(
+            scheme=cleaned.get("scheme"),
+            workplace=cleaned.get("workplace"),
+            target_group=cleaned.get("target_group"),
+            start=cleaned.get("start"),
+            planned_end=cleaned.get("planned_end"),
+            actual_end=cleaned.get("actual_end"),
+            extension_reason=cleaned.get("extension_reason"),
+            outcome=cleaned.get("outcome"),
+            birth_date=self._birth_date(),
+            placement=self.instance if self.instance.pk else None,
+        )
+        for field, messages in errors.items():
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+        return cleaned
+
+    def save_with_person(self, user):
+        """Save the placement (and the new person, if one was typed in); return (placement, new person or None)."""
+        placement = self.save(commit=False)
+        new_person = None
+        person = self.chosen_person()
+        if person is None:
+            new_person = Person(
+                first_name=self.cleaned_data["first_name"].strip(),
+                last_name=self.cleaned_data["last_name"].strip(),
+                cpr=self.cleaned_data.get("cpr", ""),
+            )
+            new_person.save()
+            person = new_person
+        placement.person = person
+        if not placement.pk:
+            placement.created_by = user
+        placement.save()
+        return placement, new_person
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=100)
+    field = forms.ChoiceField(choices=[("person", "person"), ("mentor", "mentor")], required=False)

@@ -1,0 +1,340 @@
+"""Pages for placements: the filtered list and its XLSX export, the placement page, create and edit.
+
+What a user sees comes only from access_for(user): a placement outside the user's units does not
+exist for them (404), employee representatives see no health-related fields, MED members and
+users without a role see no placements at all. Every view of a placement page, every export and
+every change is written to the audit log in the same transaction (ATOMIC_REQUESTS).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from rummelig.accounts.access import access_for, get_placement_or_404
+from rummelig.audit import log
+from rummelig.audit.models import AuditEntry
+from rummelig.organisation.models import Unit
+from rummelig.people.models import Employment, Person
+from rummelig.rules.durations import max_end_date
+from rummelig.rules.schemes import max_duration
+from rummelig.schemes.models import SchemeVersion
+
+from .export import placements_workbook
+from .filters import SORTS, PlacementFilter, name_q, sort_fields
+from .forms import PlacementForm, mentor_candidates
+from .models import Placement, Status
+from .validation import duration_text
+
+PAGE_SIZE = 50
+SEARCH_LIMIT = 20
+SORT_COLUMNS = [
+    ("name", gettext_lazy("Name")),
+    ("scheme", gettext_lazy("Scheme")),
+    ("workplace", gettext_lazy("Workplace")),
+    ("start", gettext_lazy("Start")),
+    ("end", gettext_lazy("End")),
+]
+
+
+def _reader_access(request):
+    """Return the user's Access, or 404 for users who may see no individual placement."""
+    access = access_for(request.user)
+    if not access.sees_individuals:
+        raise Http404
+    return access
+
+
+def _editor_access(request):
+    access = access_for(request.user)
+    if not access.may_edit:
+        raise Http404
+    return access
+
+
+def _filtered(request, access, today):
+    """Return (filterset, ordered queryset, sort) for the list and the export alike."""
+    filterset = PlacementFilter(request.GET, queryset=access.placements(), access=access, today=today)
+    if filterset.unit_outside_scope:
+        raise Http404
+    sort = request.GET.get("sort", "")
+    if sort.lstrip("-") not in SORTS:
+        sort = ""
+    return filterset, filterset.qs.order_by(*sort_fields(sort)), sort
+
+
+def _query(request, **changes):
+    """Return the current query string with some parameters changed or (value None) removed."""
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value is not None:
+            params[key] = value
+    return params.urlencode()
+
+
+def _sort_headers(request, sort):
+    headers = []
+    for key, label in SORT_COLUMNS:
+        current = sort.lstrip("-") == key
+        descending = current and sort.startswith("-")
+        headers.append({
+            "label": label,
+            "url": "?" + _query(request, sort=(key if descending or not current else f"-{key}"), side=None),
+            "aria_sort": ("descending" if descending else "ascending") if current else "",
+        })
+    return headers
+
+
+def _people_url(person):
+    try:
+        return reverse("people:detail", args=[person.pk])
+    except NoReverseMatch:
+        return None
+
+
+@login_required
+@require_GET
+def placement_list(request):
+    access = _reader_access(request)
+    today = timezone.localdate()
+    filterset, placements, sort = _filtered(request, access, today)
+    placements = placements.select_related("person", "scheme", "workplace")
+    page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side"))
+    for placement in page.object_list:
+        placement.status = placement.status_on(today)
+        placement.status_label = Status(placement.status).label
+    count = page.paginator.count
+    query = _query(request, side=None)
+    return render(request, "placements/list.html", {
+        "filter": filterset,
+        "page": page,
+        "count": count,
+        "first": number_format(page.start_index(), force_grouping=True),
+        "last": number_format(page.end_index(), force_grouping=True),
+        "total": number_format(count, force_grouping=True),
+        "headers": _sort_headers(request, sort),
+        "export_url": reverse("placements:export") + (f"?{query}" if query else ""),
+        "may_create": access.may_edit,
+        "show_centre_filter": filterset.filters["centre"].queryset.exists(),
+    })
+
+
+@login_required
+@require_GET
+def placement_export(request):
+    access = _reader_access(request)
+    today = timezone.localdate()
+    filterset, placements, _sort = _filtered(request, access, today)
+    if not filterset.is_valid():
+        messages.error(request, _("Correct the filters before exporting the list."))
+        return redirect(reverse("placements:list") + "?" + _query(request))
+    content, rows = placements_workbook(placements, access, today)
+    log.record(
+        request.user, AuditEntry.Action.EXPORT, object_type="placement",
+        detail=f"filter: {_query(request, side=None) or '(none)'}; rows: {rows}",
+    )
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="ansaettelser-{today:%Y-%m-%d}.xlsx"'
+    return response
+
+
+def _labels(*models_and_names):
+    return {name: capfirst(model._meta.get_field(name).verbose_name) for model, names in models_and_names for name in names}
+
+
+@login_required
+@require_GET
+def placement_detail(request, pk):
+    placement = get_placement_or_404(request.user, pk)
+    access = access_for(request.user)
+    log.record(request.user, AuditEntry.Action.VIEW, placement)
+    today = timezone.localdate()
+    sees_health = access.sees_health_of(placement)
+    version = placement.scheme.version_on(placement.start)
+    rules = None
+    if version is not None:
+        rule = version.as_rule()
+        rules = {"version": version, "max": None, "max_end": None}
+        if sees_health:
+            duration = max_duration(rule, placement.target_group or None)
+            rules["max"] = duration_text(duration) if duration else None
+            rules["max_end"] = max_end_date(rule, placement.target_group or None, placement.start, placement.person.birth_date)
+    status = placement.status_on(today)
+    return render(request, "placements/detail.html", {
+        "placement": placement,
+        "status": status,
+        "status_label": Status(status).label,
+        "sees_health": sees_health,
+        "rules": rules,
+        "centre": placement.workplace.centre,
+        "person_url": _people_url(placement.person),
+        "may_edit": access.may_edit_placement(placement),
+        "labels": _labels(
+            (Placement, [f.name for f in Placement._meta.concrete_fields if f.name != "id"]),
+            (SchemeVersion, ["legal_basis", "permanent", "extension_allowed", "counts_in_ratio", "needs_statement",
+                             "merbeskaeftigelse_applies", "subsidy_kind", "follow_up_first_months", "follow_up_every_months",
+                             "grant_months", "ends_at_age", "note", "source"]),
+        ),
+    })
+
+
+# The form's fields in the order the page shows them, and where a summary link should point.
+PAGE_ORDER = [
+    "person_mode", "person", "first_name", "last_name", "cpr", "scheme", "target_group", "workplace", "employment", "start",
+    "planned_end", "extension_reason", "hours_per_week", "requested_on", "purpose", "special_considerations", "mentor",
+    "jobcenter_contact", "yearly_subsidy", "lives_in_municipality", "via_own_jobcenter", "no_other_education", "actual_end",
+    "outcome",
+]
+ANCHORS = {"person": "id_person_q", "mentor": "id_mentor_q", "person_mode": "id_person_mode_0"}
+
+
+def _error_summary(form):
+    """Return the form's errors in page order, each with the label and the id of its field."""
+    if not form.is_bound:
+        return []
+    return [
+        {"anchor": ANCHORS.get(name, form[name].id_for_label), "label": form[name].label, "message": message}
+        for name in PAGE_ORDER
+        for message in form.errors.get(name, [])
+    ]
+
+
+def _selected(form, name):
+    """Return the object chosen in a person-like field (bound or initial value), if the user may choose it."""
+    value = form[name].value()
+    if value in (None, ""):
+        return None
+    try:
+        return form.fields[name].queryset.filter(pk=int(value)).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def search_people(queryset, query):
+    """Return up to SEARCH_LIMIT people of queryset matching every word of the query (name or ddmmyy)."""
+    query = query.strip()
+    if len(query) < 2:
+        return None
+    compact = query.replace("-", "").replace(" ", "")
+    if compact.isdigit() and len(compact) == 6:
+        queryset = queryset.filter(cpr__startswith=compact)
+    else:
+        for word in query.split():
+            queryset = queryset.filter(name_q(word, "first_name", "last_name"))
+    return list(queryset.order_by("last_name", "first_name", "pk")[:SEARCH_LIMIT])
+
+
+def _employment_options(access, person, placement):
+    if person is None:
+        return []
+    employments = Employment.objects.filter(person=person, unit__in=access.editable_units())
+    if placement.employment_id:
+        employments = employments | Employment.objects.filter(pk=placement.employment_id, person=person)
+    return list(employments.select_related("unit").order_by("-start"))
+
+
+def _form_page(request, access, placement):
+    creating = placement.pk is None
+    before = None if creating else log.snapshot(placement)
+    search = next((name for name in ("person", "mentor") if f"search_{name}" in request.POST), None)
+    if request.method == "POST" and search is None:
+        form = PlacementForm(request.POST, instance=placement, access=access)
+        if form.is_valid():
+            placement, new_person = form.save_with_person(request.user)
+            if new_person is not None:
+                log.record_create(request.user, new_person)
+            if creating:
+                log.record_create(request.user, placement)
+                messages.success(request, _("The placement of %(name)s has been registered.") % {"name": placement.person})
+            else:
+                log.record_update(request.user, placement, before)
+                messages.success(request, _("The changes have been saved."))
+            return redirect("placements:detail", placement.pk)
+    elif search is not None:
+        # Without JavaScript the search buttons post the form back: show the results, keep what was typed.
+        form = PlacementForm(initial=request.POST.dict(), instance=placement, access=access)
+    else:
+        form = PlacementForm(instance=placement, access=access)
+
+    person, mentor = _selected(form, "person"), _selected(form, "mentor")
+    results = {"person": [person] if person else [], "mentor": [mentor] if mentor else []}
+    queries = {"person": "", "mentor": ""}
+    if search is not None:
+        queries[search] = request.POST.get(f"{search}_q", "")
+        found = search_people(form.fields[search].queryset, queries[search])
+        chosen = person if search == "person" else mentor
+        results[search] = ([chosen] if chosen else []) + [p for p in (found or []) if p != chosen]
+    return render(request, "placements/form.html", {
+        "form": form,
+        "placement": placement,
+        "creating": creating,
+        "person_results": results["person"],
+        "mentor_results": results["mentor"],
+        "person_pk": person.pk if person else None,
+        "mentor_pk": mentor.pk if mentor else None,
+        "queries": queries,
+        "employment_options": _employment_options(access, person, placement),
+        "employment_value": str(form["employment"].value() or ""),
+        "error_summary": _error_summary(form),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def placement_create(request):
+    access = _editor_access(request)
+    if not access.editable_units().filter(kind=Unit.Kind.WORKPLACE).exists():
+        raise Http404
+    return _form_page(request, access, Placement())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def placement_edit(request, pk):
+    placement = get_placement_or_404(request.user, pk, for_edit=True)
+    return _form_page(request, access_for(request.user), placement)
+
+
+@login_required
+@require_GET
+def person_search(request):
+    """Answer the search beside the person or mentor field with matching people the user may choose."""
+    access = _editor_access(request)
+    field = request.GET.get("field", "person")
+    if field not in ("person", "mentor"):
+        raise Http404
+    queryset = access.people() if field == "person" else mentor_candidates(access)
+    query = request.GET.get("q") or request.GET.get(f"{field}_q", "")
+    found = search_people(queryset, query)
+    return render(request, "placements/_person_results.html", {
+        "field": field,
+        "results": found or [],
+        "query": query,
+        "too_short": found is None,
+        "selected_pk": None,
+    })
+
+
+@login_required
+@require_GET
+def employment_options(request):
+    """Answer with the <option>s of the chosen person's employments in the user's units."""
+    access = _editor_access(request)
+    try:
+        person = access.people().get(pk=int(request.GET.get("person", "")))
+    except (Person.DoesNotExist, TypeError, ValueError):
+        person = None
+    return render(request, "placements/_employment_options.html", {
+        "employment_options": _employment_options(access, person, Placement()),
+        "employment_value": "",
+    })
