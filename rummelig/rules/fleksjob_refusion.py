@@ -7,9 +7,9 @@ caps are regulated over time, so they come in as dated `Cap`s, not constants.
 
 How a year's expected refusion is worked out here:
 
-- The wage counted is the annual wage basis, at most the cap: the annual cap, or for a part-time
-  job (hours per week known) the hourly cap times the hours of a year (hours per week × 52),
-  whichever is lower.
+- The wage counted is the annual wage basis, at most the cap: the annual cap for full time (37
+  hours a week or more, or hours not known); for a part-time job the hourly cap times the hours of
+  a year (hours per week × 52), if that is lower.
 - The refusion is the fraction of the wage counted, for the days of the year the fleksjob ran,
   day by day under the cap in force that day (a cap change mid-year splits the period).
 - Days without any cap in force are counted without a cap, and the answer says so (``uncapped_days``)
@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 WEEKS_PER_YEAR = 52
+FULL_TIME_HOURS = 37
 ALLOWED_FRACTIONS = (Fraction(1, 2), Fraction(2, 3))
 
 
@@ -59,7 +60,7 @@ def wage_counted(wage_basis: Decimal, hours_per_week: Decimal | None, cap: Cap |
     if cap is None:
         return wage
     limit = _exact(cap.annual)
-    if hours_per_week is not None:
+    if hours_per_week is not None and _exact(hours_per_week) < FULL_TIME_HOURS:
         limit = min(limit, _exact(cap.hourly) * _exact(hours_per_week) * WEEKS_PER_YEAR)
     return min(wage, limit)
 

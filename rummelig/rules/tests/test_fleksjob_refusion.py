@@ -33,6 +33,10 @@ def test_part_time_is_capped_by_the_hourly_cap_times_the_hours_of_a_year():
     assert refusion("300000", Fraction(1, 2), hours=Decimal("20")).amount == Decimal("142443.60")
 
 
+def test_full_time_is_capped_by_the_annual_cap_only():
+    assert wage_counted(Decimal("600000"), Decimal("37"), CAP_2019) == Fraction(527091)
+
+
 def test_only_the_days_the_fleksjob_ran_in_the_year_count():
     # 1 July - 31 December 2025 is 184 days: 365,000 × 1/2 × 184 / 365.
     result = refusion("365000", Fraction(1, 2), start=date(2025, 7, 1), end=date(2026, 6, 30))
