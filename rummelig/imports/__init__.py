@@ -1,0 +1,1 @@
+"""Imports from payroll (KMD OPUS, SD Løn), OS2mo and spreadsheets."""

@@ -1,0 +1,240 @@
+"""Plain records that every import format becomes, and the problems found on the way.
+
+The parsers know nothing about the database. They yield these frozen records and collect
+`ImportProblem`s (a Danish message plus a precise location) so HR can fix a file in one go.
+A problem with the file as a whole (not XML, wrong encoding, too large, a DOCTYPE …) raises
+`ImportFileError` at once. The importer writes nothing while there is any problem.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+MAX_PROBLEMS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRecord:
+    """An organisation unit as the source system knows it."""
+
+    source_id: str
+    parent_source_id: str | None
+    name: str
+    short_name: str
+    p_number: str  # 10 digits or ""
+    cost_centre: str
+    valid_from: date | None
+    valid_to: date | None  # None = open-ended (sources write 9999-12-31)
+    kind_hint: str  # OPUS orgTypeTxt, SD DepartmentLevelIdentifier, OS2mo unit type name
+    location: str  # where in the source, for messages about this record
+
+
+@dataclass(frozen=True, slots=True)
+class EmploymentRecord:
+    """One employment (not a person: a person with two jobs has two records with the same CPR)."""
+
+    source_id: str  # payroll employment number
+    cpr: str  # normalised 10 digits, may be ""
+    first_name: str
+    last_name: str
+    unit_source_id: str
+    job_title: str
+    contract_code: str  # OPUS workContract or SD JobPositionIdentifier
+    contract_text: str
+    status_code: str  # SD EmploymentStatusCode, "" for OPUS
+    start: date
+    end: date | None  # last day employed, None = open-ended
+    fte: Decimal  # 0..1, four decimals
+    weekly_hours: Decimal | None
+    is_manager: bool
+    cancelled: bool  # OPUS "Annulleret", SD status "S": the employment never was; remove it
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveRecord:
+    """An OPUS `<employee id="…" action="leave"/>`: the employment has ended.
+
+    The file gives no date; the importer ends the employment on the dump date (as OS2mo's OPUS
+    integration does). The id may be unknown: OPUS repeats leaves, also for ids never sent.
+    """
+
+    source_id: str
+    location: str
+
+
+Record = UnitRecord | EmploymentRecord | LeaveRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """Something HR must fix in the file; `message` is Danish and says what is wrong."""
+
+    file: str
+    location: str
+    message: str
+
+    def __str__(self):
+        return ": ".join(part for part in (self.file, self.location, self.message) if part)
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all, or (from `Problems.raise_if_any`) has row-level problems."""
+
+    def __init__(self, problems: ImportProblem | Iterable[ImportProblem]):
+        if isinstance(problems, ImportProblem):
+            problems = [problems]
+        self.problems: list[ImportProblem] = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self):
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+def file_error(file: str, message: str, location: str = "") -> ImportFileError:
+    """Return an ImportFileError with a single problem (raise it)."""
+    return ImportFileError(ImportProblem(file, location, message))
+
+
+class Problems:
+    """Collect row-level problems: keep the first `limit`, count the rest.
+
+    Parsers add to it while they stream; the caller reads it when the stream is exhausted.
+    `notices` are remarks that do not block the import (a value that was left out, e.g. an OPUS
+    P-number that is not 10 digits); show them to HR with the result.
+    """
+
+    def __init__(self, file: str = "", limit: int = MAX_PROBLEMS):
+        self.file = file
+        self.limit = limit
+        self.total = 0
+        self._kept: list[ImportProblem] = []
+        self.notices: list[ImportProblem] = []
+
+    def add(self, location: str, message: str) -> None:
+        self.total += 1
+        if len(self._kept) < self.limit:
+            self._kept.append(ImportProblem(self.file, location, message))
+
+    def note(self, location: str, message: str) -> None:
+        if len(self.notices) < self.limit:
+            self.notices.append(ImportProblem(self.file, location, message))
+
+    def __len__(self):
+        return self.total
+
+    def __bool__(self):
+        return self.total > 0
+
+    def __iter__(self) -> Iterator[ImportProblem]:
+        return iter(self._kept)
+
+    @property
+    def overflow(self) -> int:
+        return self.total - len(self._kept)
+
+    def as_list(self) -> list[ImportProblem]:
+        """Return the kept problems, plus one line saying how many were left out."""
+        problems = list(self._kept)
+        if self.overflow:
+            problems.append(
+                ImportProblem(
+                    self.file,
+                    "",
+                    f"… og {self.overflow} problemer mere, som ikke er vist. Ret de viste, og indlæs filen igen.",
+                )
+            )
+        return problems
+
+    def raise_if_any(self) -> None:
+        if self.total:
+            raise ImportFileError(self.as_list())
+
+
+@dataclass
+class ParsedFile:
+    """Everything read from one source, for callers that do not need to stream."""
+
+    file: str
+    units: list[UnitRecord] = field(default_factory=list)
+    employments: list[EmploymentRecord] = field(default_factory=list)
+    leaves: list[LeaveRecord] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    notices: list[ImportProblem] = field(default_factory=list)  # shown to HR, do not block
+    dump_timestamp: datetime | None = None  # OPUS: from the file name
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def collect(records: Iterable[Record], problems: Problems, dump_timestamp: datetime | None = None) -> ParsedFile:
+    """Drain a parser's record stream into a ParsedFile (ImportFileError propagates)."""
+    parsed = ParsedFile(file=problems.file, dump_timestamp=dump_timestamp)
+    for record in records:
+        if isinstance(record, UnitRecord):
+            parsed.units.append(record)
+        elif isinstance(record, EmploymentRecord):
+            parsed.employments.append(record)
+        else:
+            parsed.leaves.append(record)
+    parsed.problems = problems.as_list()
+    parsed.notices = list(problems.notices)
+    return parsed
+
+
+def check_references(
+    units: Iterable[UnitRecord],
+    employments: Iterable[EmploymentRecord],
+    known_unit_ids: Iterable[str] = frozenset(),
+    *,
+    file: str = "",
+) -> list[ImportProblem]:
+    """Return problems for units and employments that point at units found neither here nor in the DB.
+
+    `known_unit_ids` are the source ids the database already has. Cancelled employments are skipped
+    (they are about to be removed), and so are empty references (the parser reported those).
+    Also report units that lie under themselves (a cycle in the parent chain).
+    """
+    units = list(units)
+    parents = {unit.source_id: unit.parent_source_id for unit in units}
+    known = set(parents) | set(known_unit_ids)
+    problems = []
+    for unit in units:
+        parent = unit.parent_source_id
+        if parent and parent not in known:
+            problems.append(
+                ImportProblem(
+                    file, unit.location, f"Den overordnede enhed '{parent}' findes hverken i filen eller i Rummelig."
+                )
+            )
+    problems.extend(_cycles(units, parents, file))
+    for employment in employments:
+        unit_id = employment.unit_source_id
+        if employment.cancelled or not unit_id:
+            continue
+        if unit_id not in known:
+            problems.append(
+                ImportProblem(
+                    file, employment.location, f"Enheden '{unit_id}' findes hverken i filen eller i Rummelig."
+                )
+            )
+    return problems
+
+
+def _cycles(units: list[UnitRecord], parents: dict[str, str | None], file: str) -> list[ImportProblem]:
+    """Report each unit whose parent chain (within the file) comes back to itself."""
+    problems = []
+    for unit in units:
+        chain = [unit.source_id]
+        current = parents.get(unit.source_id)
+        while current and current in parents and current not in chain:
+            chain.append(current)
+            current = parents[current]
+        if current == unit.source_id:
+            path = " → ".join([*chain, unit.source_id])
+            problems.append(
+                ImportProblem(file, unit.location, f"Enheden '{unit.source_id}' ligger under sig selv ({path}).")
+            )
+    return problems

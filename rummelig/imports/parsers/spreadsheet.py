@@ -1,0 +1,481 @@
+"""The Rummelig spreadsheet template, for municipalities with neither OPUS nor SD at hand.
+
+An XLSX workbook with the sheets "Enheder" and "Ansættelser" (either may be left out), or one CSV
+file per sheet (recognised by its header row). Row 1 holds the Danish column headers below (case
+and spaces do not matter; extra columns are ignored). Dates are real Excel dates or text
+dd-mm-åååå, dd.mm.åååå or åååå-mm-dd. `write_template` writes the blank workbook with a
+third sheet "Vejledning" that explains every column.
+
+Problems name the sheet, row and column: "Arket 'Ansættelser', række 7, kolonne 'startdato'".
+openpyxl reads the sheets in read-only mode through defusedxml; the zip's unpacked size is
+checked first, so a zip bomb is refused.
+"""
+
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import BinaryIO
+
+from rummelig.lib.cpr import normalise_cpr
+
+from .common import (
+    FULL_TIME_HOURS,
+    Source,
+    check_size,
+    format_decimal,
+    hours_from_fte,
+    open_binary,
+    parse_danish_date,
+    parse_decimal,
+    quantize_fte,
+    read_head,
+    source_name,
+)
+from .csvtable import CsvTable
+from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
+
+SHEET_UNITS = "Enheder"
+SHEET_EMPLOYMENTS = "Ansættelser"
+SHEET_GUIDE = "Vejledning"
+MAX_UNPACKED_BYTES = 1024**3
+MAX_WEEKLY_HOURS = Decimal(48)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    required: bool
+    kind: str  # text, date, decimal
+    guide: str
+    example: str
+
+
+UNIT_COLUMNS = (
+    Column(
+        "enheds-id",
+        True,
+        "text",
+        "Enhedens id i jeres system. Bruges af ansættelserne og af 'overordnet enhed'.",
+        "1200",
+    ),
+    Column(
+        "overordnet enhed",
+        False,
+        "text",
+        "Enheds-id for enheden lige over. Tom for den øverste enhed (kommunen).",
+        "1000",
+    ),
+    Column("navn", True, "text", "Enhedens navn, som medarbejderne kender det.", "Børnehuset Solsikken"),
+    Column("P-nummer", False, "text", "Produktionsenhedsnummer fra CVR, 10 cifre.", "1012345678"),
+    Column("omkostningssted", False, "text", "Omkostningssted i økonomisystemet.", "4711"),
+    Column("gyldig fra", False, "date", "Første dag, enheden findes.", "01-01-2020"),
+    Column("gyldig til", False, "date", "Sidste dag, enheden findes. Tom, hvis den ikke er nedlagt.", ""),
+)
+EMPLOYMENT_COLUMNS = (
+    Column("ansættelsesnummer", True, "text", "Ansættelsens nummer i lønsystemet (tjenestenummer). Unikt.", "31207"),
+    Column(
+        "CPR",
+        False,
+        "text",
+        "CPR-nummer, ddmmåå-xxxx. Kan udelades; så kan Rummelig ikke samle en persons ansættelser.",
+        "010190-1234",
+    ),
+    Column("fornavn", False, "text", "Fornavn(e). Fornavn eller efternavn skal udfyldes.", "Søren"),
+    Column("efternavn", False, "text", "Efternavn.", "Ærø-Østergård"),
+    Column(
+        "enheds-id",
+        True,
+        "text",
+        "Enheden, personen er ansat i (enheds-id fra arket 'Enheder' eller fra Rummelig).",
+        "1200",
+    ),
+    Column("stilling", False, "text", "Stillingsbetegnelse.", "Pædagogmedhjælper"),
+    Column(
+        "ansættelseskode",
+        False,
+        "text",
+        "Kode for ansættelsesformen i lønsystemet, fx for fleksjob eller løntilskud.",
+        "FLEKS",
+    ),
+    Column("startdato", True, "date", "Første dag i ansættelsen.", "01-03-2024"),
+    Column("slutdato", False, "date", "Sidste dag i ansættelsen. Tom, hvis ansættelsen ikke er slut.", ""),
+    Column(
+        "brøk/FTE",
+        False,
+        "decimal",
+        "Andel af fuld tid: 0,8 eller 80 %. Tom: beregnes af ugentlige timer; er begge tomme, regnes med fuld tid.",
+        "0,5",
+    ),
+    Column("ugentlige timer", False, "decimal", "Timer om ugen (fuld tid er 37). Tom: beregnes af brøken.", "18,5"),
+)
+SHEETS = {SHEET_UNITS: UNIT_COLUMNS, SHEET_EMPLOYMENTS: EMPLOYMENT_COLUMNS}
+
+
+def parse_spreadsheet(source: Source, *, name: str | None = None) -> ParsedFile:
+    """Read a whole template workbook (or one CSV sheet) into lists."""
+    name = source_name(source, name)
+    problems = Problems(name)
+    return collect(iter_spreadsheet(source, problems, name=name), problems)
+
+
+def iter_spreadsheet(source: Source, problems: Problems, *, name: str | None = None) -> Iterator[Record]:
+    """Yield UnitRecords (sheet "Enheder") then EmploymentRecords (sheet "Ansættelser")."""
+    name = source_name(source, name)
+    problems.file = problems.file or name
+    check_size(source, name)
+    with open_binary(source, name) as stream:
+        if read_head(stream, 4) == b"PK\x03\x04":
+            yield from _iter_xlsx(stream, name, problems)
+        else:
+            yield from _iter_csv(stream, name, problems)
+
+
+def _iter_xlsx(stream: BinaryIO, name: str, problems: Problems) -> Iterator[Record]:
+    from openpyxl import load_workbook
+
+    _check_zip(stream, name)
+    try:
+        workbook = load_workbook(stream, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise file_error(name, f"Filen kan ikke åbnes som et Excel-regneark (XLSX) ({exc}).") from None
+    try:
+        by_key = {_key(sheet): sheet for sheet in workbook.sheetnames}
+        found = [(title, by_key[_key(title)]) for title in SHEETS if _key(title) in by_key]
+        if not found:
+            raise file_error(name, "Regnearket skal have et ark, der hedder 'Enheder' eller 'Ansættelser'.")
+        for title, sheet_name in found:
+            sheet = workbook[sheet_name]
+            sheet.reset_dimensions()  # some programs write a wrong used range; read every row
+            rows = sheet.iter_rows(values_only=True)
+            yield from _iter_sheet(title, rows, name, problems)
+    finally:
+        workbook.close()
+
+
+def _check_zip(stream: BinaryIO, name: str) -> None:
+    """Refuse a zip that is not a workbook or unpacks to more than MAX_UNPACKED_BYTES."""
+    here = stream.tell()
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise file_error(name, "Filen er ikke et gyldigt Excel-regneark (XLSX); den er måske beskadiget.") from None
+    finally:
+        stream.seek(here)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise file_error(name, "Regnearket er for stort, når det pakkes ud, og indlæses ikke.")
+
+
+def _iter_csv(stream: BinaryIO, name: str, problems: Problems) -> Iterator[Record]:
+    table = CsvTable(stream, name)
+    keys = {_key(column) for column in table.header}
+    if _key("ansættelsesnummer") in keys:
+        title = SHEET_EMPLOYMENTS
+    elif {_key("enheds-id"), _key("navn")} <= keys:
+        title = SHEET_UNITS
+    else:
+        raise file_error(
+            name,
+            "Filen ligner hverken arket 'Enheder' eller 'Ansættelser': første linje skal være "
+            "kolonneoverskrifterne fra skabelonen (fx enheds-id;overordnet enhed;navn;…).",
+            "linje 1",
+        )
+    rows = ((line, [values[column] for column in table.header]) for line, values, _ in table.rows())
+    yield from _iter_sheet(title, rows, name, problems, header=table.header)
+
+
+def _iter_sheet(
+    title: str, rows: Iterable, name: str, problems: Problems, header: list | None = None
+) -> Iterator[Record]:
+    """Read one sheet: rows are value tuples (XLSX, header first) or (line, values) pairs (CSV)."""
+    columns = SHEETS[title]
+    numbered = _numbered(rows, header)
+    if header is None:
+        first = next(numbered, None)
+        header = list(first[1]) if first else []
+    positions = _positions(header, columns)
+    missing = [column.header for column in columns if column.required and column.header not in positions]
+    if missing:
+        raise file_error(
+            name,
+            "Disse kolonner mangler i overskriften: " + ", ".join(f"'{header}'" for header in missing) + ".",
+            f"Arket '{title}', række 1",
+        )
+    build = _unit if title == SHEET_UNITS else _employment
+    seen: dict[str, int] = {}
+    for number, values in numbered:
+        if all(value is None or str(value).strip() == "" for value in values):
+            continue
+        row = _Row(title, number, {column: values[i] if i < len(values) else None for column, i in positions.items()})
+        record = build(row, problems, seen)
+        if record is not None:
+            yield record
+
+
+def _numbered(rows: Iterable, header: list | None) -> Iterator[tuple[int, tuple]]:
+    if header is not None:  # CSV: already (line, values)
+        yield from rows
+        return
+    for number, values in enumerate(rows, start=1):
+        yield number, tuple(values)
+
+
+def _positions(header: list, columns: tuple[Column, ...]) -> dict[str, int]:
+    wanted = {_key(column.header): column.header for column in columns}
+    positions = {}
+    for i, cell in enumerate(header):
+        column = wanted.get(_key(str(cell or "")))
+        if column and column not in positions:
+            positions[column] = i
+    return positions
+
+
+def _key(text: str) -> str:
+    return "".join(str(text).split()).casefold()
+
+
+class _Row:
+    def __init__(self, sheet: str, number: int, values: dict):
+        self.sheet, self.number, self.values = sheet, number, values
+
+    def where(self, column: str | None = None) -> str:
+        return f"Arket '{self.sheet}', række {self.number}" + (f", kolonne '{column}'" if column else "")
+
+    def raw(self, column: str):
+        return self.values.get(column)
+
+    def text(self, column: str) -> str:
+        value = self.values.get(column)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, (datetime, date)):
+            return f"{value:%d-%m-%Y}"
+        return str(value).strip()
+
+
+def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
+    before = problems.total
+    unit_id = _required(row, "enheds-id", problems)
+    _first_time(row, "enheds-id", unit_id, problems, seen)
+    name = _required(row, "navn", problems)
+    parent = row.text("overordnet enhed") or None
+    if parent and parent == unit_id:
+        problems.add(row.where("overordnet enhed"), "Enheden står som sin egen overordnede enhed.")
+    p_number = row.text("P-nummer").replace(" ", "")
+    if p_number and not (len(p_number) == 10 and p_number.isdigit()):
+        problems.add(row.where("P-nummer"), f"P-nummeret '{p_number}' skal være 10 cifre.")
+    valid_from = _date(row, "gyldig fra", problems)
+    valid_to = _date(row, "gyldig til", problems)
+    if valid_from and valid_to and valid_to < valid_from:
+        problems.add(
+            row.where("gyldig til"),
+            f"'gyldig til' ({valid_to:%d-%m-%Y}) ligger før 'gyldig fra' ({valid_from:%d-%m-%Y}).",
+        )
+    if problems.total > before:
+        return None
+    return UnitRecord(
+        source_id=unit_id,
+        parent_source_id=parent,
+        name=name,
+        short_name="",
+        p_number=p_number,
+        cost_centre=row.text("omkostningssted"),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        kind_hint="",
+        location=row.where(),
+    )
+
+
+def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
+    before = problems.total
+    employment_id = _required(row, "ansættelsesnummer", problems)
+    _first_time(row, "ansættelsesnummer", employment_id, problems, seen)
+    cpr = _cpr(row, problems)
+    first_name, last_name = row.text("fornavn"), row.text("efternavn")
+    if not (first_name or last_name):
+        problems.add(row.where("efternavn"), "Udfyld fornavn eller efternavn.")
+    unit_id = _required(row, "enheds-id", problems)
+    start = _date(row, "startdato", problems)
+    if start is None and not row.text("startdato"):
+        problems.add(row.where("startdato"), "Kolonnen 'startdato' skal udfyldes.")
+    end = _date(row, "slutdato", problems)
+    if start and end and end < start:
+        problems.add(row.where("slutdato"), f"Slutdatoen {end:%d-%m-%Y} ligger før startdatoen {start:%d-%m-%Y}.")
+    fte, hours = _fte_and_hours(row, problems)
+    if problems.total > before:
+        return None
+    return EmploymentRecord(
+        source_id=employment_id,
+        cpr=cpr,
+        first_name=first_name,
+        last_name=last_name,
+        unit_source_id=unit_id,
+        job_title=row.text("stilling"),
+        contract_code=row.text("ansættelseskode"),
+        contract_text="",
+        status_code="",
+        start=start,
+        end=end,
+        fte=fte,
+        weekly_hours=hours,
+        is_manager=False,
+        cancelled=False,
+        location=row.where(),
+    )
+
+
+def _required(row: _Row, column: str, problems: Problems) -> str:
+    value = row.text(column)
+    if not value:
+        problems.add(row.where(column), f"Kolonnen '{column}' skal udfyldes.")
+    return value
+
+
+def _first_time(row: _Row, column: str, value: str, problems: Problems, seen: dict[str, int]) -> None:
+    if not value:
+        return
+    if value in seen:
+        problems.add(
+            row.where(column), f"'{value}' står også i række {seen[value]}; hvert {column} må kun stå én gang."
+        )
+    else:
+        seen[value] = row.number
+
+
+def _cpr(row: _Row, problems: Problems) -> str:
+    value = row.raw("CPR")
+    if value is None or str(value).strip() == "":
+        return ""
+    text = row.text("CPR")
+    if isinstance(value, (int, float)) and len(text) == 9:
+        text = "0" + text  # Excel dropped the leading zero of a number typed without a dash
+    try:
+        return normalise_cpr(text)
+    except ValueError as exc:
+        problems.add(row.where("CPR"), str(exc))
+        return ""
+
+
+def _date(row: _Row, column: str, problems: Problems) -> date | None:
+    value = row.raw(column)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = row.text(column)
+    if not text:
+        return None
+    try:
+        return parse_danish_date(text)
+    except ValueError:
+        problems.add(row.where(column), f"'{text}' er ikke en gyldig dato (skriv dd-mm-åååå).")
+        return None
+
+
+def _number(row: _Row, column: str, problems: Problems) -> Decimal | None:
+    value = row.raw(column)
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, (int, float)):
+        return Decimal(str(value))
+    text = row.text(column)
+    if not text:
+        return None
+    percent = text.endswith("%")
+    try:
+        number = parse_decimal(text.rstrip("%"))
+    except ValueError:
+        problems.add(row.where(column), f"'{text}' er ikke et tal.")
+        return None
+    return number / 100 if percent else number
+
+
+def _fte_and_hours(row: _Row, problems: Problems) -> tuple[Decimal, Decimal | None]:
+    """Return (FTE, weekly hours): each from the other when one is empty; full time when both are."""
+    before = problems.total
+    fte = _number(row, "brøk/FTE", problems)
+    hours = _number(row, "ugentlige timer", problems)
+    if problems.total > before:
+        return Decimal(0), None
+    if fte is not None and not 0 <= fte <= 1:
+        problems.add(
+            row.where("brøk/FTE"),
+            f"Brøken {format_decimal(fte)} skal ligge mellem 0 og 1 (fx 0,8) eller skrives som procent (80 %).",
+        )
+        return Decimal(0), None
+    if hours is not None and not 0 <= hours <= MAX_WEEKLY_HOURS:
+        problems.add(
+            row.where("ugentlige timer"),
+            f"{format_decimal(hours)} timer om ugen skal ligge mellem 0 og {MAX_WEEKLY_HOURS}.",
+        )
+        return Decimal(0), None
+    if fte is None and hours is None:
+        return Decimal(1).quantize(Decimal("0.0001")), hours_from_fte(Decimal(1))
+    if fte is None:
+        if hours > FULL_TIME_HOURS:
+            problems.add(
+                row.where("ugentlige timer"),
+                f"{format_decimal(hours)} timer er mere end fuld tid (37); udfyld også 'brøk/FTE'.",
+            )
+            return Decimal(0), None
+        return quantize_fte(hours / FULL_TIME_HOURS), hours.quantize(Decimal("0.01"))
+    if hours is None:
+        return quantize_fte(fte), hours_from_fte(fte)
+    return quantize_fte(fte), hours.quantize(Decimal("0.01"))
+
+
+def write_template(path_or_stream) -> None:
+    """Write the blank template workbook (Enheder, Ansættelser, Vejledning) to a path or binary stream."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    bold = Font(bold=True)
+    first = True
+    for title, columns in SHEETS.items():
+        sheet = workbook.active if first else workbook.create_sheet()
+        first = False
+        sheet.title = title
+        for i, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=1, column=i, value=column.header)
+            cell.font = bold
+            # Column styles apply to what HR types: dates become dates, ids and CPR stay text
+            # (a CPR typed as a number loses its leading zero).
+            dimension = sheet.column_dimensions[get_column_letter(i)]
+            dimension.width = max(14, len(column.header) + 4)
+            if column.kind == "date":
+                dimension.number_format = "DD-MM-YYYY"
+            elif column.kind == "text":
+                dimension.number_format = "@"
+        sheet.freeze_panes = "A2"
+
+    guide = workbook.create_sheet(SHEET_GUIDE)
+    guide.append(["Ark", "Kolonne", "Skal udfyldes", "Forklaring", "Eksempel"])
+    for cell in guide[1]:
+        cell.font = bold
+    for title, columns in SHEETS.items():
+        for column in columns:
+            guide.append([title, column.header, "ja" if column.required else "nej", column.guide, column.example])
+    guide.append([])
+    for line in _GUIDE_NOTES:
+        guide.append([line])
+    for letter, width in zip("ABCDE", (14, 20, 14, 90, 24)):
+        guide.column_dimensions[letter].width = width
+    for row in guide.iter_rows(min_row=2, max_col=4):
+        row[3].alignment = Alignment(wrap_text=True, vertical="top")
+    workbook.save(path_or_stream)
+
+
+_GUIDE_NOTES = (
+    "Række 1 i hvert ark er overskrifter; lad dem stå. Ekstra kolonner må gerne tilføjes; de ignoreres.",
+    "Datoer skrives som dd-mm-åååå (fx 01-03-2024) eller som Excel-datoer.",
+    "Rummelig indlæser intet, hvis filen har fejl; alle fejl vises med ark, række og kolonne, "
+    "så de kan rettes på én gang.",
+    "Filen kan også gemmes som to CSV-filer (én pr. ark, semikolonsepareret, UTF-8).",
+)
