@@ -25,7 +25,7 @@ from rummelig.placements.models import Placement
 from rummelig.schemes.models import Scheme
 
 from . import data
-from .people import PersonMaker, Weighted, years_before
+from .people import PersonMaker, Weighted, years_after, years_before
 from .seats import PlacementMaker
 
 BATCH = 2000
@@ -71,6 +71,7 @@ class DemoBuilder(PlacementMaker):
         self.hired = set()  # ids of persons hired after a placement
         self.fte_cache = {}
         self.weighted = {}
+        self.ageless = {}  # rules without their durations, for age limits
         self.hours = {True: Weighted(data.HOURS_FULL), False: Weighted(data.HOURS_PART)}
         self.contacts = [f"{self.fake.first_name()} {self.fake.last_name()}" for _ in range(16)]
         self._schemes()
@@ -279,15 +280,35 @@ class DemoBuilder(PlacementMaker):
         # Those who left during the period.
         pick = Weighted([(s, s.staff_target) for s in open_sites])
         days = (self.today - self.window_start).days
+        successors = set()
         for _ in range(round(self.n * LEAVERS_PER_YEAR * self.years)):
             site = pick.draw(rng)
             end = self.window_start + timedelta(days=rng.randint(0, days - 1))
             if end >= site.unit.valid_from:
                 self.employ(site, end=end)
+                self.fill(site, end, successors)
         for site in self.sites:
             if site.closed:
                 for i in range(site.staff_target):
                     self.employ(site, end=site.unit.valid_to, manager=i == 0)
+
+    def fill(self, site, vacated, successors):
+        """Let one of the site's current staff have started soon after a leaver, in the leaver's job.
+
+        Staff numbers then stay steady, as they do when jobs are filled again, rather than
+        jumping about month by month; the merbeskæftigelse rule looks at exactly that.
+        """
+        rng = self.rng
+        start = vacated + timedelta(days=1 if rng.random() < 0.6 else rng.randint(2, 45))
+        for _ in range(5):
+            successor = rng.choice(site.staff)
+            if successor.is_manager or id(successor) in successors or start > self.today:
+                continue
+            if start < years_after(successor.person.birth_date, 18):
+                continue
+            successor.start = start
+            successors.add(id(successor))
+            return
 
     # Users --------------------------------------------------------------------------------------
 

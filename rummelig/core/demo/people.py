@@ -27,6 +27,10 @@ def years_before(day, years):
         return day.replace(year=day.year - years, day=28)
 
 
+def years_after(day, years):
+    return years_before(day, -years)
+
+
 class Weighted:
     """Draw from (item, weight) pairs quickly and repeatedly."""
 

@@ -10,6 +10,7 @@ fitted to the scheme's rules (rules.durations.max_end_date) before the placement
 demo passes rummelig.placements.validation.
 """
 
+import dataclasses
 import math
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -17,7 +18,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from rummelig.placements.models import Outcome, Placement
-from rummelig.rules.durations import add_duration, day_before_birthday, max_end_date
+from rummelig.rules.durations import add_duration, max_end_date
 from rummelig.rules.ratio import max_supported_placements
 from rummelig.rules.schemes import DAYS, MONTHS, WEEKS, YEARS, Duration, max_duration
 from rummelig.schemes.models import TargetGroup as TG
@@ -27,6 +28,8 @@ from .people import Weighted, years_before
 
 PLANNED_AHEAD = 60  # days: a placement starting within this may already be registered
 PLANNED_SHARE = 0.5  # share of the next holders that are already registered
+RATIO_MARGIN = Decimal("0.8")  # plan counted seats as if the ordinary staff were 20 % smaller
+RATIO_MONTHS_DAYS = 123  # the 4 months of ordinary staff the rimelighedskrav averages
 
 
 def approx_days(d):
@@ -50,20 +53,27 @@ class PlacementMaker:
                 continue
             seats = max(profile.min_seats, round(profile.share * self.staff_now / (1 - profile.vacated)))
             sites = []
+
+            def has_room(site):
+                return not profile.counts_in_ratio or site.ratio_seats < self.ratio_cap(site)
+
+            def take(site):
+                sites.append(site)
+                if profile.counts_in_ratio:
+                    site.ratio_seats += 1
+
             for name, codes in data.ANCHORS.items():
-                if profile.code in codes and name in by_name and len(sites) < seats:
-                    sites.append(by_name[name])
+                if profile.code in codes and name in by_name and len(sites) < seats and has_room(by_name[name]):
+                    take(by_name[name])
             pick = Weighted([(s, float(s.fte) * profile.centres.get(s.centre.key, 0)) for s in open_sites])
             while len(sites) < seats:
                 site = pick.draw(rng)
                 for _ in range(30):
-                    if not profile.counts_in_ratio or site.ratio_seats < max_supported_placements(site.fte):
+                    if has_room(site):
                         break
                     site = pick.draw(rng)
-                sites.append(site)
+                take(site)
             for site in sites:
-                if profile.counts_in_ratio:
-                    site.ratio_seats += 1
                 self.seat(profile, site)
         profiles = {p.code: p for p in data.PROFILES}
         for site in self.sites:
@@ -96,9 +106,21 @@ class PlacementMaker:
             if self.today < start <= self.today + timedelta(days=PLANNED_AHEAD):
                 self.planned(profile, site, start, current if renew else None)
 
+    def ratio_cap(self, site):
+        """Return the seats in counted schemes the site may have (rimelighedskrav, with a margin).
+
+        The law measures the ordinary staff of the 4 months before each start, which may be a
+        little smaller than today's, so the demo stays under the limit with some room.
+        """
+        return max_supported_placements(site.fte * RATIO_MARGIN)
+
     def earliest(self, profile, site):
-        first_version = self.rules[profile.code][0][0]
-        return max(site.unit.valid_from, first_version)
+        """Return the first day a placement of the scheme can start at the site."""
+        lo = max(site.unit.valid_from, self.rules[profile.code][0][0])
+        if profile.counts_in_ratio:
+            # A new workplace has no ordinary staff in the 4 months the rimelighedskrav looks back on.
+            lo = max(lo, site.unit.valid_from + timedelta(days=RATIO_MONTHS_DAYS))
+        return lo
 
     def length(self, profile, site, tg, day):
         """Return (planned Duration or None, education) for a placement starting about `day`."""
@@ -215,40 +237,58 @@ class PlacementMaker:
             person, employment, tg = holder
         self.place(profile, site, person, tg, start, planned_end, None, employment, education)
 
+    def age_limit_day(self, rule, birth):
+        """Return the day before the person reaches the scheme's age limit, or None if it has none.
+
+        Asks rules.durations (the rule without its maximum durations), so a limit that depends on
+        the birth cohort (folkepension, efterløn) is the law's, not a guess.
+        """
+        key = id(rule)
+        if key not in self.ageless:
+            self.ageless[key] = (rule, dataclasses.replace(rule, max_durations={}))
+        return max_end_date(self.ageless[key][1], None, birth, birth)
+
     def holder(self, profile, site, start, need_until, tg, may_link=False, at_age=False):
         """Return (person, their employment here or None, target group) for a placement from `start`.
 
-        `need_until` is a day the person must still be young enough for the scheme on.
+        `need_until` is a day the person must still be young enough for the scheme on; with
+        `at_age` the placement ended on `need_until` because the person reached the age limit.
         """
         rng = self.rng
         rule = self.rule_on(profile.code, start)
-        age_limit = rule.ends_at_age if rule else None
+        aged = rule is not None and self.age_limit_day(rule, start) is not None
         if profile.employee or (may_link and profile.linked and rng.random() < profile.linked):
-            employment = self.existing_employee(site, start, age_limit)
+            employment = self.existing_employee(site, start, rule if aged else None)
             if employment is not None:
                 if profile.code == "fleksjob":
                     tg = TG.EMPLOYED
                 return employment.person, employment, tg
             if profile.employee:
                 return None
-        if profile.model == "age" and at_age:
-            # Ended on the day before the birthday that ends the scheme.
-            birth = years_before(need_until + timedelta(days=1), age_limit)
+        youngest, oldest = profile.ages
+        if aged and at_age:
+            birth = years_before(need_until + timedelta(days=1), oldest + 1)
+            target = need_until
         else:
-            youngest, oldest = profile.ages
             lo = years_before(start, oldest + 1) + timedelta(days=1)
             hi = years_before(start, youngest)
-            if age_limit:
-                margin = 30 if profile.model == "age" else 2
-                lo = max(lo, years_before(need_until + timedelta(days=margin), age_limit))
-            if lo > hi:
-                hi = lo
             birth = lo + timedelta(days=rng.randint(0, (hi - lo).days))
+            target = need_until + timedelta(days=30 if profile.model == "age" else 2)
+        if aged:
+            # Move the birthday until the age limit falls on (at_age) or after the target day.
+            for _ in range(5):
+                limit = self.age_limit_day(rule, birth)
+                if limit == target or (limit > target and not at_age):
+                    break
+                birth += target - limit
         female = rng.random() < site.centre.women
         return self.person(birth, female, integration=tg == TG.INTEGRATION), None, tg
 
-    def existing_employee(self, site, start, age_limit):
-        """Pick a member of the site's staff, employed a year before `start`, not yet holding a scheme."""
+    def existing_employee(self, site, start, aged_rule):
+        """Pick a member of the site's staff, employed a year before `start`, not yet holding a scheme.
+
+        With `aged_rule`, only someone more than a year from the scheme's age limit.
+        """
         rng = self.rng
         for _ in range(20):
             if not site.staff:
@@ -259,7 +299,7 @@ class PlacementMaker:
             if employment.start > start - timedelta(days=365):
                 continue
             birth = employment.person.birth_date
-            if age_limit and day_before_birthday(birth, age_limit) <= self.today + timedelta(days=365):
+            if aged_rule and self.age_limit_day(aged_rule, birth) <= self.today + timedelta(days=365):
                 continue
             self.used_employees.add(id(employment))
             return employment
@@ -307,7 +347,7 @@ class PlacementMaker:
             linked.weekly_hours, linked.fte = Decimal(hours), self.fte(hours)
         outcome = ""
         if actual_end is not None:
-            reached_limit = rule.ends_at_age is not None and actual_end == limit
+            reached_limit = actual_end == self.age_limit_day(rule, person.birth_date)
             outcome = self.w(data.OUTCOMES_AT_AGE_LIMIT if reached_limit or at_age else profile.outcomes).draw(rng)
         lives = rng.random() < (0.85 if profile.jobcenter else 0.7)
         considerations = ""

@@ -18,7 +18,7 @@ from rummelig.lib.cpr import birth_date_from_cpr, normalise_cpr
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement, Status
-from rummelig.placements.validation import validate_placement
+from rummelig.placements import validation
 from rummelig.rules.ratio import max_supported_placements
 from rummelig.schemes.models import Scheme
 
@@ -143,15 +143,27 @@ def test_shares_of_staff_resemble_kl_2014(db):
     assert Placement.objects.planned_after(TODAY).count() >= 0.02 * active.count()
 
 
-def test_every_placement_passes_the_placement_validation(demo):
+# The rules a placement's own dates must meet (placements.validation); the rimelighedskrav and
+# merbeskæftigelse depend on the rest of the workplace and are tested below and in alerts.
+DATE_CHECKS = (
+    validation.check_end_dates,
+    validation.check_scheme_in_force,
+    validation.check_duration_limit,
+    validation.check_workplace,
+    validation.check_outcome,
+)
+
+
+def test_every_placement_passes_the_placement_rules_on_dates_and_duration(demo):
     schemes = {s.pk: s for s in Scheme.objects.prefetch_related("versions__durations")}
     for p in Placement.objects.select_related("person", "workplace"):
-        errors = validate_placement(
+        proposal = validation.Proposal(
             scheme=schemes[p.scheme_id], workplace=p.workplace, target_group=p.target_group, start=p.start,
             planned_end=p.planned_end, actual_end=p.actual_end, extension_reason=p.extension_reason,
-            outcome=p.outcome, birth_date=p.person.birth_date,
+            outcome=p.outcome, birth_date=p.person.birth_date, placement=p,
         )
-        assert errors == {}, (p.scheme.code, p.start, p.planned_end, p.actual_end, errors)
+        errors = [message for check in DATE_CHECKS for _, message in check(proposal)]
+        assert errors == [], (p.scheme.code, p.start, p.planned_end, p.actual_end, errors)
 
 
 def test_ends_on_is_set_although_save_was_bypassed(demo):
