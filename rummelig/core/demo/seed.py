@@ -5,7 +5,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 
 from rummelig.audit import log
@@ -68,17 +68,28 @@ def demo_data_exists():
     )
 
 
+def delete_with_dependants(queryset):
+    """Delete the rows, after the rows of other models that protect them (a centre's targets …)."""
+    model = queryset.model
+    for relation in model._meta.related_objects:
+        if relation.on_delete is models.PROTECT and relation.related_model is not model:
+            delete_with_dependants(
+                relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": queryset})
+            )
+    queryset.delete()
+
+
 def flush_demo():
-    """Delete the register (placements, employments, people, units) and the demo users.
+    """Delete the register (placements, employments, people, units), what hangs on it, and the demo users.
 
     The audit log stays: it is append-only.
     """
-    Placement.objects.all().delete()
-    Employment.objects.all().delete()
-    Person.objects.all().delete()
+    delete_with_dependants(Placement.objects.all())
+    delete_with_dependants(Employment.objects.all())
+    delete_with_dependants(Person.objects.all())
     for depth in Unit.objects.order_by("-depth").values_list("depth", flat=True).distinct():
-        Unit.objects.filter(depth=depth).delete()
-    get_user_model().objects.filter(username__in=DEMO_USERNAMES).delete()
+        delete_with_dependants(Unit.objects.filter(depth=depth))
+    delete_with_dependants(get_user_model().objects.filter(username__in=DEMO_USERNAMES))
 
 
 def seed_demo(employees, seed=1, years=3, today=None):

@@ -14,6 +14,7 @@ from rummelig.accounts.access import access_for
 from rummelig.accounts.models import Role
 from rummelig.audit.models import AuditEntry
 from rummelig.core.demo import DEMO_PASSWORD, DEMO_USERS, KOMMUNE
+from rummelig.core.demo.seed import delete_with_dependants
 from rummelig.lib.cpr import birth_date_from_cpr, normalise_cpr
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
@@ -265,9 +266,21 @@ def test_flush_replaces_the_data_but_keeps_the_audit_log(demo):
     assert AuditEntry.objects.filter(object_type="demo").count() == 2
 
 
+def test_flush_also_deletes_what_would_protect_the_register(demo):
+    # An employment protects its person; flushing people must take their employments along.
+    assert Employment.objects.exists()
+    delete_with_dependants(Person.objects.all())
+    assert not Person.objects.exists() and not Employment.objects.exists()
+
+
 def test_it_refuses_a_municipality_too_small_to_be_realistic(db):
     with pytest.raises(CommandError, match="mindst 100"):
         seed(employees=10)
+
+
+def test_it_refuses_a_today_that_is_not_a_date(db):
+    with pytest.raises(CommandError, match="2026-03-01"):
+        call_command("seed_demo", "--today", "1. marts", stdout=StringIO())
 
 
 def test_it_writes_one_audit_entry_with_the_counts(demo):

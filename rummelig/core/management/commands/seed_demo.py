@@ -1,5 +1,6 @@
 """Load the demo municipality: `python manage.py seed_demo --employees 5000 --seed 1 --if-empty`."""
 
+from argparse import ArgumentTypeError
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
@@ -16,7 +17,7 @@ def iso_date(text):
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"--today skal være en dato som 2026-03-01, ikke {text!r}.") from None
+        raise ArgumentTypeError(f"skal være en dato som 2026-03-01, ikke {text!r}") from None
 
 
 def number(n):
@@ -36,7 +37,9 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, default=3, help="Years of placement history (default 3).")
         parser.add_argument("--today", type=iso_date, default=None, help="Build as if today were YYYY-MM-DD.")
         parser.add_argument("--if-empty", action="store_true", help="Do nothing if the database already has units.")
-        parser.add_argument("--flush", action="store_true", help="Delete units, people, placements and demo users first.")
+        parser.add_argument(
+            "--flush", action="store_true", help="Delete units, people, placements, what hangs on them and the demo users first.",
+        )
 
     def handle(self, *args, employees, seed, years, today, if_empty, flush, **options):
         if employees < MIN_EMPLOYEES:
@@ -61,7 +64,7 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"Data kan ikke slettes, fordi andre poster henviser til dem: {', '.join(sorted(map(str, blocking)))}."
                 ) from exc
-            self.stdout.write("Eksisterende enheder, personer, ansættelser og demo-brugere er slettet.")
+            self.stdout.write("Eksisterende enheder, personer, ansættelser, det der hører til dem, og demo-brugerne er slettet.")
         summary = seed_demo(employees, seed=seed, years=years, today=today)
         self.print_summary(summary, seed)
 
