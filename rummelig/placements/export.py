@@ -19,17 +19,23 @@ from openpyxl.utils import get_column_letter
 from rummelig.accounts.models import Role
 from rummelig.organisation.models import Unit
 
-from .models import Status
+from rummelig.schemes.models import TargetGroup
+
+from .models import Outcome, Status
 
 DATE_FORMAT = "DD-MM-YYYY"
 MONEY_FORMAT = "#,##0.00"
 HOURS_FORMAT = "0.00"
 
 
-def yes_no(value):
-    if value is None:
-        return ""
-    return _("Yes") if value else _("No")
+class Labels:
+    """Choice labels translated once per export, not once per cell."""
+
+    def __init__(self):
+        self.target_group = {value: str(label) for value, label in TargetGroup.choices}
+        self.outcome = {value: str(label) for value, label in Outcome.choices}
+        self.status = {value: str(label) for value, label in Status.choices}
+        self.yes_no = {True: _("Yes"), False: _("No"), None: ""}
 
 
 @dataclass(frozen=True)
@@ -54,13 +60,13 @@ class CentreNames:
         return ""
 
 
-def columns(today, centres):
+def columns(today, centres, labels):
     return [
         Column(lambda: _("First name"), lambda p: p.person.first_name),
         Column(lambda: _("Last name"), lambda p: p.person.last_name),
         Column(lambda: _("CPR number"), lambda p: p.person.masked_cpr, width=13),
         Column(lambda: _("Scheme"), lambda p: p.scheme.name, width=24),
-        Column(lambda: _("Target group"), lambda p: p.get_target_group_display(), width=28, health=True),
+        Column(lambda: _("Target group"), lambda p: labels.target_group.get(p.target_group, ""), width=28, health=True),
         Column(lambda: _("Centre"), lambda p: centres.of(p.workplace), width=28),
         Column(lambda: _("Workplace"), lambda p: p.workplace.name, width=28),
         Column(lambda: _("P-number"), lambda p: p.workplace.p_number, width=12),
@@ -68,17 +74,17 @@ def columns(today, centres):
         Column(lambda: _("Start date"), lambda p: p.start, DATE_FORMAT, 12),
         Column(lambda: _("Planned end date"), lambda p: p.planned_end, DATE_FORMAT, 12),
         Column(lambda: _("Actual end date"), lambda p: p.actual_end, DATE_FORMAT, 12),
-        Column(lambda: _("Status"), lambda p: str(Status(p.status_on(today)).label), width=14),
+        Column(lambda: _("Status"), lambda p: labels.status[p.status_on(today)], width=14),
         Column(lambda: _("Hours per week"), lambda p: p.hours_per_week, HOURS_FORMAT, 10),
         Column(lambda: _("Purpose"), lambda p: p.purpose, width=40),
         Column(lambda: _("Special considerations"), lambda p: p.special_considerations, width=40, health=True),
         Column(lambda: _("Mentor"), lambda p: p.mentor.full_name if p.mentor_id else "", width=22),
         Column(lambda: _("Jobcenter contact"), lambda p: p.jobcenter_contact, width=22),
         Column(lambda: _("Yearly subsidy (DKK)"), lambda p: p.yearly_subsidy, MONEY_FORMAT, 14),
-        Column(lambda: _("Lives in the municipality"), lambda p: yes_no(p.lives_in_municipality), width=10),
-        Column(lambda: _("Via own jobcenter"), lambda p: yes_no(p.via_own_jobcenter), width=10),
-        Column(lambda: _("No other education"), lambda p: yes_no(p.no_other_education), width=10),
-        Column(lambda: _("Outcome"), lambda p: p.get_outcome_display(), width=18),
+        Column(lambda: _("Lives in the municipality"), lambda p: labels.yes_no[p.lives_in_municipality], width=10),
+        Column(lambda: _("Via own jobcenter"), lambda p: labels.yes_no[p.via_own_jobcenter], width=10),
+        Column(lambda: _("No other education"), lambda p: labels.yes_no[p.no_other_education], width=10),
+        Column(lambda: _("Outcome"), lambda p: labels.outcome.get(p.outcome, ""), width=18),
         Column(lambda: _("Reason for extension"), lambda p: p.extension_reason, width=30),
     ]
 
@@ -90,7 +96,7 @@ def placements_workbook(placements, access, today):
     """
     # Employee representatives see no health details anywhere: leave the columns out altogether.
     health_anywhere = access.has_role(Role.HR, Role.AUDITOR, Role.LEDER)
-    cols = [c for c in columns(today, CentreNames()) if health_anywhere or not c.health]
+    cols = [c for c in columns(today, CentreNames(), Labels()) if health_anywhere or not c.health]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Placements"))
     for index, column in enumerate(cols, start=1):
@@ -104,19 +110,30 @@ def placements_workbook(placements, access, today):
         header.append(cell)
     sheet.append(header)
 
+    # One styled cell per formatted column, refilled for every row: the write-only sheet writes a
+    # row as soon as it is appended, and creating styled cells per value costs more than the rest.
+    plan = []
+    for column in cols:
+        styled = None
+        if column.number_format:
+            styled = WriteOnlyCell(sheet)
+            styled.number_format = column.number_format
+        plan.append((column.value, column.health, styled))
+
     rows = 0
     query = placements.select_related("person", "scheme", "workplace", "mentor")
     for placement in query.iterator(chunk_size=2000):
         health = access.sees_health_of(placement)
         row = []
-        for column in cols:
-            value = column.value(placement) if health or not column.health else ""
-            if column.number_format and value not in (None, ""):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = column.number_format
-                row.append(cell)
+        for value_of, is_health, styled in plan:
+            value = value_of(placement) if health or not is_health else None
+            if value is None or value == "":
+                row.append(None)  # an empty cell, which write-only mode skips
+            elif styled is not None:
+                styled.value = value
+                row.append(styled)
             else:
-                row.append(value if value is not None else "")
+                row.append(value)
         sheet.append(row)
         rows += 1
     buffer = BytesIO()
