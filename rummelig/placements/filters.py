@@ -81,8 +81,8 @@ class PlacementFilter(django_filters.FilterSet):
         label=_("Status"), choices=Status.choices, method="filter_status", empty_label=_("All"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    period_from = django_filters.DateFilter(label=_("In the period from"), method="filter_period", widget=date_widget())
-    period_to = django_filters.DateFilter(label=_("to"), method="filter_period", widget=date_widget())
+    period_from = django_filters.DateFilter(label=_("Period from"), method="filter_period", widget=date_widget())
+    period_to = django_filters.DateFilter(label=_("Period to"), method="filter_period", widget=date_widget())
 
     def __init__(self, data=None, queryset=None, *, access, today=None, **kwargs):
         super().__init__(data, queryset, **kwargs)

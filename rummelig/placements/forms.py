@@ -25,6 +25,14 @@ NULL_BOOLEANS = ("lives_in_municipality", "via_own_jobcenter", "no_other_educati
 DECIMALS = ("hours_per_week", "yearly_subsidy")
 
 
+REQUIRED_MESSAGES = {
+    "scheme": _("Choose the scheme."),
+    "workplace": _("Choose the workplace."),
+    "start": _("Write the start date."),
+    "person_mode": _("Choose whether it is an existing or a new person."),
+}
+
+
 class WorkplaceChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, unit):
         label = f"{unit.name} ({unit.parent.name})" if unit.parent_id else unit.name
@@ -101,6 +109,10 @@ class PlacementForm(forms.ModelForm):
         self.fields["mentor"].queryset = mentor_candidates(access, instance.mentor if instance.mentor_id else None)
         self.fields["employment"].queryset = Employment.objects.filter(unit__in=access.editable_units()).select_related("unit")
         self.fields["employment"].empty_label = _("No existing employment")
+        self.fields["target_group"].choices = [("", _("Not stated"))] + list(self.fields["target_group"].choices)[1:]
+        self.fields["outcome"].choices = [("", _("Not ended yet"))] + list(self.fields["outcome"].choices)[1:]
+        for name, message in REQUIRED_MESSAGES.items():
+            self.fields[name].error_messages["required"] = message
         self.fields["person_mode"].initial = self.EXISTING if instance.pk else self.NEW
         if instance.pk:
             self.fields["person"].initial = instance.person_id
@@ -215,8 +227,3 @@ class PlacementForm(forms.ModelForm):
             placement.created_by = user
         placement.save()
         return placement, new_person
-
-
-class PersonSearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=100)
-    field = forms.ChoiceField(choices=[("person", "person"), ("mentor", "mentor")], required=False)

@@ -169,6 +169,12 @@ class TestValidationOnThePage:
         assert errors(response)["first_name"] == ["Skriv den nye persons fornavn."]
         assert errors(response)["last_name"] == ["Skriv den nye persons efternavn."]
 
+    def test_missing_required_fields_say_what_to_fill_in(self, world, login):
+        response = login(world.hr).post(URL, form_data(world, scheme="", workplace="", start=""))
+        assert errors(response)["scheme"] == ["Vælg ordningen."]
+        assert errors(response)["workplace"] == ["Vælg arbejdspladsen."]
+        assert errors(response)["start"] == ["Skriv startdatoen."]
+
     def test_an_existing_person_must_be_chosen(self, world, login):
         response = login(world.hr).post(URL, form_data(world, person_mode="existing"))
         assert errors(response)["person"] == ["Søg personen frem, og vælg personen, eller vælg »En ny person«."]
