@@ -210,6 +210,7 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
             fields.where("orgUnit"), "Feltet <orgUnit> mangler eller er tomt; ansættelsen skal høre til en enhed."
         )
     start = _date(fields, "entryDate", problems)
+    start_known = start is not None
     if start is None and not fields.text("entryDate"):
         if dump_date is None:
             problems.add(
@@ -248,6 +249,7 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         is_manager=is_manager,
         cancelled=cancelled,
         location=fields.where(),
+        start_known=start_known,
     )
 
 

@@ -50,6 +50,9 @@ class EmploymentRecord:
     is_manager: bool
     cancelled: bool  # OPUS "Annulleret", SD status "S": the employment never was; remove it
     location: str
+    # False when the source gave no start date and `start` is only "known since" (OPUS's empty
+    # <entryDate/> falls back to the dump date): the importer keeps an earlier start it already has.
+    start_known: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,763 @@
+"""Compare staged records with the database and work out exactly what an import would change.
+
+The plan IS the preview and the dry run: it lists what would be added, updated (with the fields
+that differ), ended, removed and left unchanged, and holds the unsaved model instances that
+`apply.apply_plan` writes with bulk operations. The database is read once, into dicts keyed by
+payroll id; nothing here queries per record.
+
+Rules (see README in this package for the reasons):
+- Units are matched by `Unit.payroll_id`, people by CPR (without CPR: through the employment's
+  payroll number), employments by `Employment.payroll_number`.
+- A record absent from the file changes nothing (OPUS dumps are deltas). Only an end date in the
+  file, or an OPUS `action="leave"`, ends an employment; units get `valid_to`, never deleted.
+- An OPUS employment without `<entryDate>` starts on the dump date ("known since"); an earlier
+  start already in Rummelig is kept.
+- `workContractText` "Annulleret" (SD status S): the employment never was. It is removed if
+  Rummelig has it (with the placement the import made for it), and never created.
+- Payroll codes map through PayrollCodeMapping to ordinary employment or a scheme. An unknown code
+  is a problem (the import stops, HR maps the code, and imports again): never guessed.
+- An employment mapped to a scheme is subsidised and has a placement kept in step with it.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from rummelig.lib.cpr import birth_date_from_cpr
+from rummelig.organisation.models import Unit
+from rummelig.people.models import Employment, Person
+from rummelig.placements.models import Placement
+from rummelig.schemes.models import Scheme
+
+from .models import ImportedPlacementLink, PayrollCodeMapping
+from .parsers import EmploymentRecord, ImportProblem, UnitRecord, check_references
+from .sources import Staged
+
+MAX_CHANGES = 200  # changes kept for the preview and the result page
+FULL_TIME_HOURS = Decimal(37)
+EMPLOYMENT_FIELDS = (
+    "person_id", "unit_id", "job_title", "weekly_hours", "fte", "start", "end",
+    "subsidised", "contract_code", "is_manager",
+)  # fmt: skip
+UNIT_FIELDS = ("name", "parent", "p_number", "cost_centre", "valid_from", "valid_to")
+PLACEMENT_FIELDS = ("person_id", "scheme_id", "workplace_id", "start", "planned_end", "hours_per_week")
+
+
+@dataclass
+class ExistingEmployment:
+    pk: int
+    person_id: int
+    unit_id: int
+    job_title: str
+    weekly_hours: Decimal
+    fte: Decimal
+    start: date
+    end: date | None
+    subsidised: bool
+    contract_code: str
+    is_manager: bool
+
+
+@dataclass
+class ExistingPlacement:
+    pk: int
+    person_id: int
+    scheme_id: int
+    workplace_id: int
+    start: date
+    planned_end: date | None
+    actual_end: date | None
+    hours_per_week: Decimal | None
+
+
+@dataclass
+class Plan:
+    """What an import would do; `apply_plan` writes it."""
+
+    staged: Staged
+    problems: list[ImportProblem] = field(default_factory=list)
+    notices: list[ImportProblem] = field(default_factory=list)
+    unknown_codes: list[dict] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    changes: list[dict] = field(default_factory=list)
+    changes_total: int = 0
+
+    all_units: dict[int, Unit] = field(default_factory=dict)  # pk → every unit in the database
+    new_units: list[Unit] = field(default_factory=list)
+    updated_units: list[Unit] = field(default_factory=list)
+    unit_parents: dict[int, str | None] = field(default_factory=dict)  # id(unit) → parent source id
+    units_by_source: dict[str, Unit] = field(default_factory=dict)  # existing and new, by payroll id
+
+    new_people: list[Person] = field(default_factory=list)
+    updated_people: list[Person] = field(default_factory=list)
+
+    new_employments: list[Employment] = field(default_factory=list)
+    updated_employments: list[Employment] = field(default_factory=list)
+    employment_update_fields: set[str] = field(default_factory=set)
+    removed_employment_ids: list[int] = field(default_factory=list)
+
+    new_placements: list[tuple[Placement, Employment]] = field(default_factory=list)
+    updated_placements: list[Placement] = field(default_factory=list)
+    adopted_links: list[tuple[int, Employment]] = field(default_factory=list)  # (placement pk, employment)
+    removed_placement_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def writes(self) -> int:
+        """Rows to write, for the progress bar."""
+        return (
+            len(self.new_units) + len(self.updated_units) + len(self.new_people) + len(self.updated_people)
+            + len(self.new_employments) + len(self.updated_employments) + len(self.removed_employment_ids)
+            + 2 * len(self.new_placements) + len(self.updated_placements) + len(self.adopted_links)
+            + len(self.removed_placement_ids)
+        )  # fmt: skip
+
+    def change(self, entity: str, action: str, key: str, label: str, fields=()) -> None:
+        self.changes_total += 1
+        if len(self.changes) < MAX_CHANGES:
+            self.changes.append(
+                {"entity": entity, "action": action, "key": key, "label": label, "fields": [list(f) for f in fields]}
+            )
+
+
+def make_plan(staged: Staged) -> Plan:
+    """Compare the staged records with the database; return the plan (check `plan.ok`)."""
+    return Planner(staged).plan()
+
+
+class Planner:
+    def __init__(self, staged: Staged):
+        self.staged = staged
+        self.source = staged.source
+        self.file = staged.file
+        self.p = Plan(staged=staged, problems=list(staged.problems), notices=list(staged.notices))
+
+    def problem(self, location: str, message: str) -> None:
+        self.p.problems.append(ImportProblem(self.file, location, message))
+
+    def notice(self, location: str, message: str) -> None:
+        self.p.notices.append(ImportProblem(self.file, location, message))
+
+    # ------------------------------------------------------------------------------------------
+
+    def plan(self) -> Plan:
+        if self.p.problems:
+            return self.p
+        self._load_units()
+        if self.p.problems:
+            return self.p
+        self.p.problems.extend(
+            check_references(self.staged.units, self.staged.employments, self.db_units, file=self.file)
+        )
+        if self.p.problems:
+            return self.p
+        self._load_codes()
+        if self.p.problems:
+            return self.p
+        self._plan_units()
+        if self.p.problems:
+            return self.p
+        self._load_people_and_employments()
+        self._plan_employments()
+        self._plan_leaves()
+        return self.p
+
+    # Units -------------------------------------------------------------------------------------
+
+    def _load_units(self) -> None:
+        self.p.all_units = {unit.pk: unit for unit in Unit.objects.all()}
+        self.db_units: dict[str, Unit] = {}
+        duplicates = set()
+        for unit in self.p.all_units.values():
+            if not unit.payroll_id:
+                continue
+            if unit.payroll_id in self.db_units:
+                duplicates.add(unit.payroll_id)
+            self.db_units[unit.payroll_id] = unit
+        file_ids = {record.source_id for record in self.staged.units} | {
+            record.unit_source_id for record in self.staged.employments
+        }
+        for payroll_id in sorted(duplicates & file_ids):
+            self.problem(
+                "",
+                _("Several units in Rummelig have the payroll id '%(id)s'; give each unit its own id before importing.")
+                % {"id": payroll_id},
+            )
+        self.p.units_by_source = dict(self.db_units)
+
+    def _plan_units(self) -> None:
+        records = {record.source_id: record for record in self.staged.units}
+        parent_of = {record.source_id: record.parent_source_id for record in records.values()}
+        earliest_start: dict[str, date] = {}
+        for record in self.staged.employments:
+            known = earliest_start.get(record.unit_source_id)
+            if known is None or record.start < known:
+                earliest_start[record.unit_source_id] = record.start
+        self._check_cycles(records)
+        if self.p.problems:
+            return
+        has_children = set(parent_of.values()) | {
+            self.p.all_units[unit.parent_id].payroll_id for unit in self.p.all_units.values() if unit.parent_id
+        }
+        for record in records.values():
+            existing = self.db_units.get(record.source_id)
+            if existing is None:
+                self._new_unit(record, parent_of, has_children, earliest_start)
+            else:
+                self._update_unit(existing, record)
+
+    def _check_cycles(self, records: dict[str, UnitRecord]) -> None:
+        """Report a unit that would lie under itself once the file's parents meet the database's."""
+        by_pk = self.p.all_units
+
+        def parent(source_id):
+            if source_id in records:
+                return ("s", records[source_id].parent_source_id) if records[source_id].parent_source_id else None
+            unit = self.db_units.get(source_id)
+            if unit is None or not unit.parent_id:
+                return None
+            parent_unit = by_pk[unit.parent_id]
+            return ("s", parent_unit.payroll_id) if parent_unit.payroll_id else None
+
+        for source_id in records:
+            seen = {source_id}
+            step = parent(source_id)
+            while step is not None:
+                current = step[1]
+                if current in seen:
+                    self.problem(
+                        records[source_id].location,
+                        _("The unit '%(id)s' would lie under itself: its parent units in the file and in Rummelig form a loop.")
+                        % {"id": source_id},
+                    )
+                    break
+                seen.add(current)
+                step = parent(current)
+
+    def _depth(self, source_id: str, parent_of: dict, memo: dict) -> int:
+        if source_id in memo:
+            return memo[source_id]
+        chain = []
+        current = source_id
+        depth = 0
+        while current is not None and current not in memo:
+            chain.append(current)
+            if current in parent_of:
+                current = parent_of[current]
+            else:
+                unit = self.db_units.get(current)
+                depth = unit.depth if unit is not None else 0
+                memo[current] = depth
+                chain.pop()
+                break
+        else:
+            depth = memo[current] if current is not None else -1
+        for node in reversed(chain):
+            depth += 1
+            memo[node] = depth
+        return memo[source_id]
+
+    def _new_unit(self, record: UnitRecord, parent_of, has_children, earliest_start) -> None:
+        depth = self._depth(record.source_id, parent_of, self._depth_memo)
+        if record.parent_source_id is None:
+            kind = Unit.Kind.MUNICIPALITY
+        elif depth == 1 and record.source_id in has_children:
+            kind = Unit.Kind.AREA
+        else:
+            kind = Unit.Kind.WORKPLACE
+        valid_from = record.valid_from
+        if valid_from is None:
+            valid_from = min(earliest_start.get(record.source_id, self.staged.reference_date), self.staged.reference_date)
+        if record.valid_to is not None and record.valid_to < valid_from:
+            valid_from = record.valid_to
+        unit = Unit(
+            name=self._fit(record.name, 200, record.location, "name"),
+            kind=kind,
+            payroll_id=record.source_id,
+            p_number=record.p_number,
+            cost_centre=self._fit(record.cost_centre, 50, record.location, "costCenter"),
+            valid_from=valid_from,
+            valid_to=record.valid_to,
+        )
+        self.p.new_units.append(unit)
+        self.p.unit_parents[id(unit)] = record.parent_source_id
+        self.p.units_by_source[record.source_id] = unit
+        self.p.counts["units_added"] += 1
+        self.p.change("unit", "added", record.source_id, unit.name)
+
+    @property
+    def _depth_memo(self):
+        if not hasattr(self, "_memo"):
+            self._memo = {}
+        return self._memo
+
+    def _update_unit(self, unit: Unit, record: UnitRecord) -> None:
+        was_open = unit.valid_to is None
+        wanted = {
+            "name": self._fit(record.name, 200, record.location, "name"),
+            "p_number": record.p_number,
+            "cost_centre": self._fit(record.cost_centre, 50, record.location, "costCenter"),
+            "valid_from": record.valid_from or unit.valid_from,
+            "valid_to": record.valid_to,
+        }
+        if wanted["valid_to"] is not None and wanted["valid_to"] < wanted["valid_from"]:
+            wanted["valid_from"] = wanted["valid_to"]
+        diffs = []
+        for name, value in wanted.items():
+            old = getattr(unit, name)
+            if old != value:
+                diffs.append((_field_label(Unit, name), _show(old), _show(value)))
+                setattr(unit, name, value)
+        old_parent = self.p.all_units[unit.parent_id] if unit.parent_id else None
+        old_parent_id = old_parent.payroll_id if old_parent is not None else None
+        # A unit HR placed under a unit of their own (no payroll id) stays there if the file gives no parent.
+        keeps_own_parent = old_parent is not None and not old_parent.payroll_id and record.parent_source_id is None
+        if record.parent_source_id != old_parent_id and not keeps_own_parent:
+            new_parent = self._unit_name(record.parent_source_id)
+            diffs.append((_field_label(Unit, "parent"), old_parent.name if old_parent else "", new_parent))
+            self.p.unit_parents[id(unit)] = record.parent_source_id
+        if not diffs:
+            self.p.counts["units_unchanged"] += 1
+            return
+        self.p.updated_units.append(unit)
+        action = "ended" if was_open and unit.valid_to is not None else "updated"
+        self.p.counts[f"units_{action}"] += 1
+        self.p.change("unit", action, record.source_id, unit.name, diffs)
+
+    def _unit_name(self, source_id: str | None) -> str:
+        if source_id is None:
+            return ""
+        unit = self.p.units_by_source.get(source_id)
+        if unit is not None:
+            return unit.name
+        for record in self.staged.units:
+            if record.source_id == source_id:
+                return record.name
+        return source_id
+
+    # Payroll codes ------------------------------------------------------------------------------
+
+    def _load_codes(self) -> None:
+        """Load HR's mapping for this source; report each code in the file that is not in it."""
+        self.codes = dict(PayrollCodeMapping.objects.filter(source=self.source).values_list("code", "scheme_id"))
+        self.schemes = {scheme.pk: scheme for scheme in Scheme.objects.all()}
+        unknown: dict[str, dict] = {}
+        for record in self.staged.employments:
+            code = record.contract_code
+            if record.cancelled or not code or code in self.codes:
+                continue
+            entry = unknown.get(code)
+            if entry is None:
+                unknown[code] = {
+                    "source": self.source,
+                    "code": code,
+                    "text": record.contract_text,
+                    "count": 1,
+                    "location": record.location,
+                }
+            else:
+                entry["count"] += 1
+        if not unknown:
+            return
+        mapping_url = reverse("imports:codes")
+        for entry in unknown.values():
+            text = f" ({entry['text']})" if entry["text"] else ""
+            self.problem(
+                entry["location"],
+                _(
+                    "The payroll code '%(code)s'%(text)s is not mapped to ordinary employment or a scheme "
+                    "(%(count)s employments in the file). Map it on the page Payroll codes (%(url)s) and "
+                    "import the file again."
+                )
+                % {"code": entry["code"], "text": text, "count": entry["count"], "url": mapping_url},
+            )
+        self.p.unknown_codes = list(unknown.values())
+
+    # People and employments --------------------------------------------------------------------
+
+    def _load_people_and_employments(self) -> None:
+        self.people: dict[int, list] = {}
+        self.people_by_cpr: dict[str, int] = {}
+        for pk, cpr, first_name, last_name in Person.objects.values_list("pk", "cpr", "first_name", "last_name"):
+            self.people[pk] = [first_name, last_name]
+            if cpr:
+                self.people_by_cpr[cpr] = pk
+        self.employments: dict[str, ExistingEmployment] = {}
+        for row in Employment.objects.exclude(payroll_number="").values_list("payroll_number", "pk", *EMPLOYMENT_FIELDS):
+            self.employments[row[0]] = ExistingEmployment(*row[1:])
+        self.links: dict[int, tuple[int, bool]] = {
+            employment_id: (placement_id, adopted)
+            for employment_id, placement_id, adopted in ImportedPlacementLink.objects.values_list(
+                "employment_id", "placement_id", "adopted"
+            )
+        }
+        linked = {placement_id for placement_id, _ in self.links.values()}
+        self.placements: dict[int, ExistingPlacement] = {}
+        self.unlinked: dict[tuple, list[ExistingPlacement]] = defaultdict(list)
+        for row in Placement.objects.values_list(
+            "pk", "person_id", "scheme_id", "workplace_id", "start", "planned_end", "actual_end", "hours_per_week"
+        ):
+            placement = ExistingPlacement(*row)
+            if placement.pk in linked:
+                self.placements[placement.pk] = placement
+            else:
+                self.unlinked[(placement.person_id, placement.scheme_id, placement.workplace_id)].append(placement)
+
+    def _names_by_cpr(self) -> dict[str, tuple[str, str]]:
+        """Return the name for each CPR: the one on its latest-starting employment in the file."""
+        best: dict[str, tuple] = {}
+        for record in self.staged.employments:
+            if record.cpr and not record.cancelled:
+                known = best.get(record.cpr)
+                if known is None or record.start >= known[0]:
+                    best[record.cpr] = (record.start, record.first_name, record.last_name, record.location)
+        return {cpr: (value[1], value[2], value[3]) for cpr, value in best.items()}
+
+    def _plan_employments(self) -> None:
+        names = self._names_by_cpr()
+        new_people_by_cpr: dict[str, Person] = {}
+        updated_people: set[int] = set()
+        for record in self.staged.employments:
+            existing = self.employments.get(record.source_id)
+            if record.cancelled:
+                self._remove_cancelled(record, existing)
+                continue
+            scheme_id = self.codes.get(record.contract_code) if record.contract_code else None
+            unit = self.p.units_by_source[record.unit_source_id]
+            person = self._person(record, existing, names, new_people_by_cpr, updated_people)
+            self._plan_employment(record, existing, person, unit, scheme_id)
+
+    def _person(self, record, existing, names, new_people_by_cpr, updated_people):
+        """Return the person's pk (existing) or an unsaved Person (new) for an employment record."""
+        if record.cpr:
+            first_name, last_name, location = names[record.cpr]
+            pk = self.people_by_cpr.get(record.cpr)
+            if pk is None:
+                person = new_people_by_cpr.get(record.cpr)
+                if person is None:
+                    person = self._new_person(first_name, last_name, record.cpr, location)
+                    new_people_by_cpr[record.cpr] = person
+                return person
+        else:
+            first_name, last_name, location = record.first_name, record.last_name, record.location
+            if existing is None:
+                return self._new_person(first_name, last_name, "", location)
+            pk = existing.person_id
+        self._update_person(pk, first_name, last_name, location, updated_people)
+        return pk
+
+    def _new_person(self, first_name, last_name, cpr, location) -> Person:
+        person = Person(
+            first_name=self._fit(first_name, 100, location, "firstName"),
+            last_name=self._fit(last_name, 100, location, "lastName"),
+            cpr=cpr,
+            birth_date=birth_date_from_cpr(cpr) if cpr else None,
+        )
+        self.p.new_people.append(person)
+        self.p.counts["people_added"] += 1
+        return person
+
+    def _update_person(self, pk, first_name, last_name, location, updated_people) -> None:
+        if pk in updated_people:
+            return
+        first_name = self._fit(first_name, 100, location, "firstName")
+        last_name = self._fit(last_name, 100, location, "lastName")
+        old = self.people[pk]
+        if old == [first_name, last_name]:
+            return
+        updated_people.add(pk)
+        self.p.updated_people.append(Person(pk=pk, first_name=first_name, last_name=last_name))
+        self.p.counts["people_updated"] += 1
+        self.p.change(
+            "person", "updated", "", f"{first_name} {last_name}".strip(),
+            [(_field_label(Person, "first_name"), old[0], first_name), (_field_label(Person, "last_name"), old[1], last_name)],
+        )  # fmt: skip
+
+    def _plan_employment(self, record: EmploymentRecord, existing, person, unit: Unit, scheme_id) -> None:
+        start = record.start
+        if existing is not None and not record.start_known and existing.start < start:
+            start = existing.start
+        fte = record.fte
+        hours = record.weekly_hours if record.weekly_hours is not None else (FULL_TIME_HOURS * fte).quantize(Decimal("0.01"))
+        wanted = {
+            "job_title": self._fit(record.job_title, 200, record.location, "position"),
+            "weekly_hours": hours,
+            "fte": fte,
+            "start": start,
+            "end": record.end,
+            "subsidised": scheme_id is not None,
+            "contract_code": self._fit(record.contract_code, 50, record.location, "workContract"),
+            "is_manager": record.is_manager,
+        }
+        label = self._person_label(person, record)
+        if existing is None:
+            employment = Employment(payroll_number=record.source_id, **wanted)
+            self._set_person_and_unit(employment, person, unit)
+            self.p.new_employments.append(employment)
+            self.p.counts["employments_added"] += 1
+            self.p.change("employment", "added", record.source_id, label, [(_("Unit"), "", unit.name)])
+            if scheme_id is not None:
+                self._plan_placement(employment, None, person, unit, scheme_id, start, record.end, hours, label)
+            return
+        diffs = []
+        changed = set()
+        person_id = person if isinstance(person, int) else None
+        if person_id != existing.person_id:
+            changed.add("person")
+            old = self.people.get(existing.person_id, ["", ""])
+            diffs.append((_field_label(Employment, "person"), " ".join(old).strip(), label))
+        if unit.pk != existing.unit_id:
+            changed.add("unit")
+            old_unit = self.p.all_units.get(existing.unit_id)
+            diffs.append((_field_label(Employment, "unit"), old_unit.name if old_unit else "", unit.name))
+        for name, value in wanted.items():
+            old = getattr(existing, name)
+            if old != value:
+                changed.add(name)
+                diffs.append((_field_label(Employment, name), _show(old), _show(value)))
+        employment = None
+        if changed:
+            employment = Employment(pk=existing.pk, payroll_number=record.source_id, **wanted)
+            self._set_person_and_unit(employment, person, unit)
+            self.p.updated_employments.append(employment)
+            self.p.employment_update_fields |= {"person", "unit", *wanted} & changed
+            action = "ended" if existing.end is None and record.end is not None else "updated"
+            self.p.counts[f"employments_{action}"] += 1
+            self.p.change("employment", action, record.source_id, label, diffs)
+        else:
+            self.p.counts["employments_unchanged"] += 1
+        if scheme_id is not None:
+            if employment is None:
+                employment = _employment_from(existing, record.source_id)
+            self._plan_placement(employment, existing, person, unit, scheme_id, start, record.end, hours, label)
+
+    @staticmethod
+    def _set_person_and_unit(employment: Employment, person, unit: Unit) -> None:
+        if isinstance(person, int):
+            employment.person_id = person
+        else:
+            employment.person = person
+        if unit.pk is not None:
+            employment.unit_id = unit.pk
+        else:
+            employment.unit = unit
+
+    def _person_label(self, person, record) -> str:
+        if isinstance(person, int):
+            return " ".join(self.people.get(person, [record.first_name, record.last_name])).strip()
+        return person.full_name
+
+    def _remove_cancelled(self, record: EmploymentRecord, existing: ExistingEmployment | None) -> None:
+        if existing is None:
+            return  # never created: nothing to do
+        self.p.removed_employment_ids.append(existing.pk)
+        self.p.counts["employments_removed"] += 1
+        old = self.people.get(existing.person_id, ["", ""])
+        self.p.change("employment", "removed", record.source_id, " ".join(old).strip())
+        link = self.links.get(existing.pk)
+        if link is not None and not link[1]:
+            self.p.removed_placement_ids.append(link[0])
+            self.p.counts["placements_removed"] += 1
+
+    # Placements -------------------------------------------------------------------------------
+
+    def _plan_placement(self, employment, existing, person, unit, scheme_id, start, end, hours, label) -> None:
+        wanted = {
+            "scheme_id": scheme_id,
+            "start": start,
+            "planned_end": end,
+            "hours_per_week": hours,
+        }
+        link = self.links.get(existing.pk) if existing is not None else None
+        if link is not None and link[0] in self.placements:
+            self._update_placement(self.placements[link[0]], employment, person, unit, wanted, label)
+            return
+        candidate = self._adoptable(person, unit, scheme_id, start, end)
+        if candidate is not None:
+            self.p.adopted_links.append((candidate.pk, employment))
+            self._update_placement(candidate, employment, person, unit, wanted, label, adopted=True)
+            return
+        placement = Placement(
+            scheme_id=scheme_id, start=start, planned_end=end, ends_on=end, hours_per_week=hours,
+            created_by=None,
+        )  # fmt: skip
+        if isinstance(person, int):
+            placement.person_id = person
+        else:
+            placement.person = person
+        if unit.pk is not None:
+            placement.workplace_id = unit.pk
+        else:
+            placement.workplace = unit
+        self.p.new_placements.append((placement, employment))
+        self.p.counts["placements_added"] += 1
+        self.p.change(
+            "placement", "added", employment.payroll_number or "", label,
+            [(_field_label(Placement, "scheme"), "", str(self.schemes[scheme_id])), (_field_label(Placement, "workplace"), "", unit.name)],
+        )  # fmt: skip
+
+    def _adoptable(self, person, unit, scheme_id, start, end) -> ExistingPlacement | None:
+        """Return a placement registered by hand for the same person, scheme and workplace and period."""
+        if not isinstance(person, int) or unit.pk is None:
+            return None
+        candidates = self.unlinked.get((person, scheme_id, unit.pk))
+        if not candidates:
+            return None
+        for placement in candidates:
+            placement_end = placement.actual_end or placement.planned_end
+            if (end is None or placement.start <= end) and (placement_end is None or placement_end >= start):
+                candidates.remove(placement)
+                return placement
+        return None
+
+    def _update_placement(self, placement: ExistingPlacement, employment, person, unit, wanted, label, adopted=False):
+        wanted = dict(wanted)
+        if placement.actual_end is not None and placement.actual_end < wanted["start"]:
+            self.notice(
+                "",
+                _("The placement of %(name)s keeps its start date: it ended %(end)s, before the start date in payroll.")
+                % {"name": label, "end": _show(placement.actual_end)},
+            )
+            wanted["start"] = placement.start
+        diffs = []
+        for name, value in wanted.items():
+            old = getattr(placement, name)
+            if old != value:
+                diffs.append((_placement_label(name), self._placement_value(name, old), self._placement_value(name, value)))
+        if isinstance(person, int):
+            if person != placement.person_id:
+                diffs.append((_placement_label("person_id"), self._placement_value("person_id", placement.person_id), label))
+        else:
+            diffs.append((_placement_label("person_id"), self._placement_value("person_id", placement.person_id), label))
+        if unit.pk != placement.workplace_id:
+            diffs.append((_placement_label("workplace_id"), self._placement_value("workplace_id", placement.workplace_id), unit.name))
+        if not diffs:
+            if adopted:
+                self.p.change("placement", "linked", employment.payroll_number or "", label)
+            return
+        updated = Placement(pk=placement.pk, actual_end=placement.actual_end, **wanted)
+        if isinstance(person, int):
+            updated.person_id = person
+        else:
+            updated.person = person
+        if unit.pk is not None:
+            updated.workplace_id = unit.pk
+        else:
+            updated.workplace = unit
+        updated.ends_on = updated.actual_end or updated.planned_end
+        self.p.updated_placements.append(updated)
+        self.p.counts["placements_updated"] += 1
+        self.p.change("placement", "linked" if adopted else "updated", employment.payroll_number or "", label, diffs)
+
+    def _placement_value(self, name, value):
+        if name == "scheme_id":
+            return str(self.schemes.get(value, "")) if value else ""
+        if name == "workplace_id":
+            unit = self.p.all_units.get(value)
+            return unit.name if unit else ""
+        if name == "person_id":
+            return " ".join(self.people.get(value, ["", ""])).strip()
+        return _show(value)
+
+    # Leaves (OPUS action="leave") ----------------------------------------------------------------
+
+    def _plan_leaves(self) -> None:
+        leaves = self.staged.leaves
+        if not leaves:
+            return
+        dump_date = self.staged.dump_date
+        unknown = 0
+        for leave in leaves:
+            existing = self.employments.get(leave.source_id)
+            if existing is None:
+                unknown += 1
+                continue
+            if existing.end is not None:
+                continue  # already ended: leaves repeat in later dumps
+            if dump_date is None:
+                self.problem(
+                    leave.location,
+                    _("The employment has left (action=\"leave\"), but the file name has no date "
+                      "(ZLPE<yyyymmddhhmmss>), so the end date is unknown. Import the file under its original name."),
+                )  # fmt: skip
+                continue
+            end = max(dump_date, existing.start)
+            employment = _employment_from(existing, leave.source_id)
+            employment.end = end
+            self.p.updated_employments.append(employment)
+            self.p.employment_update_fields.add("end")
+            self.p.counts["employments_ended"] += 1
+            label = " ".join(self.people.get(existing.person_id, ["", ""])).strip()
+            self.p.change("employment", "ended", leave.source_id, label, [(_field_label(Employment, "end"), "", _show(end))])
+            link = self.links.get(existing.pk)
+            if link is not None and link[0] in self.placements:
+                placement = self.placements[link[0]]
+                if placement.planned_end != end:
+                    self._end_placement(placement, end, leave.source_id, label)
+        if unknown:
+            self.notice(
+                "",
+                _("%(count)s leaves (action=\"leave\") are for employments Rummelig does not know; they were skipped.")
+                % {"count": unknown},
+            )
+
+    def _end_placement(self, placement: ExistingPlacement, end: date, key: str, label: str) -> None:
+        updated = Placement(
+            pk=placement.pk, person_id=placement.person_id, scheme_id=placement.scheme_id,
+            workplace_id=placement.workplace_id, start=placement.start, planned_end=end,
+            actual_end=placement.actual_end, hours_per_week=placement.hours_per_week,
+        )  # fmt: skip
+        updated.ends_on = updated.actual_end or updated.planned_end
+        self.p.updated_placements.append(updated)
+        self.p.counts["placements_updated"] += 1
+        self.p.change(
+            "placement", "updated", key, label,
+            [(_placement_label("planned_end"), _show(placement.planned_end), _show(end))],
+        )  # fmt: skip
+
+    # Helpers -------------------------------------------------------------------------------------
+
+    def _fit(self, value: str, limit: int, location: str, field_name: str) -> str:
+        if len(value) <= limit:
+            return value
+        self.notice(
+            location,
+            _("The field <%(field)s> is longer than %(limit)s characters and was shortened.")
+            % {"field": field_name, "limit": limit},
+        )
+        return value[:limit]
+
+
+def _employment_from(existing: ExistingEmployment, payroll_number: str) -> Employment:
+    """Return an Employment with every field as in the database (for bulk_update)."""
+    values = {name: getattr(existing, name) for name in EMPLOYMENT_FIELDS}
+    return Employment(pk=existing.pk, payroll_number=payroll_number, **values)
+
+
+def _field_label(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def _placement_label(name: str) -> str:
+    return _field_label(Placement, name.removesuffix("_id"))
+
+
+def _show(value) -> str:
+    """Return a value as HR reads it: dates dd.mm.åååå, decimals with a comma, booleans ja/nej."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, date):
+        return date_format(value, "d.m.Y")
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f").replace(".", ",")
+    return str(value)

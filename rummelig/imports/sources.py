@@ -1,0 +1,99 @@
+"""Read a source into staged records: the whole stream first, the database only afterwards.
+
+The parsers stream (iterparse) and may raise a whole-file error after thousands of records
+(broken XML at line 40,000), so records are staged in lists and nothing is compared or written
+until the stream is exhausted without a problem.
+"""
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+
+from .models import SourceKind
+from .parsers import (
+    EmploymentRecord,
+    ImportFileError,
+    ImportProblem,
+    LeaveRecord,
+    Problems,
+    Record,
+    UnitRecord,
+    check_size,
+    dump_timestamp_from_filename,
+    iter_opus,
+    iter_sd,
+    iter_spreadsheet,
+)
+from .progress import NoProgress, Progress
+
+FILE_KINDS = (SourceKind.OPUS, SourceKind.SD, SourceKind.SPREADSHEET)
+_READERS = {SourceKind.OPUS: iter_opus, SourceKind.SD: iter_sd, SourceKind.SPREADSHEET: iter_spreadsheet}
+_CHUNK = 1024 * 1024
+
+
+@dataclass
+class Staged:
+    """Everything read from one source, ready to be compared with the database."""
+
+    source: str
+    file: str
+    reference_date: date  # OPUS: the dump date in the file name; otherwise today
+    dump_date: date | None = None  # OPUS only: the day leaves take effect
+    units: list[UnitRecord] = field(default_factory=list)
+    employments: list[EmploymentRecord] = field(default_factory=list)
+    leaves: list[LeaveRecord] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    notices: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        return len(self.units) + len(self.employments) + len(self.leaves)
+
+
+def file_facts(path, name: str) -> tuple[int, str]:
+    """Return (size, SHA-256) of a file, refusing an empty or too large one by its size first."""
+    size = check_size(path, name)
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+    return size or os.stat(path).st_size, digest.hexdigest()
+
+
+def read_file(source: str, path, name: str, progress: Progress | None = None) -> Staged:
+    """Parse a file of the given kind into a Staged; whole-file and row problems end up in `problems`."""
+    progress = progress or NoProgress()
+    dump_date = None
+    if source == SourceKind.OPUS:
+        stamp = dump_timestamp_from_filename(name)
+        dump_date = stamp.date() if stamp else None
+    staged = Staged(source=source, file=name, reference_date=dump_date or timezone.localdate(), dump_date=dump_date)
+    problems = Problems(name)
+    try:
+        stage(_READERS[source](path, problems, name=name), staged, progress)
+    except ImportFileError as exc:
+        staged.units, staged.employments, staged.leaves = [], [], []
+        staged.problems = exc.problems + problems.as_list()
+        staged.notices = list(problems.notices)
+        return staged
+    staged.problems = problems.as_list()
+    staged.notices = list(problems.notices)
+    return staged
+
+
+def stage(records: Iterable[Record], staged: Staged, progress: Progress) -> None:
+    """Drain a record stream into the staged lists, counting progress per record."""
+    units, employments, leaves = staged.units, staged.employments, staged.leaves
+    step = progress.step
+    for record in records:
+        if type(record) is EmploymentRecord:
+            employments.append(record)
+        elif type(record) is UnitRecord:
+            units.append(record)
+        else:
+            leaves.append(record)
+        step()
