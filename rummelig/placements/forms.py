@@ -143,15 +143,7 @@ class PlacementForm(forms.ModelForm):
         cpr = self.cleaned_data["cpr"].strip()
         if not cpr:
             return ""
-        cpr = normalise_cpr(cpr)  # validate_cpr has already given the Danish message for a bad one
-        if self.cleaned_data.get("person_mode") == self.NEW and Person.objects.filter(cpr=cpr).exists():
-            raise forms.ValidationError(
-                _("A person with the CPR number %(cpr)s is already registered. Choose “An existing person” and search "
-                  "for them; ask HR if you cannot find them."),
-                params={"cpr": mask_cpr(cpr)},
-                code="duplicate_cpr",
-            )
-        return cpr
+        return normalise_cpr(cpr)  # validate_cpr has already given the Danish message for a bad one
 
     def chosen_person(self):
         """Return the existing person chosen, or None when a new one is to be created."""
@@ -167,14 +159,29 @@ class PlacementForm(forms.ModelForm):
         return birth_date_from_cpr(cpr) if cpr else None
 
     def _clean_person(self):
-        mode = self.cleaned_data.get("person_mode")
-        if mode == self.EXISTING and not self.cleaned_data.get("person"):
+        data = self.cleaned_data
+        mode = data.get("person_mode")
+        typed = any(data.get(name, "").strip() for name in ("first_name", "last_name", "cpr"))
+        # Forgive the radio left on the other choice when only one way of giving the person was used.
+        if mode == self.NEW and not typed and data.get("person"):
+            mode = data["person_mode"] = self.EXISTING
+        elif mode == self.EXISTING and not data.get("person") and typed and "person" not in self.errors:
+            mode = data["person_mode"] = self.NEW
+        if mode == self.EXISTING and not data.get("person"):
             if "person" not in self.errors:
                 self.add_error("person", _("Search for the person and choose them, or choose “A new person”."))
         elif mode == self.NEW:
             for name in ("first_name", "last_name"):
-                if not self.cleaned_data.get(name, "").strip() and name not in self.errors:
+                if not data.get(name, "").strip() and name not in self.errors:
                     self.add_error(name, _("Write the new person's %(field)s.") % {"field": self.fields[name].label.lower()})
+            cpr = data.get("cpr")
+            if cpr and Person.objects.filter(cpr=cpr).exists():
+                self.add_error("cpr", forms.ValidationError(
+                    _("A person with the CPR number %(cpr)s is already registered. Choose “An existing person” and "
+                      "search for them; ask HR if you cannot find them."),
+                    params={"cpr": mask_cpr(cpr)},
+                    code="duplicate_cpr",
+                ))
 
     def _clean_employment(self):
         employment = self.cleaned_data.get("employment")

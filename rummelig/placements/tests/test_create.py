@@ -176,8 +176,18 @@ class TestValidationOnThePage:
         assert errors(response)["start"] == ["Skriv startdatoen."]
 
     def test_an_existing_person_must_be_chosen(self, world, login):
-        response = login(world.hr).post(URL, form_data(world, person_mode="existing"))
+        response = login(world.hr).post(URL, form_data(world, person_mode="existing", first_name="", last_name=""))
         assert errors(response)["person"] == ["Søg personen frem, og vælg personen, eller vælg »En ny person«."]
+
+    def test_a_chosen_person_counts_even_if_the_radio_was_left_on_a_new_person(self, world, login):
+        person = make_person("Åge", "Bødker")
+        data = form_data(world, person_mode="new", person=person.pk, first_name="", last_name="")
+        assert login(world.hr).post(URL, data).status_code == 302
+        assert Placement.objects.get().person == person
+
+    def test_a_typed_name_counts_even_if_the_radio_was_left_on_an_existing_person(self, world, login):
+        assert login(world.hr).post(URL, form_data(world, person_mode="existing")).status_code == 302
+        assert Placement.objects.get().person.full_name == "Ærling Søgaard"
 
     def test_a_leder_cannot_choose_a_person_from_another_centre(self, world, placements, login):
         other = placements.aabjerg.person
