@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .tables import COUNT, FTE, MONEY, PERCENT, is_marker
+from .tables import COUNT, FTE, MONEY, NUMBER, PERCENT, is_marker
 
 FORMATS = ("pdf", "xlsx", "json")
 CONTENT_TYPES = {
@@ -23,7 +23,7 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
-PLACES = {COUNT: 0, FTE: 2, MONEY: 2, PERCENT: 1}
+PLACES = {COUNT: 0, NUMBER: 2, FTE: 2, MONEY: 2, PERCENT: 1}
 
 
 def _check(report):
@@ -39,7 +39,7 @@ def plain(value, kind):
     """Return a value for JSON and XLSX: int, rounded float, a marker ("<5", "x") or None."""
     if value is None or is_marker(value):
         return value
-    if kind == COUNT and (isinstance(value, int) or Decimal(value) == Decimal(value).to_integral_value()):
+    if kind in (COUNT, NUMBER) and (isinstance(value, int) or Decimal(value) == Decimal(value).to_integral_value()):
         return int(value)
     return float(round(Decimal(value), PLACES.get(kind, 2)))
 
@@ -111,7 +111,7 @@ def _sheet_name(number, title, used):
     return name
 
 
-NUMBER_FORMATS = {COUNT: "#,##0", FTE: "#,##0.0", MONEY: "#,##0", PERCENT: "0.0"}
+NUMBER_FORMATS = {COUNT: "#,##0", NUMBER: "#,##0", FTE: "#,##0.0", MONEY: "#,##0", PERCENT: "0.0"}
 
 
 def to_xlsx(report, sections):

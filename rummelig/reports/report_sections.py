@@ -19,7 +19,7 @@ from .charts import bar_chart, line_chart
 from .figures import same_day_in, trend
 from .models import FleksjobPool, RefusionCap, Target
 from .sections import Section, register
-from .tables import COUNT, FTE, MONEY, PERCENT, Column, Masked, Row, Table, derive, difference, is_marker, matrix, share
+from .tables import COUNT, FTE, MONEY, NUMBER, PERCENT, Column, Masked, Row, Table, derive, difference, is_marker, matrix, share
 
 
 def _day(day):
@@ -102,6 +102,8 @@ class Trend(Section):
         labels = {d: str(d.year) for d in days}
         table = matrix("trend", _("Employed on special terms, %(first)s-%(last)s") % {"first": days[0].year, "last": days[-1].year},
                        _("Scheme"), published, report.scheme_labels, labels, total_label=_("Total"), row_totals=False)
+        if not rows:
+            return [table]
         largest = sorted(rows, key=lambda s: -counts.get((s, days[-1]), 0))[:5]
         series = [(_("All schemes"), [published.col_total(d) for d in days])]
         series += [(report.scheme_labels[s], [published.value(s, d) for d in days]) for s in report.scheme_order(largest)]
@@ -175,7 +177,7 @@ class Targets(Section):
         m = report.headcount
         tables = []
         for measure, kind, key, title in (
-            (Target.Measure.HEADCOUNT, COUNT, "targets_headcount", _("Targets, headcount")),
+            (Target.Measure.HEADCOUNT, NUMBER, "targets_headcount", _("Targets, headcount")),
             (Target.Measure.FTE, FTE, "targets_fte", _("Targets, FTE")),
         ):
             rows = []
@@ -194,7 +196,7 @@ class Targets(Section):
                 ))
             if rows:
                 tables.append(Table(key, title, _("Centre or municipality: schemes"), [
-                    Column(_("Target"), kind), Column(_("Actual"), kind), Column(_("Difference"), kind),
+                    Column(_("Target"), kind), Column(_("Actual"), COUNT if kind == NUMBER else kind), Column(_("Difference"), kind),
                     Column(_("Reached"), PERCENT),
                 ], rows))
         return tables
@@ -302,7 +304,7 @@ class Elever(Section):
             ))
         if dimension_rows:
             tables.append(Table("elever_dimensioning", _("Elever against the dimensioned number"), _("Centre or municipality"), [
-                Column(_("Dimensioned"), COUNT), Column(_("Started"), COUNT), Column(_("Difference"), COUNT),
+                Column(_("Dimensioned"), NUMBER), Column(_("Started"), COUNT), Column(_("Difference"), NUMBER),
                 Column(_("Share without other education"), PERCENT),
             ], dimension_rows))
         else:

@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 
 from rummelig.rules.suppression import HIDDEN, SUPPRESSED, suppress_table
 
-COUNT, FTE, MONEY, PERCENT = "count", "fte", "money", "percent"
+# Kinds of columns: COUNT is a number of people (the only kind suppression applies to); NUMBER is
+# any other whole number, such as a target or a difference worked out from shown figures.
+COUNT, NUMBER, FTE, MONEY, PERCENT = "count", "number", "fte", "money", "percent"
 MARKERS = (SUPPRESSED, HIDDEN)
 
 
@@ -194,7 +196,7 @@ def format_value(value, kind=COUNT):
         return "–"
     if is_marker(value):
         return value
-    if kind == COUNT:
+    if kind in (COUNT, NUMBER):
         return number_format(value, 0, use_l10n=True, force_grouping=True)
     if kind == FTE:
         return number_format(Decimal(value).quantize(Decimal("0.1")), 1, use_l10n=True, force_grouping=True)

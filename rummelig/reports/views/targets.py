@@ -7,10 +7,11 @@ delete is audited, and the history shown is the audit log of the target.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rummelig.audit import log
@@ -21,6 +22,19 @@ from ..models import Target
 from .common import hr_or_404, reader_or_404
 
 OBJECT_TYPE = "target"
+# The audit actions a target's history shows, in the reports' own words.
+ACTION_LABELS = {
+    AuditEntry.Action.CREATE: _lazy("Created"),
+    AuditEntry.Action.UPDATE: _lazy("Changed"),
+    AuditEntry.Action.DELETE: _lazy("Deleted"),
+}
+
+
+def _labelled(entries):
+    entries = list(entries)
+    for entry in entries:
+        entry.action_label = ACTION_LABELS.get(entry.action, entry.get_action_display())
+    return entries
 
 
 def snapshot(target):
@@ -44,7 +58,7 @@ def targets(request):
     year = form.cleaned_data.get("year") if form.is_valid() else None
     if year:
         rows = rows.filter(year=year)
-    changes = AuditEntry.objects.filter(object_type=OBJECT_TYPE)[:20]
+    changes = _labelled(AuditEntry.objects.filter(object_type=OBJECT_TYPE)[:20])
     return render(request, "reports/targets.html", {
         "form": form, "targets": rows, "changes": changes, "may_edit": access.is_hr, "year": year,
     })
@@ -111,5 +125,5 @@ def target_delete(request, pk):
 def target_history(request, pk):
     access = reader_or_404(request)
     target = _target_or_404(access, pk)
-    entries = AuditEntry.objects.filter(object_type=OBJECT_TYPE, object_id=str(target.pk))
+    entries = _labelled(AuditEntry.objects.filter(object_type=OBJECT_TYPE, object_id=str(target.pk)))
     return render(request, "reports/target_history.html", {"target": target, "entries": entries})
