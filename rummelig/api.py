@@ -1,12 +1,21 @@
 """The REST API (django-ninja) under /api/v1/: token or session authentication, same permissions as the pages.
 
-Each app adds its router in its own `api.py`; this module only assembles them.
+Each app adds its router in its own `api.py`; this module only assembles them and answers errors
+the same way everywhere: 401/403/404 as {"detail": "…"}, invalid input as 422
+{"detail": [{"field": …, "message": …}]} with Danish messages.
 """
 
+from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 from ninja.security import HttpBearer, django_auth
 
+from rummelig.accounts.api_helpers import NOT_FOUND_MESSAGE, FieldErrors, pydantic_error_detail
 from rummelig.accounts.models import ApiToken
+from rummelig.organisation.api import router as units_router
+from rummelig.people.api import router as people_router
+from rummelig.placements.api import router as placements_router
+from rummelig.schemes.api import router as schemes_router
 
 
 class BearerToken(HttpBearer):
@@ -22,7 +31,37 @@ class BearerToken(HttpBearer):
 api = NinjaAPI(
     title="Rummelig API",
     version="1",
-    description="Ansatte på særlige vilkår: enheder, ordninger, personer og ansættelser.",
+    description=(
+        "Ansatte på særlige vilkår: enheder, ordninger, personer og ansættelser.\n\n"
+        "Log ind med `Authorization: Bearer TOKEN` (lav et token med `python manage.py create_api_token BRUGER`) "
+        "eller med en browsersession (skrivende kald kræver da CSRF-token i headeren `X-CSRFToken`).\n\n"
+        "Du ser det samme som på siderne: poster uden for dine enheder findes ikke (404); en rolle, der aldrig "
+        "må ændre, får 403. Lister er sideinddelte med `limit` og `offset` og svarer `{count, items}`. "
+        "CPR-numre vises kun maskeret (`ddmmåå-xxxx`). Tillidsrepræsentanter får `target_group` og "
+        "`special_considerations` som null (`health_fields_hidden` er true). Hver læsning af en person eller "
+        "ansættelse og hver liste over personer eller ansættelser skrives i revisionsloggen."
+    ),
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
 )
+
+
+@api.exception_handler(FieldErrors)
+def field_errors(request, exc):
+    return api.create_response(request, {"detail": exc.as_detail()}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def request_errors(request, exc):
+    return api.create_response(request, {"detail": pydantic_error_detail(exc.errors)}, status=422)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": str(NOT_FOUND_MESSAGE)}, status=404)
+
+
+api.add_router("/units", units_router)
+api.add_router("/schemes", schemes_router)
+api.add_router("/people", people_router)
+api.add_router("/placements", placements_router)

@@ -96,6 +96,10 @@ class Access:
     def editable_units(self):
         return self._units_for(Role.HR, Role.LEDER)
 
+    def visible_units(self):
+        """Units this user may see as units (name, P-number, place in the tree), MED members included."""
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR, Role.MED)
+
     def _full_detail_paths(self):
         return self._paths(Role.HR, Role.AUDITOR, Role.LEDER)
 

@@ -1,0 +1,150 @@
+"""REST API for people: list, read, create (HR) and change name, CPR number and e-mail.
+
+The CPR number is write-only: responses carry it masked (`cpr_masked`, "ddmmyy-xxxx"); a full
+number is only ever revealed on the person page, to HR, audited. Changes go through the same
+PersonForm as the edit page, so the API and the page refuse the same input with the same words.
+A person belongs to no unit until they have a placement or an employment, so only HR creates
+people here; a leder creates a person together with the placement (`new_person`).
+"""
+
+from datetime import date
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from rummelig.accounts.access import access_for, get_person_or_404
+from rummelig.accounts.api_helpers import (
+    MAY_NOT_WRITE,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    FieldErrors,
+    PageParams,
+    form_errors,
+    get_for_change,
+    log_list_read,
+    paginate,
+    patch_changes,
+    patch_schema,
+    save_logged,
+)
+from rummelig.audit import log
+from rummelig.audit.models import AuditEntry
+
+from .forms import PersonForm
+from .models import Person
+from .views import search_people
+
+router = Router(tags=["Personer"])
+
+
+class PersonOut(Schema):
+    id: int = Field(description="Personens id.")
+    first_name: str = Field(description="Fornavn(e).")
+    last_name: str = Field(description="Efternavn.")
+    full_name: str = Field(description="Fulde navn.")
+    cpr_masked: str = Field(description="CPR-nummer maskeret som ddmmåå-xxxx; tom hvis personen ikke har et.")
+    birth_date: date | None = Field(description="Fødselsdato.")
+    email: str = Field(description="E-mailadresse.")
+
+    @staticmethod
+    def resolve_cpr_masked(obj):
+        return obj.masked_cpr
+
+
+class PersonPage(Schema):
+    count: int = Field(description="Antal personer, der passer på søgningen.")
+    items: list[PersonOut]
+
+
+class PersonFilters(Schema):
+    q: str | None = Field(
+        None, max_length=100, description="Søg på navn; HR kan også søge på fuldt CPR-nummer, de første seks cifre eller fødselsdato."
+    )
+
+
+class PersonIn(Schema):
+    first_name: str = Field(max_length=100, description="Fornavn(e).")
+    last_name: str = Field(max_length=100, description="Efternavn.")
+    cpr: str | None = Field(
+        None,
+        max_length=20,
+        description="Fuldt CPR-nummer (ddmmåå-xxxx), kun til at skrive; vises aldrig i svar. Udeladt eller tomt: behold det nuværende.",
+    )
+    remove_cpr: bool = Field(False, description="Fjern personens CPR-nummer.")
+    email: str = Field("", max_length=254, description="E-mailadresse.")
+
+
+PersonPatch = patch_schema(PersonIn)
+
+
+def person_form(person, data, prefix=""):
+    """Return a bound, validated PersonForm for data; raise FieldErrors (fields prefixed) if it is invalid."""
+    values = {
+        "first_name": data.get("first_name", person.first_name),
+        "last_name": data.get("last_name", person.last_name),
+        "email": data.get("email", person.email) or "",
+        "cpr": data.get("cpr") or "",
+    }
+    if data.get("remove_cpr"):
+        values["remove_cpr"] = "on"
+    form = PersonForm(values, instance=person)
+    if not form.is_valid():
+        raise FieldErrors(form_errors(form, prefix))
+    return form
+
+
+def _save(request, person, data):
+    before = log.snapshot(person) if person.pk else None
+    form = person_form(person, data)
+    return save_logged(request, form.save(commit=False), before)
+
+
+def _people(request):
+    access = access_for(request.user)
+    if not access.sees_individuals:
+        raise Http404
+    return access, access.people()
+
+
+@router.get("", response={200: PersonPage, **READ_ERRORS}, summary="List personer")
+def list_people(request, filters: Query[PersonFilters], page: Query[PageParams]):
+    """Personerne i dine enheder. Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
+    access, people = _people(request)
+    result = paginate(search_people(access, people, filters.q or "").order_by("last_name", "first_name", "pk"), page)
+    log_list_read(request, "person", filters, result)
+    return result
+
+
+@router.get("/{int:person_id}", response={200: PersonOut, **READ_ERRORS}, summary="Hent én person")
+def get_person(request, person_id: int):
+    """Én person; læsningen skrives i revisionsloggen."""
+    person = get_person_or_404(request.user, person_id)
+    log.record(request.user, AuditEntry.Action.VIEW, person, detail=f"API {request.path}")
+    return person
+
+
+@router.post("", response={201: PersonOut, **WRITE_ERRORS}, summary="Opret en person (kun HR)")
+def create_person(request, payload: PersonIn):
+    """Kun HR: en person hører først til en enhed, når hun har en ansættelse. En leder opretter personen sammen
+    med ansættelsen (`new_person` på `POST /placements`)."""
+    if not access_for(request.user).is_hr:
+        raise HttpError(403, str(MAY_NOT_WRITE))
+    return 201, _save(request, Person(), payload.dict())
+
+
+def _person_for_change(request, person_id):
+    access = access_for(request.user)
+    return get_for_change(access.people(), access.editable_people(), person_id)
+
+
+@router.put("/{int:person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret en person")
+def replace_person(request, person_id: int, payload: PersonIn):
+    """HR og ledere for personer i egne enheder. Et udeladt CPR-nummer bevares."""
+    return _save(request, _person_for_change(request, person_id), payload.dict())
+
+
+@router.patch("/{int:person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en person")
+def update_person(request, person_id: int, payload: PersonPatch):
+    """Send kun de felter, der ændres."""
+    return _save(request, _person_for_change(request, person_id), patch_changes(payload, PersonIn))

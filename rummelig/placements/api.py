@@ -1,0 +1,303 @@
+"""REST API for placements (ansættelser på særlige vilkår): list with the page's filters, read, create, change.
+
+Scoping, health fields and validation are the pages' own: `access_for(user)` decides what exists
+for the user, an employee representative gets `target_group` and `special_considerations` as null
+(`health_fields_hidden` true), and every create or change passes `validate_placement`, the same
+rules and Danish messages as the form. Reads of one placement are audited as views, lists as exports.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+from django.http import Http404
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+
+from rummelig.accounts.access import access_for, get_placement_or_404
+from rummelig.accounts.api_helpers import (
+    PERSON_EITHER_OR,
+    PERSON_MISSING,
+    READ_ERRORS,
+    UNKNOWN_REFERENCE,
+    WRITE_ERRORS,
+    FieldErrors,
+    PageParams,
+    form_errors,
+    get_for_change,
+    log_list_read,
+    paginate,
+    patch_changes,
+    patch_schema,
+    pick,
+    require_writer,
+    save_logged,
+)
+from rummelig.audit import log
+from rummelig.audit.models import AuditEntry
+from rummelig.people.api import PersonIn, person_form
+from rummelig.people.models import Employment, Person
+from rummelig.schemes.models import Scheme, TargetGroup
+
+from .filters import DEFAULT_SORT, SORTS, PlacementFilter, sort_fields
+from .forms import mentor_candidates
+from .models import Outcome, Placement, Status
+from .validation import validate_placement
+
+router = Router(tags=["Ansættelser"])
+
+StatusCode = Literal[tuple(Status.values)]
+SortKey = Literal[tuple(key for name in SORTS for key in (name, f"-{name}"))]
+TargetGroupCode = Literal[tuple(["", *TargetGroup.values])]
+OutcomeCode = Literal[tuple(["", *Outcome.values])]
+
+HIDDEN_FOR_TR = " Null for tillidsrepræsentanter (helbredsoplysning)."
+
+
+class PlacementOut(Schema):
+    id: int = Field(description="Ansættelsens id.")
+    person: int = Field(description="Personens id.")
+    person_name: str = Field(description="Personens fulde navn.")
+    scheme: str = Field(description="Ordningens kode, fx 'fleksjob'.")
+    scheme_name: str = Field(description="Ordningens navn.")
+    workplace: int = Field(description="Arbejdspladsens id.")
+    workplace_name: str = Field(description="Arbejdspladsens navn.")
+    employment: int | None = Field(description="Id på den ordinære ansættelse, et fleksjob eller skånejob hører til.")
+    target_group: str | None = Field(description="Målgruppe (se /api/v1/schemes/target-groups)." + HIDDEN_FOR_TR)
+    start: date = Field(description="Startdato.")
+    planned_end: date | None = Field(description="Planlagt slutdato.")
+    actual_end: date | None = Field(description="Faktisk slutdato.")
+    status: str = Field(description="Status i dag: planlagt, aktiv, ophoerer_snart (inden for 30 dage) eller ophoert.")
+    hours_per_week: Decimal | None = Field(description="Timer pr. uge.")
+    purpose: str = Field(description="Hvad målet med ansættelsen er.")
+    special_considerations: str | None = Field(
+        description="Aftalte særlige hensyn (opgaver der ikke skal udføres, anden arbejdstid)." + HIDDEN_FOR_TR
+    )
+    mentor: int | None = Field(description="Mentorens person-id.")
+    jobcenter_contact: str = Field(description="Kontaktperson i jobcentret.")
+    yearly_subsidy: Decimal | None = Field(description="Årligt tilskud i kroner.")
+    lives_in_municipality: bool | None = Field(description="Bor i kommunen.")
+    via_own_jobcenter: bool | None = Field(description="Kom via kommunens eget jobcenter.")
+    no_other_education: bool | None = Field(description="Elever: har ingen anden uddannelse.")
+    outcome: str = Field(description="Udfald ved ophør (se feltet i POST).")
+    extension_reason: str = Field(description="Begrundelse for forlængelse ud over den længste varighed.")
+    requested_on: date | None = Field(description="Seniorjob: dagen personen bad om jobbet.")
+    health_fields_hidden: bool = Field(description="Sand når target_group og special_considerations er skjult for dig.")
+    created_at: datetime = Field(description="Oprettet (tidspunkt).")
+    updated_at: datetime = Field(description="Sidst ændret (tidspunkt).")
+
+    @staticmethod
+    def resolve_person(obj):
+        return obj.person_id
+
+    @staticmethod
+    def resolve_person_name(obj):
+        return obj.person.full_name
+
+    @staticmethod
+    def resolve_scheme(obj):
+        return obj.scheme.code
+
+    @staticmethod
+    def resolve_scheme_name(obj):
+        return obj.scheme.name
+
+    @staticmethod
+    def resolve_workplace(obj):
+        return obj.workplace_id
+
+    @staticmethod
+    def resolve_workplace_name(obj):
+        return obj.workplace.name
+
+    @staticmethod
+    def resolve_employment(obj):
+        return obj.employment_id
+
+    @staticmethod
+    def resolve_mentor(obj):
+        return obj.mentor_id
+
+    @staticmethod
+    def resolve_status(obj):
+        return obj.status_on(timezone.localdate())
+
+    @staticmethod
+    def resolve_target_group(obj, context):
+        return obj.target_group if _shows_health(obj, context) else None
+
+    @staticmethod
+    def resolve_special_considerations(obj, context):
+        return obj.special_considerations if _shows_health(obj, context) else None
+
+    @staticmethod
+    def resolve_health_fields_hidden(obj, context):
+        return not _shows_health(obj, context)
+
+
+def _shows_health(placement, context):
+    """True unless the requesting user sees this placement only as an employee representative."""
+    return access_for(context["request"].user).sees_health_of(placement)
+
+
+class PlacementPage(Schema):
+    count: int = Field(description="Antal ansættelser, der passer på filteret.")
+    items: list[PlacementOut]
+
+
+class PlacementFilters(Schema):
+    scheme: str | None = Field(None, description="Ordningens kode, fx 'loentilskud'.")
+    centre: int | None = Field(None, description="Id på et center (område) i dine enheder; ellers 404.")
+    workplace: int | None = Field(None, description="Id på en arbejdsplads i dine enheder; ellers 404.")
+    status: StatusCode | None = Field(None, description="Status i dag: aktiv, ophoerer_snart, ophoert eller planlagt.")
+    period_from: date | None = Field(None, description="Kun ansættelser, der løber mindst én dag fra og med denne dato.")
+    period_to: date | None = Field(None, description="Kun ansættelser, der løber mindst én dag til og med denne dato.")
+    q: str | None = Field(None, max_length=100, description="Søg på personens navn.")
+    person: int | None = Field(None, description="Kun denne persons ansættelser.")
+    sort: SortKey = Field(DEFAULT_SORT, description="Sortering: " + ", ".join(SORTS) + "; med minus foran faldende.")
+
+
+class PlacementIn(Schema):
+    person: int | None = Field(None, description="Id på en eksisterende person. Udelad og brug new_person for at oprette personen.")
+    new_person: PersonIn | None = Field(None, description="Opret personen sammen med ansættelsen.")
+    scheme: str = Field(description="Ordningens kode, fx 'fleksjob' (se /api/v1/schemes).")
+    workplace: int = Field(description="Id på arbejdspladsen; skal være en af dine enheder og gyldig på startdatoen.")
+    employment: int | None = Field(None, description="Id på personens ordinære ansættelse (fleksjob/skånejob til en, der mistede arbejdsevne her).")
+    target_group: TargetGroupCode = Field("", description="Målgruppe (se /api/v1/schemes/target-groups); styrer den længste varighed.")
+    start: date = Field(description="Startdato.")
+    planned_end: date | None = Field(None, description="Planlagt slutdato.")
+    actual_end: date | None = Field(None, description="Faktisk slutdato; kræver et udfald (outcome).")
+    hours_per_week: Decimal | None = Field(None, ge=0, le=168, max_digits=5, decimal_places=2, description="Timer pr. uge.")
+    purpose: str = Field("", description="Hvad målet med ansættelsen er.")
+    special_considerations: str = Field("", description="Aftalte særlige hensyn.")
+    mentor: int | None = Field(None, description="Mentorens person-id.")
+    jobcenter_contact: str = Field("", max_length=200, description="Kontaktperson i jobcentret.")
+    yearly_subsidy: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2, description="Årligt tilskud i kroner.")
+    lives_in_municipality: bool | None = Field(None, description="Bor i kommunen.")
+    via_own_jobcenter: bool | None = Field(None, description="Kom via kommunens eget jobcenter.")
+    no_other_education: bool | None = Field(None, description="Elever: har ingen anden uddannelse.")
+    outcome: OutcomeCode = Field("", description="Udfald ved ophør: " + ", ".join(Outcome.values) + ".")
+    extension_reason: str = Field("", description="Skriftlig begrundelse, når ansættelsen forlænges ud over den længste varighed.")
+    requested_on: date | None = Field(None, description="Seniorjob: dagen personen bad om jobbet.")
+
+
+PlacementPatch = patch_schema(PlacementIn)
+
+
+def _person(request, placement, data):
+    """Return the placement's person: an existing one, a new (unsaved) one from new_person, or the current one."""
+    existing, new = data.pop("person", None), data.pop("new_person", None)
+    if existing is not None and new is not None:
+        raise FieldErrors({"person": [PERSON_EITHER_OR]})
+    if new is not None:
+        return person_form(Person(), new, "new_person.").instance
+    if existing is not None:
+        return pick(access_for(request.user).people(), existing, "person")
+    if placement.person_id is None:
+        raise FieldErrors({"person": [PERSON_MISSING]})
+    return placement.person
+
+
+def _save(request, placement, data):
+    """Apply data to placement, check it as the form does, save it (and a new person) and log both."""
+    access = access_for(request.user)
+    before = log.snapshot(placement) if placement.pk else None
+    person = _person(request, placement, data)
+    if "scheme" in data:
+        data["scheme"] = Scheme.objects.filter(code=data["scheme"]).prefetch_related("versions__durations").first()
+        if data["scheme"] is None:
+            raise FieldErrors({"scheme": [UNKNOWN_REFERENCE]})
+    if "workplace" in data:
+        data["workplace"] = pick(access.editable_units(), data["workplace"], "workplace")
+    if "employment" in data:
+        employments = Employment.objects.filter(unit__in=access.editable_units(), person_id=person.pk)
+        data["employment"] = pick(employments, data["employment"], "employment")
+    if "mentor" in data:
+        data["mentor"] = pick(mentor_candidates(access, placement.mentor), data["mentor"], "mentor")
+    for name, value in data.items():
+        setattr(placement, name, value)
+    errors = validate_placement(
+        scheme=placement.scheme,
+        workplace=placement.workplace,
+        target_group=placement.target_group,
+        start=placement.start,
+        planned_end=placement.planned_end,
+        actual_end=placement.actual_end,
+        extension_reason=placement.extension_reason,
+        outcome=placement.outcome,
+        birth_date=person.birth_date,
+        placement=placement if placement.pk else None,
+    )
+    if errors:
+        raise FieldErrors(errors)
+    if person.pk is None:
+        save_logged(request, person, None)
+    placement.person = person
+    if placement.pk is None:
+        placement.created_by = request.user
+    return save_logged(request, placement, before)
+
+
+@router.get("", response={200: PlacementPage, **READ_ERRORS}, summary="List ansættelser")
+def list_placements(request, filters: Query[PlacementFilters], page: Query[PageParams]):
+    """Ansættelserne i dine enheder, nyeste start først, filtreret som på listesiden.
+    Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
+    access = access_for(request.user)
+    if not access.sees_individuals:
+        raise Http404
+    placements = filter_placements(access, filters).select_related("person", "scheme", "workplace")
+    result = paginate(placements, page)
+    log_list_read(request, "placement", filters, result)
+    return result
+
+
+def filter_placements(access, filters):
+    """Return the user's placements filtered and sorted by the list page's own PlacementFilter."""
+    data = {name: value for name, value in filters.dict().items() if value not in (None, "")}
+    if "scheme" in data:
+        data["scheme"] = Scheme.objects.filter(code=data["scheme"]).values_list("pk", flat=True).first()
+        if data["scheme"] is None:
+            raise FieldErrors({"scheme": [UNKNOWN_REFERENCE]})
+    filterset = PlacementFilter(data, queryset=access.placements(), access=access)
+    if filterset.unit_outside_scope:
+        raise Http404
+    if not filterset.is_valid():
+        raise FieldErrors(form_errors(filterset.form))
+    placements = filterset.qs.order_by(*sort_fields(filters.sort))
+    if filters.person is not None:
+        placements = placements.filter(person_id=filters.person)
+    return placements
+
+
+@router.get("/{int:placement_id}", response={200: PlacementOut, **READ_ERRORS}, summary="Hent én ansættelse")
+def get_placement(request, placement_id: int):
+    """Én ansættelse; læsningen skrives i revisionsloggen."""
+    placement = get_placement_or_404(request.user, placement_id)
+    log.record(request.user, AuditEntry.Action.VIEW, placement, detail=f"API {request.path}")
+    return placement
+
+
+@router.post("", response={201: PlacementOut, **WRITE_ERRORS}, summary="Opret en ansættelse")
+def create_placement(request, payload: PlacementIn):
+    """HR overalt, ledere i egne enheder. Reglerne er de samme som i formularen; fejl svarer 422 med danske beskeder."""
+    require_writer(request)
+    return 201, _save(request, Placement(), payload.dict())
+
+
+def _placement_for_change(request, placement_id):
+    access = access_for(request.user)
+    return get_for_change(access.placements().select_related("person", "scheme", "workplace"), access.editable_placements(), placement_id)
+
+
+@router.put("/{int:placement_id}", response={200: PlacementOut, **WRITE_ERRORS}, summary="Ret en ansættelse")
+def replace_placement(request, placement_id: int, payload: PlacementIn):
+    """Erstat alle felter; udeladte felter får deres standardværdi, en udeladt person bevares."""
+    placement = _placement_for_change(request, placement_id)
+    return _save(request, placement, payload.dict())
+
+
+@router.patch("/{int:placement_id}", response={200: PlacementOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en ansættelse")
+def update_placement(request, placement_id: int, payload: PlacementPatch):
+    """Send kun de felter, der ændres; resten kontrolleres igen sammen med ændringen."""
+    placement = _placement_for_change(request, placement_id)
+    return _save(request, placement, patch_changes(payload, PlacementIn))

@@ -1,0 +1,86 @@
+"""REST API for schemes (ordninger): read-only, the law as dated rules.
+
+Schemes hold no personal data, so every logged-in user may read them. They change only with the
+law, by a data migration, so the API has no writes.
+"""
+
+from datetime import date
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from rummelig.accounts.api_helpers import READ_ERRORS, PageParams, paginate
+
+from .models import Scheme, SchemeVersion, TargetGroup
+
+router = Router(tags=["Ordninger"])
+
+
+class DurationOut(Schema):
+    target_group: str = Field(description="Målgruppen; tom betyder alle målgrupper uden egen linje.")
+    amount: int = Field(description="Den længste varighed, som tal.")
+    unit: str = Field(description="Enheden: days, weeks, months eller years.")
+    source: str = Field(description="Hvor grænsen står.")
+
+
+class SchemeVersionOut(Schema):
+    valid_from: date = Field(description="Reglerne gælder for ansættelser, der begynder fra denne dag.")
+    valid_to: date | None = Field(description="Sidste dag reglerne gælder; null = gælder stadig.")
+    legal_basis: str = Field(description="Lovgrundlag.")
+    source: str = Field(description="Kilde: lov, bekendtgørelse eller vejledning med link.")
+    permanent: bool = Field(description="Varig ordning (fx fleksjob) frem for midlertidig.")
+    extension_allowed: bool = Field(description="Må forlænges ud over den længste varighed med en skriftlig begrundelse.")
+    counts_in_ratio: bool = Field(description="Tæller med i rimelighedskravet.")
+    needs_statement: bool = Field(description="Kræver udtalelse fra de ansattes repræsentant.")
+    merbeskaeftigelse_applies: bool = Field(description="Kravet om merbeskæftigelse gælder.")
+    subsidy_kind: str = Field(description="Tilskud til: arbejdsgiver, medarbejder eller ingen.")
+    follow_up_first_months: int | None = Field(description="Første opfølgning efter så mange måneder.")
+    follow_up_every_months: int | None = Field(description="Derefter opfølgning hver så mange måneder.")
+    grant_months: int | None = Field(description="Bevillings- eller aftaleperiode i måneder.")
+    ends_at_age: int | None = Field(description="Ordningen slutter senest dagen før personen fylder denne alder.")
+    note: str = Field(description="Bemærkning.")
+    durations: list[DurationOut] = Field(description="Længste varighed pr. målgruppe.")
+
+
+class SchemeOut(Schema):
+    id: int = Field(description="Ordningens id.")
+    code: str = Field(description="Ordningens kode, fx 'fleksjob' eller 'loentilskud'; bruges i ansættelser.")
+    name: str = Field(description="Ordningens danske navn.")
+    description: str = Field(description="Kort beskrivelse.")
+    versions: list[SchemeVersionOut] = Field(description="Reglerne med gyldighedsperioder, nyeste først.")
+
+
+class SchemePage(Schema):
+    count: int = Field(description="Antal ordninger i alt.")
+    items: list[SchemeOut]
+
+
+class TargetGroupOut(Schema):
+    code: str = Field(description="Målgruppens kode, som den bruges i ansættelser.")
+    name: str = Field(description="Målgruppens navn på dansk.")
+
+
+def _schemes():
+    versions = SchemeVersion.objects.prefetch_related("durations").order_by("-valid_from")
+    return Scheme.objects.prefetch_related(Prefetch("versions", queryset=versions))
+
+
+@router.get("", response={200: SchemePage, **READ_ERRORS}, summary="List ordninger")
+def list_schemes(request, page: Query[PageParams]):
+    """Alle ordninger med deres regler; alle brugere med login må læse dem."""
+    return paginate(_schemes(), page)
+
+
+@router.get("/target-groups", response={200: list[TargetGroupOut], **READ_ERRORS}, summary="List målgrupper")
+def list_target_groups(request):
+    """Målgrupperne en ansættelse kan have (feltet `target_group`)."""
+    return [{"code": value, "name": str(label)} for value, label in TargetGroup.choices]
+
+
+@router.get("/{key}", response={200: SchemeOut, **READ_ERRORS}, summary="Hent én ordning")
+def get_scheme(request, key: str):
+    """Én ordning, fundet på sin kode eller sit id (fx `/api/v1/schemes/fleksjob`)."""
+    if key.isdigit():
+        return get_object_or_404(_schemes(), pk=int(key))
+    return get_object_or_404(_schemes(), code=key)
