@@ -81,7 +81,8 @@ class FleksjobPool(models.Model):
     """The municipality's pool for fleksjob in one year (Allerød: "puljen, som pt. anvendes til fleksjob")."""
 
     year = models.PositiveSmallIntegerField(
-        _("year"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        _("year"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        error_messages={"unique": _("A budget for that year has already been entered. Edit it instead.")},
     )
     budget = models.DecimalField(_("budget (DKK)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal(0))])
     note = models.TextField(_("note"), blank=True)
@@ -152,7 +153,9 @@ class PlacementEconomy(models.Model):
 class RefusionCap(models.Model):
     """The most of a year's wage an old-scheme fleksjob refusion may be calculated from, while in force."""
 
-    valid_from = models.DateField(_("valid from"), unique=True)
+    valid_from = models.DateField(
+        _("valid from"), unique=True, error_messages={"unique": _("A cap from that day has already been registered.")}
+    )
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     annual_cap = models.DecimalField(_("cap per year (DKK)"), max_digits=12, decimal_places=2)
     hourly_cap = models.DecimalField(_("cap per hour (DKK)"), max_digits=8, decimal_places=2)

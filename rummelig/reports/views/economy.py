@@ -78,6 +78,7 @@ def pool_edit(request, pk):
     form = FleksjobPoolForm(request.POST or None, instance=pool)
     if request.method == "POST" and form.is_valid():
         pool = form.save()
+        pool.refresh_from_db()
         log.record_update(request.user, pool, before)
         messages.success(request, _("The pool's budget has been saved."))
         return redirect(reverse("reports:economy") + f"?year={pool.year}")
@@ -144,6 +145,7 @@ def economy_edit(request, pk, year):
     form = PlacementEconomyForm(request.POST or None, instance=row, placement=placement)
     if request.method == "POST" and form.is_valid():
         row = form.save()
+        row.refresh_from_db()
         if before is None:
             log.record_create(request.user, row)
         else:
