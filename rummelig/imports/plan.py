@@ -26,7 +26,9 @@ from decimal import Decimal
 
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from rummelig.lib.cpr import birth_date_from_cpr
 from rummelig.organisation.models import Unit
@@ -45,6 +47,17 @@ EMPLOYMENT_FIELDS = (
     "subsidised", "contract_code", "is_manager",
 )  # fmt: skip
 UNIT_FIELDS = ("name", "parent", "p_number", "cost_centre", "valid_from", "valid_to")
+CHANGE_LABELS = {
+    "unit": gettext_lazy("Unit"),
+    "employment": gettext_lazy("Employment"),
+    "person": gettext_lazy("Person"),
+    "placement": gettext_lazy("Placement"),
+    "added": gettext_lazy("New"),
+    "updated": gettext_lazy("Changed"),
+    "ended": gettext_lazy("Ended"),
+    "removed": gettext_lazy("Removed"),
+    "linked": gettext_lazy("Linked to payroll"),
+}
 PLACEMENT_FIELDS = ("person_id", "scheme_id", "workplace_id", "start", "planned_end", "hours_per_week")
 
 
@@ -372,10 +385,14 @@ class Planner:
             text = f" ({entry['text']})" if entry["text"] else ""
             self.problem(
                 entry["location"],
-                _(
+                ngettext(
+                    "The payroll code '%(code)s'%(text)s is not mapped to ordinary employment or a scheme "
+                    "(%(count)s employment in the file). Map it on the page Payroll codes (%(url)s) and "
+                    "import the file again.",
                     "The payroll code '%(code)s'%(text)s is not mapped to ordinary employment or a scheme "
                     "(%(count)s employments in the file). Map it on the page Payroll codes (%(url)s) and "
-                    "import the file again."
+                    "import the file again.",
+                    entry["count"],
                 )
                 % {"code": entry["code"], "text": text, "count": entry["count"], "url": mapping_url},
             )
@@ -705,7 +722,11 @@ class Planner:
         if unknown:
             self.notice(
                 "",
-                _("%(count)s leaves (action=\"leave\") are for employments Rummelig does not know; they were skipped.")
+                ngettext(
+                    "%(count)s leave (action=\"leave\") is for an employment Rummelig does not know; it was skipped.",
+                    "%(count)s leaves (action=\"leave\") are for employments Rummelig does not know; they were skipped.",
+                    unknown,
+                )
                 % {"count": unknown},
             )
 
@@ -743,7 +764,7 @@ def _employment_from(existing: ExistingEmployment, payroll_number: str) -> Emplo
 
 
 def _field_label(model, name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
+    return capfirst(str(model._meta.get_field(name).verbose_name))
 
 
 def _placement_label(name: str) -> str:

@@ -7,6 +7,7 @@ one audit entry (action IMPORT) in a single transaction, so either all of it lan
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -21,7 +22,7 @@ from .models import ImportRun, SourceKind
 from .parsers import ImportFileError, ImportProblem
 from .plan import Plan, make_plan
 from .progress import NoProgress, Progress
-from .sources import Staged, file_facts, read_file
+from .sources import Staged, file_facts, read_file, reference_date
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +39,16 @@ def problem_dicts(problems) -> list[dict]:
     return [{"file": p.file, "location": p.location, "message": p.message} for p in problems]
 
 
-def previous_import(source: str, sha256: str) -> ImportRun | None:
-    """Return the last finished real import of a file with the same content, if any."""
+def previous_import(source: str, sha256: str, reference: date) -> ImportRun | None:
+    """Return the last finished real import of the same content read on the same reference date, if any.
+
+    The reference date matters: SD's periods and leaves are read as of it, so the same SD file
+    read on a later day may say something new.
+    """
     return (
-        ImportRun.objects.filter(source=source, sha256=sha256, status=ImportRun.Status.DONE, dry_run=False)
+        ImportRun.objects.filter(
+            source=source, sha256=sha256, reference_date=reference, status=ImportRun.Status.DONE, dry_run=False
+        )
         .order_by("-finished_at", "-pk")
         .first()
     )
@@ -73,7 +80,7 @@ def import_file(
     except ImportFileError as exc:
         return Outcome(_refuse(run, exc.problems))
     if not force:
-        previous = previous_import(source, run.sha256)
+        previous = previous_import(source, run.sha256, reference_date(source, name))
         if previous is not None:
             return Outcome(_same_file(run, previous))
     progress.start_phase(_("Reading the file"), total=max(run.progress_total, run.records))
@@ -191,6 +198,7 @@ def _same_file(run: ImportRun, previous: ImportRun) -> ImportRun:
         "Importing an old file again would undo what later files changed."
     ) % {"when": when, "who": who}
     run.same_as = previous
+    run.reference_date = previous.reference_date
     run.status = ImportRun.Status.PREVIEWED if run.dry_run else ImportRun.Status.DONE
     run.notices = problem_dicts([ImportProblem(run.file_name, "", message)])
     run.records = previous.records

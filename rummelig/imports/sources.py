@@ -64,17 +64,29 @@ def file_facts(path, name: str) -> tuple[int, str]:
     return size or os.stat(path).st_size, digest.hexdigest()
 
 
+def dump_date(source: str, name: str) -> date | None:
+    """Return the date of an OPUS dump from its file name (ZLPE<yyyymmdd…>), else None."""
+    if source != SourceKind.OPUS:
+        return None
+    stamp = dump_timestamp_from_filename(name)
+    return stamp.date() if stamp else None
+
+
+def reference_date(source: str, name: str) -> date:
+    """Return the day the file speaks of: an OPUS dump's date, else today."""
+    return dump_date(source, name) or timezone.localdate()
+
+
 def read_file(source: str, path, name: str, progress: Progress | None = None) -> Staged:
     """Parse a file of the given kind into a Staged; whole-file and row problems end up in `problems`."""
     progress = progress or NoProgress()
-    dump_date = None
-    if source == SourceKind.OPUS:
-        stamp = dump_timestamp_from_filename(name)
-        dump_date = stamp.date() if stamp else None
-    staged = Staged(source=source, file=name, reference_date=dump_date or timezone.localdate(), dump_date=dump_date)
+    staged = Staged(
+        source=source, file=name, reference_date=reference_date(source, name), dump_date=dump_date(source, name)
+    )
     problems = Problems(name)
     try:
-        stage(_READERS[source](path, problems, name=name), staged, progress)
+        options = {"as_of": staged.reference_date} if source == SourceKind.SD else {}
+        stage(_READERS[source](path, problems, name=name, **options), staged, progress)
     except ImportFileError as exc:
         staged.units, staged.employments, staged.leaves = [], [], []
         staged.problems = exc.problems + problems.as_list()

@@ -1,0 +1,117 @@
+"""Running a previewed import: the progress bar, the result, and the run in a background thread."""
+
+import threading
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from rummelig.audit.models import AuditEntry
+from rummelig.imports import background, progress
+from rummelig.imports.models import ImportRun, SourceKind
+from rummelig.people.models import Employment
+
+from .conftest import OPUS_DAY_1
+
+pytestmark = pytest.mark.django_db
+
+
+def preview(client, path=OPUS_DAY_1):
+    client.post(
+        reverse("imports:upload"), {"source": SourceKind.OPUS, "file": SimpleUploadedFile(path.name, path.read_bytes())}
+    )
+    return ImportRun.objects.latest("pk")
+
+
+def test_running_a_preview_imports_and_shows_the_result(world, login, opus_codes, imports_dir, django_capture_on_commit_callbacks):
+    client = login(world.hr)
+    run = preview(client)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("imports:run", args=[run.pk]))
+
+    assert response["Location"] == reverse("imports:detail", args=[run.pk])
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and not run.dry_run
+    assert Employment.objects.count() == 4
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT, username="hr").count() == 1
+    assert list(imports_dir.iterdir()) == []  # the kept file is gone
+    page = client.get(response["Location"]).content.decode()
+    assert "Resultat af indlæsningen" in page
+    assert "Indlæsningen er gennemført" in page
+    assert "Kør import" not in page
+
+
+def test_a_run_cannot_be_started_twice(world, login, opus_codes, django_capture_on_commit_callbacks):
+    client = login(world.hr)
+    run = preview(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:run", args=[run.pk]))
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(reverse("imports:run", args=[run.pk]), follow=True)
+
+    assert callbacks == []
+    assert "Denne indlæsning kan ikke køres" in response.content.decode()
+    assert Employment.objects.count() == 4
+
+
+def test_the_progress_endpoint_shows_the_bar_while_running(world, login):
+    run = ImportRun.objects.create(source=SourceKind.OPUS, file_name="x.xml", status=ImportRun.Status.RUNNING)
+    live = progress.Progress(run.pk, total=200)
+    live.step(50)
+    live._publish(force=True)
+    client = login(world.hr)
+
+    try:
+        response = client.get(reverse("imports:progress", args=[run.pk]), HTTP_HX_REQUEST="true")
+    finally:
+        live.done()
+
+    content = response.content.decode()
+    assert '<progress id="import-progress-bar" max="200" value="50"' in content
+    assert "50 af 200 (25 %)" in content
+    assert 'hx-trigger="every 1s"' in content
+
+
+def test_the_progress_endpoint_sends_the_browser_to_the_result_when_done(world, login):
+    run = ImportRun.objects.create(source=SourceKind.OPUS, file_name="x.xml", status=ImportRun.Status.DONE)
+    client = login(world.hr)
+
+    response = client.get(reverse("imports:progress", args=[run.pk]), HTTP_HX_REQUEST="true")
+
+    assert response["HX-Redirect"] == reverse("imports:detail", args=[run.pk])
+    plain = client.get(reverse("imports:progress", args=[run.pk]))
+    assert plain.status_code == 302 and plain["Location"] == reverse("imports:detail", args=[run.pk])
+
+
+def test_the_detail_page_of_a_running_import_polls_for_progress(world, login):
+    run = ImportRun.objects.create(
+        source=SourceKind.OPUS, file_name="x.xml", status=ImportRun.Status.RUNNING, progress_total=10, progress_current=3
+    )
+
+    content = login(world.hr).get(reverse("imports:detail", args=[run.pk])).content.decode()
+
+    assert f'hx-get="{reverse("imports:progress", args=[run.pk])}"' in content
+    assert "Indlæsningen kører" in content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_thread_imports_with_its_own_connection(world, settings, opus_codes, tmp_path):
+    settings.IMPORTS_RUN_IN_BACKGROUND = True
+    path = tmp_path / OPUS_DAY_1.name
+    path.write_bytes(OPUS_DAY_1.read_bytes())
+    run = ImportRun.objects.create(
+        source=SourceKind.OPUS, file_name=path.name, stored_file=str(path), status=ImportRun.Status.RUNNING,
+        dry_run=False, user=world.hr,
+    )  # fmt: skip
+    before = set(threading.enumerate())
+
+    background.start(run.pk)
+    [thread] = [t for t in threading.enumerate() if t not in before and t.name.startswith("rummelig-import")]
+    thread.join(timeout=60)
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE, (run.problems, run.error)
+    assert Employment.objects.count() == 4
+    assert not path.exists()

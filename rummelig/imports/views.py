@@ -1,0 +1,285 @@
+"""The import pages, for HR only (everyone else gets 404): past imports, upload and preview, the run
+with its progress bar, the result, the spreadsheet template and the payroll code mapping.
+
+Flow: upload → the file is kept and compared with Rummelig (a preview, nothing written) → "Kør
+import" starts the run in a background thread (background.py) → the page polls `progress` every
+second (htmx) → the result. The upload is refused by its size before its body is read.
+"""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from rummelig.accounts.access import access_for
+from rummelig.audit import log
+from rummelig.audit.models import AuditEntry
+
+from . import background, storage
+from . import progress as live_progress
+from .forms import CodeMappingForm, UploadForm, initial_target
+from .models import ImportRun, PayrollCodeMapping, SourceKind
+from .parsers import write_template
+from .parsers.common import format_size
+from .plan import CHANGE_LABELS
+from .service import import_file
+
+PAGE_SIZE = 30
+ACTIONS = [
+    ("added", gettext_lazy("Added")),
+    ("updated", gettext_lazy("Changed")),
+    ("ended", gettext_lazy("Ended")),
+    ("removed", gettext_lazy("Removed (cancelled)")),
+    ("unchanged", gettext_lazy("Unchanged")),
+]
+ENTITIES = [
+    ("units", gettext_lazy("Units")),
+    ("employments", gettext_lazy("Employments")),
+    ("people", gettext_lazy("People")),
+    ("placements", gettext_lazy("Placements from payroll")),
+]
+
+
+def _hr_or_404(request):
+    access = access_for(request.user)
+    if not access.is_hr:
+        raise Http404
+    return access
+
+
+def _run_or_404(pk):
+    return get_object_or_404(ImportRun.objects.select_related("user", "same_as"), pk=pk)
+
+
+@login_required
+@require_GET
+def run_list(request):
+    _hr_or_404(request)
+    page = Paginator(ImportRun.objects.select_related("user"), PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(request, "imports/list.html", {"page": page, "unmapped": _unmapped_codes()})
+
+
+@csrf_exempt
+def upload(request):
+    """Check who asks and how large the upload is before Django reads a byte of it, then go on.
+
+    CSRF is checked in `_upload` (csrf_protect) after the upload handler is in place, because the
+    CSRF check reads the form and with it the file. An upload announced as too large is answered
+    at once, without reading it and without changing anything.
+    """
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    _hr_or_404(request)
+    if request.method == "POST":
+        too_large = storage.request_too_large(request)
+        if too_large is not None:
+            return _refuse_size(request, too_large)
+        request.upload_handlers = [storage.LimitedUploadHandler(request)]
+    return _upload(request)
+
+
+def _refuse_size(request, size):
+    message = _("The file is %(size)s; the largest file that can be imported is %(limit)s.") % {
+        "size": format_size(size),
+        "limit": format_size(storage.upload_limit()),
+    }
+    context = {"form": UploadForm(), "limit": format_size(storage.upload_limit()), "upload_error": message}
+    response = render(request, "imports/upload.html", context, status=413)
+    response["Connection"] = "close"  # the rest of the body is not read
+    return response
+
+
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def _upload(request):
+    limit = format_size(storage.upload_limit())
+    if request.method != "POST":
+        return render(request, "imports/upload.html", {"form": UploadForm(), "limit": limit})
+    form = UploadForm(request.POST, request.FILES)
+    received = getattr(request, "import_upload_too_large", None)
+    if received is not None:
+        return _refuse_size(request, received)
+    if not form.is_valid():
+        return render(request, "imports/upload.html", {"form": form, "limit": limit})
+    storage.discard_abandoned_previews()
+    uploaded = form.cleaned_data["file"]
+    path = storage.keep(uploaded)
+    run = ImportRun(user=request.user, source=form.cleaned_data["source"], file_name=uploaded.name[:255], stored_file=path)
+    outcome = import_file(
+        run.source, path, name=uploaded.name, user=request.user, dry_run=True, force=form.cleaned_data["force"], run=run
+    )
+    if not outcome.run.may_run:
+        storage.discard(path)
+        ImportRun.objects.filter(pk=outcome.run.pk).update(stored_file="")
+    return redirect("imports:detail", outcome.run.pk)
+
+
+@login_required
+@require_GET
+def detail(request, pk):
+    _hr_or_404(request)
+    run = _run_or_404(pk)
+    return render(request, "imports/detail.html", _detail_context(run))
+
+
+def _detail_context(run):
+    counts = run.counts()
+    rows = []
+    for entity, label in ENTITIES:
+        cells = [counts.get(f"{entity}_{action}") for action, _label in ACTIONS]
+        rows.append({"label": label, "cells": cells})
+    changes = [
+        {
+            "entity": CHANGE_LABELS.get(change["entity"], change["entity"]),
+            "action": CHANGE_LABELS.get(change["action"], change["action"]),
+            "key": change["key"],
+            "label": change["label"],
+            "fields": change["fields"],
+        }
+        for change in run.changes
+    ]
+    return {
+        "run": run,
+        "actions": [label for _action, label in ACTIONS],
+        "rows": rows,
+        "changes": changes,
+        "more_changes": max(0, _changes_total(run) - len(changes)),
+        "progress": _progress_of(run),
+    }
+
+
+def _changes_total(run):
+    return sum(value for name, value in run.counts().items() if not name.endswith("_unchanged"))
+
+
+def _progress_of(run):
+    snapshot = live_progress.read(run.pk)
+    if snapshot is not None:
+        return snapshot
+    return live_progress.Snapshot(run.progress_current, run.progress_total, "")
+
+
+@login_required
+@require_POST
+def run(request, pk):
+    _hr_or_404(request)
+    run = _run_or_404(pk)
+    if not run.may_run:
+        messages.error(request, _("This import cannot be run: only a preview without problems can."))
+        return redirect("imports:detail", run.pk)
+    if ImportRun.objects.filter(status=ImportRun.Status.RUNNING).exclude(pk=run.pk).exists():
+        messages.error(request, _("Another import is running. Wait until it has finished, and try again."))
+        return redirect("imports:detail", run.pk)
+    started = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED, dry_run=True).update(
+        status=ImportRun.Status.RUNNING, dry_run=False, progress_current=0, user=request.user
+    )
+    if started:
+        transaction.on_commit(lambda: background.start(run.pk))
+    return redirect("imports:detail", run.pk)
+
+
+@login_required
+@require_GET
+def progress(request, pk):
+    """The progress bar (htmx, every second); when the run has finished, send the browser to the result."""
+    _hr_or_404(request)
+    detail_url = reverse("imports:detail", args=[pk])
+    snapshot = live_progress.read(pk)
+    if snapshot is None:
+        run = _run_or_404(pk)
+        if run.status != ImportRun.Status.RUNNING:
+            if request.headers.get("HX-Request"):
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = detail_url
+                return response
+            return redirect(detail_url)
+        snapshot = _progress_of(run)
+    if not request.headers.get("HX-Request"):
+        return redirect(detail_url)
+    return render(request, "imports/_progress.html", {"run_pk": pk, "progress": snapshot})
+
+
+@login_required
+@require_GET
+def template(request):
+    _hr_or_404(request)
+    buffer = io.BytesIO()
+    write_template(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="rummelig-importskabelon.xlsx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def codes(request):
+    _hr_or_404(request)
+    form = None
+    if request.method == "POST":
+        form = CodeMappingForm(request.POST)
+        if form.is_valid():
+            mapping, created, before = form.save(request.user)
+            if created:
+                log.record_create(request.user, mapping)
+            else:
+                log.record_update(request.user, mapping, before)
+            messages.success(
+                request,
+                _("The code %(code)s from %(source)s now means: %(target)s.")
+                % {
+                    "code": mapping.code,
+                    "source": mapping.get_source_display(),
+                    "target": mapping.scheme.name if mapping.scheme_id else _("Ordinary employment"),
+                },
+            )
+            return redirect(f"{reverse('imports:codes')}#{mapping.source}-{mapping.code}")
+    mappings = [
+        {"mapping": mapping, "form": _mapping_form(mapping.source, mapping.code, mapping.text, initial_target(mapping))}
+        for mapping in PayrollCodeMapping.objects.select_related("scheme")
+    ]
+    unmapped = [
+        {"entry": entry, "form": _mapping_form(entry["source"], entry["code"], entry["text"], "")}
+        for entry in _unmapped_codes()
+    ]
+    context = {
+        "mappings": mappings,
+        "unmapped": unmapped,
+        "new_form": form if form is not None else CodeMappingForm(auto_id="id_new_%s"),
+        "sources": SourceKind,
+    }
+    return render(request, "imports/codes.html", context, status=400 if form is not None else 200)
+
+
+def _mapping_form(source, code, text, target):
+    return CodeMappingForm(
+        initial={"source": source, "code": code, "text": text, "target": target}, auto_id=f"id_{source}_{code}_%s"
+    )
+
+
+def _unmapped_codes(limit_runs=20):
+    """Return the codes recent imports stopped at and that HR has not mapped yet (newest first)."""
+    mapped = set(PayrollCodeMapping.objects.values_list("source", "code"))
+    seen = set()
+    result = []
+    runs = ImportRun.objects.exclude(unknown_codes=[]).order_by("-created_at", "-pk")[:limit_runs]
+    for run in runs:
+        for entry in run.unknown_codes:
+            key = (entry["source"], entry["code"])
+            if key in mapped or key in seen:
+                continue
+            seen.add(key)
+            label = SourceKind(entry["source"]).label if entry["source"] in SourceKind.values else entry["source"]
+            result.append({**entry, "source_label": label, "file": run.file_name, "run": run.pk})
+    return result
