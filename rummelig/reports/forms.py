@@ -28,7 +28,6 @@ class AnnualReportForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     reference = forms.DateField(
         label=_("Reference date"), required=False, widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
-        help_text=_("The day headcounts are taken. Empty: 31 December, or today for the current year."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -60,6 +60,11 @@ class Table:
     with_previous: bool = True
     year_labels: tuple = ()
 
+    @property
+    def is_wide(self):
+        """True when the table needs the page's full width (its chart then goes above it)."""
+        return len(self.columns) * (2 if self.with_previous else 1) > 6
+
     def display_rows(self):
         """Return the rows as the pages and the PDF show them: label and (value, year before) texts."""
         result = []
