@@ -25,6 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -36,6 +37,7 @@ from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
 from rummelig.schemes.models import Scheme
 
+from .bulk import New
 from .models import ImportedPlacementLink, PayrollCodeMapping
 from .parsers import EmploymentRecord, ImportProblem, UnitRecord, check_references
 from .sources import Staged
@@ -106,17 +108,16 @@ class Plan:
     unit_parents: dict[int, str | None] = field(default_factory=dict)  # id(unit) → parent source id
     units_by_source: dict[str, Unit] = field(default_factory=dict)  # existing and new, by payroll id
 
-    new_people: list[Person] = field(default_factory=list)
-    updated_people: list[Person] = field(default_factory=list)
+    new_people: list[New] = field(default_factory=list)
+    updated_people: list[tuple[int, dict]] = field(default_factory=list)
 
-    new_employments: list[Employment] = field(default_factory=list)
-    updated_employments: list[Employment] = field(default_factory=list)
-    employment_update_fields: set[str] = field(default_factory=set)
+    new_employments: list[New] = field(default_factory=list)
+    updated_employments: list[tuple[int, dict]] = field(default_factory=list)
     removed_employment_ids: list[int] = field(default_factory=list)
 
-    new_placements: list[tuple[Placement, Employment]] = field(default_factory=list)
-    updated_placements: list[Placement] = field(default_factory=list)
-    adopted_links: list[tuple[int, Employment]] = field(default_factory=list)  # (placement pk, employment)
+    new_placements: list[New] = field(default_factory=list)
+    updated_placements: list[tuple[int, dict]] = field(default_factory=list)
+    links: list[New] = field(default_factory=list)  # ImportedPlacementLink rows
     removed_placement_ids: list[int] = field(default_factory=list)
 
     @property
@@ -129,9 +130,14 @@ class Plan:
         return (
             len(self.new_units) + len(self.updated_units) + len(self.new_people) + len(self.updated_people)
             + len(self.new_employments) + len(self.updated_employments) + len(self.removed_employment_ids)
-            + 2 * len(self.new_placements) + len(self.updated_placements) + len(self.adopted_links)
+            + len(self.new_placements) + len(self.updated_placements) + len(self.links)
             + len(self.removed_placement_ids)
         )  # fmt: skip
+
+    @property
+    def detailed(self) -> bool:
+        """True while changes are still kept in full (the first MAX_CHANGES)."""
+        return len(self.changes) < MAX_CHANGES
 
     def change(self, entity: str, action: str, key: str, label: str, fields=()) -> None:
         self.changes_total += 1
@@ -148,10 +154,23 @@ def make_plan(staged: Staged) -> Plan:
 
 class Planner:
     def __init__(self, staged: Staged):
+        self.now = timezone.now()
+        self._labels: dict[tuple, str] = {}
         self.staged = staged
         self.source = staged.source
         self.file = staged.file
         self.p = Plan(staged=staged, problems=list(staged.problems), notices=list(staged.notices))
+
+    def _label(self, model, name: str) -> str:
+        """Return a field's verbose name, capitalised (cached for the plan: it is asked per record)."""
+        key = (model, name)
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = _field_label(model, name)
+        return label
+
+    def _placement_label(self, name: str) -> str:
+        return self._label(Placement, name.removesuffix("_id"))
 
     def problem(self, location: str, message: str) -> None:
         self.p.problems.append(ImportProblem(self.file, location, message))
@@ -327,7 +346,7 @@ class Planner:
         for name, value in wanted.items():
             old = getattr(unit, name)
             if old != value:
-                diffs.append((_field_label(Unit, name), _show(old), _show(value)))
+                diffs.append((self._label(Unit, name), _show(old), _show(value)))
                 setattr(unit, name, value)
         old_parent = self.p.all_units[unit.parent_id] if unit.parent_id else None
         old_parent_id = old_parent.payroll_id if old_parent is not None else None
@@ -335,7 +354,7 @@ class Planner:
         keeps_own_parent = old_parent is not None and not old_parent.payroll_id and record.parent_source_id is None
         if record.parent_source_id != old_parent_id and not keeps_own_parent:
             new_parent = self._unit_name(record.parent_source_id)
-            diffs.append((_field_label(Unit, "parent"), old_parent.name if old_parent else "", new_parent))
+            diffs.append((self._label(Unit, "parent"), old_parent.name if old_parent else "", new_parent))
             self.p.unit_parents[id(unit)] = record.parent_source_id
         if not diffs:
             self.p.counts["units_unchanged"] += 1
@@ -428,7 +447,7 @@ class Planner:
             else:
                 self.unlinked[(placement.person_id, placement.scheme_id, placement.workplace_id)].append(placement)
 
-    def _names_by_cpr(self) -> dict[str, tuple[str, str]]:
+    def _names_by_cpr(self) -> dict[str, tuple[str, str, str]]:
         """Return the name for each CPR: the one on its latest-starting employment in the file."""
         best: dict[str, tuple] = {}
         for record in self.staged.employments:
@@ -439,9 +458,9 @@ class Planner:
         return {cpr: (value[1], value[2], value[3]) for cpr, value in best.items()}
 
     def _plan_employments(self) -> None:
-        names = self._names_by_cpr()
-        new_people_by_cpr: dict[str, Person] = {}
-        updated_people: set[int] = set()
+        self.names = self._names_by_cpr()
+        self.new_people_by_cpr: dict[str, New] = {}
+        self.updated_people: set[int] = set()
         for record in self.staged.employments:
             existing = self.employments.get(record.source_id)
             if record.cancelled:
@@ -449,30 +468,30 @@ class Planner:
                 continue
             scheme_id = self.codes.get(record.contract_code) if record.contract_code else None
             unit = self.p.units_by_source[record.unit_source_id]
-            person = self._person(record, existing, names, new_people_by_cpr, updated_people)
+            person = self._person(record, existing)
             self._plan_employment(record, existing, person, unit, scheme_id)
 
-    def _person(self, record, existing, names, new_people_by_cpr, updated_people):
-        """Return the person's pk (existing) or an unsaved Person (new) for an employment record."""
+    def _person(self, record: EmploymentRecord, existing: ExistingEmployment | None):
+        """Return the person's pk (in Rummelig) or a New person row, for an employment record."""
         if record.cpr:
-            first_name, last_name, location = names[record.cpr]
+            first_name, last_name, location = self.names[record.cpr]
             pk = self.people_by_cpr.get(record.cpr)
             if pk is None:
-                person = new_people_by_cpr.get(record.cpr)
+                person = self.new_people_by_cpr.get(record.cpr)
                 if person is None:
                     person = self._new_person(first_name, last_name, record.cpr, location)
-                    new_people_by_cpr[record.cpr] = person
+                    self.new_people_by_cpr[record.cpr] = person
                 return person
-        else:
+        else:  # no CPR: the person of the employment with this payroll number, else a new person
             first_name, last_name, location = record.first_name, record.last_name, record.location
             if existing is None:
                 return self._new_person(first_name, last_name, "", location)
             pk = existing.person_id
-        self._update_person(pk, first_name, last_name, location, updated_people)
+        self._update_person(pk, first_name, last_name, location)
         return pk
 
-    def _new_person(self, first_name, last_name, cpr, location) -> Person:
-        person = Person(
+    def _new_person(self, first_name, last_name, cpr, location) -> New:
+        person = New(
             first_name=self._fit(first_name, 100, location, "firstName"),
             last_name=self._fit(last_name, 100, location, "lastName"),
             cpr=cpr,
@@ -482,26 +501,26 @@ class Planner:
         self.p.counts["people_added"] += 1
         return person
 
-    def _update_person(self, pk, first_name, last_name, location, updated_people) -> None:
-        if pk in updated_people:
+    def _update_person(self, pk: int, first_name, last_name, location) -> None:
+        if pk in self.updated_people:
             return
         first_name = self._fit(first_name, 100, location, "firstName")
         last_name = self._fit(last_name, 100, location, "lastName")
         old = self.people[pk]
         if old == [first_name, last_name]:
             return
-        updated_people.add(pk)
-        self.p.updated_people.append(Person(pk=pk, first_name=first_name, last_name=last_name))
+        self.updated_people.add(pk)
+        self.p.updated_people.append((pk, {"first_name": first_name, "last_name": last_name, "updated_at": self.now}))
         self.p.counts["people_updated"] += 1
         self.p.change(
             "person", "updated", "", f"{first_name} {last_name}".strip(),
-            [(_field_label(Person, "first_name"), old[0], first_name), (_field_label(Person, "last_name"), old[1], last_name)],
+            [(self._label(Person, "first_name"), old[0], first_name), (self._label(Person, "last_name"), old[1], last_name)],
         )  # fmt: skip
 
     def _plan_employment(self, record: EmploymentRecord, existing, person, unit: Unit, scheme_id) -> None:
         start = record.start
         if existing is not None and not record.start_known and existing.start < start:
-            start = existing.start
+            start = existing.start  # the dump date only says "known since"
         fte = record.fte
         hours = record.weekly_hours if record.weekly_hours is not None else (FULL_TIME_HOURS * fte).quantize(Decimal("0.01"))
         wanted = {
@@ -514,63 +533,40 @@ class Planner:
             "contract_code": self._fit(record.contract_code, 50, record.location, "workContract"),
             "is_manager": record.is_manager,
         }
-        label = self._person_label(person, record)
+        label = self._person_label(person, record) if self.p.detailed else ""
         if existing is None:
-            employment = Employment(payroll_number=record.source_id, **wanted)
-            self._set_person_and_unit(employment, person, unit)
+            employment = New(payroll_number=record.source_id, person_id=person, unit_id=unit, **wanted)
             self.p.new_employments.append(employment)
             self.p.counts["employments_added"] += 1
-            self.p.change("employment", "added", record.source_id, label, [(_("Unit"), "", unit.name)])
+            self.p.change("employment", "added", record.source_id, label, [(self._label(Employment, "unit"), "", unit.name)])
             if scheme_id is not None:
-                self._plan_placement(employment, None, person, unit, scheme_id, start, record.end, hours, label)
+                self._plan_placement(record.source_id, employment, None, person, unit, scheme_id, start, record.end, hours, label)
             return
         diffs = []
-        changed = set()
-        person_id = person if isinstance(person, int) else None
-        if person_id != existing.person_id:
-            changed.add("person")
+        if person != existing.person_id:
             old = self.people.get(existing.person_id, ["", ""])
-            diffs.append((_field_label(Employment, "person"), " ".join(old).strip(), label))
+            diffs.append((self._label(Employment, "person"), " ".join(old).strip(), label))
         if unit.pk != existing.unit_id:
-            changed.add("unit")
             old_unit = self.p.all_units.get(existing.unit_id)
-            diffs.append((_field_label(Employment, "unit"), old_unit.name if old_unit else "", unit.name))
+            diffs.append((self._label(Employment, "unit"), old_unit.name if old_unit else "", unit.name))
         for name, value in wanted.items():
             old = getattr(existing, name)
             if old != value:
-                changed.add(name)
-                diffs.append((_field_label(Employment, name), _show(old), _show(value)))
-        employment = None
-        if changed:
-            employment = Employment(pk=existing.pk, payroll_number=record.source_id, **wanted)
-            self._set_person_and_unit(employment, person, unit)
-            self.p.updated_employments.append(employment)
-            self.p.employment_update_fields |= {"person", "unit", *wanted} & changed
+                diffs.append((self._label(Employment, name), _show(old), _show(value)))
+        if diffs:
+            self.p.updated_employments.append((existing.pk, {"person_id": person, "unit_id": unit, **wanted}))
             action = "ended" if existing.end is None and record.end is not None else "updated"
             self.p.counts[f"employments_{action}"] += 1
             self.p.change("employment", action, record.source_id, label, diffs)
         else:
             self.p.counts["employments_unchanged"] += 1
         if scheme_id is not None:
-            if employment is None:
-                employment = _employment_from(existing, record.source_id)
-            self._plan_placement(employment, existing, person, unit, scheme_id, start, record.end, hours, label)
-
-    @staticmethod
-    def _set_person_and_unit(employment: Employment, person, unit: Unit) -> None:
-        if isinstance(person, int):
-            employment.person_id = person
-        else:
-            employment.person = person
-        if unit.pk is not None:
-            employment.unit_id = unit.pk
-        else:
-            employment.unit = unit
+            self._plan_placement(record.source_id, existing.pk, existing, person, unit, scheme_id, start, record.end, hours, label)
 
     def _person_label(self, person, record) -> str:
-        if isinstance(person, int):
-            return " ".join(self.people.get(person, [record.first_name, record.last_name])).strip()
-        return person.full_name
+        if isinstance(person, New):
+            return f"{person['first_name']} {person['last_name']}".strip()
+        return " ".join(self.people.get(person, [record.first_name, record.last_name])).strip()
 
     def _remove_cancelled(self, record: EmploymentRecord, existing: ExistingEmployment | None) -> None:
         if existing is None:
@@ -580,49 +576,43 @@ class Planner:
         old = self.people.get(existing.person_id, ["", ""])
         self.p.change("employment", "removed", record.source_id, " ".join(old).strip())
         link = self.links.get(existing.pk)
-        if link is not None and not link[1]:
+        if link is not None and not link[1]:  # made by the import: it never was either
             self.p.removed_placement_ids.append(link[0])
             self.p.counts["placements_removed"] += 1
+            self.p.change("placement", "removed", record.source_id, " ".join(old).strip())
 
     # Placements -------------------------------------------------------------------------------
 
-    def _plan_placement(self, employment, existing, person, unit, scheme_id, start, end, hours, label) -> None:
+    def _plan_placement(self, key, employment, existing, person, unit, scheme_id, start, end, hours, label) -> None:
+        """Keep the placement of an employment mapped to a scheme in step (create, link or update it)."""
         wanted = {
+            "person_id": person,
             "scheme_id": scheme_id,
+            "workplace_id": unit,
             "start": start,
             "planned_end": end,
             "hours_per_week": hours,
         }
         link = self.links.get(existing.pk) if existing is not None else None
         if link is not None and link[0] in self.placements:
-            self._update_placement(self.placements[link[0]], employment, person, unit, wanted, label)
+            self._update_placement(self.placements[link[0]], key, wanted, label)
             return
         candidate = self._adoptable(person, unit, scheme_id, start, end)
         if candidate is not None:
-            self.p.adopted_links.append((candidate.pk, employment))
-            self._update_placement(candidate, employment, person, unit, wanted, label, adopted=True)
+            self.p.links.append(New(employment_id=employment, placement_id=candidate.pk, adopted=True))
+            self._update_placement(candidate, key, wanted, label, adopted=True)
             return
-        placement = Placement(
-            scheme_id=scheme_id, start=start, planned_end=end, ends_on=end, hours_per_week=hours,
-            created_by=None,
-        )  # fmt: skip
-        if isinstance(person, int):
-            placement.person_id = person
-        else:
-            placement.person = person
-        if unit.pk is not None:
-            placement.workplace_id = unit.pk
-        else:
-            placement.workplace = unit
-        self.p.new_placements.append((placement, employment))
+        placement = New(ends_on=end, **wanted)
+        self.p.new_placements.append(placement)
+        self.p.links.append(New(employment_id=employment, placement_id=placement, adopted=False))
         self.p.counts["placements_added"] += 1
         self.p.change(
-            "placement", "added", employment.payroll_number or "", label,
-            [(_field_label(Placement, "scheme"), "", str(self.schemes[scheme_id])), (_field_label(Placement, "workplace"), "", unit.name)],
+            "placement", "added", key, label,
+            [(self._placement_label("scheme_id"), "", str(self.schemes[scheme_id])), (self._placement_label("workplace_id"), "", unit.name)],
         )  # fmt: skip
 
     def _adoptable(self, person, unit, scheme_id, start, end) -> ExistingPlacement | None:
-        """Return a placement registered by hand for the same person, scheme and workplace and period."""
+        """Return an unlinked placement of the same person, scheme and workplace whose period overlaps."""
         if not isinstance(person, int) or unit.pk is None:
             return None
         candidates = self.unlinked.get((person, scheme_id, unit.pk))
@@ -635,7 +625,7 @@ class Planner:
                 return placement
         return None
 
-    def _update_placement(self, placement: ExistingPlacement, employment, person, unit, wanted, label, adopted=False):
+    def _update_placement(self, placement: ExistingPlacement, key, wanted: dict, label, adopted=False) -> None:
         wanted = dict(wanted)
         if placement.actual_end is not None and placement.actual_end < wanted["start"]:
             self.notice(
@@ -647,34 +637,23 @@ class Planner:
         diffs = []
         for name, value in wanted.items():
             old = getattr(placement, name)
-            if old != value:
-                diffs.append((_placement_label(name), self._placement_value(name, old), self._placement_value(name, value)))
-        if isinstance(person, int):
-            if person != placement.person_id:
-                diffs.append((_placement_label("person_id"), self._placement_value("person_id", placement.person_id), label))
-        else:
-            diffs.append((_placement_label("person_id"), self._placement_value("person_id", placement.person_id), label))
-        if unit.pk != placement.workplace_id:
-            diffs.append((_placement_label("workplace_id"), self._placement_value("workplace_id", placement.workplace_id), unit.name))
+            if old != _pk(value):
+                diffs.append((self._placement_label(name), self._placement_value(name, old), self._placement_value(name, value)))
         if not diffs:
             if adopted:
-                self.p.change("placement", "linked", employment.payroll_number or "", label)
+                self.p.change("placement", "linked", key, label)
             return
-        updated = Placement(pk=placement.pk, actual_end=placement.actual_end, **wanted)
-        if isinstance(person, int):
-            updated.person_id = person
-        else:
-            updated.person = person
-        if unit.pk is not None:
-            updated.workplace_id = unit.pk
-        else:
-            updated.workplace = unit
-        updated.ends_on = updated.actual_end or updated.planned_end
-        self.p.updated_placements.append(updated)
+        wanted["ends_on"] = placement.actual_end or wanted["planned_end"]
+        wanted["updated_at"] = self.now
+        self.p.updated_placements.append((placement.pk, wanted))
         self.p.counts["placements_updated"] += 1
-        self.p.change("placement", "linked" if adopted else "updated", employment.payroll_number or "", label, diffs)
+        self.p.change("placement", "linked" if adopted else "updated", key, label, diffs)
 
     def _placement_value(self, name, value):
+        if isinstance(value, New):
+            return f"{value['first_name']} {value['last_name']}".strip()
+        if isinstance(value, Unit):
+            return value.name
         if name == "scheme_id":
             return str(self.schemes.get(value, "")) if value else ""
         if name == "workplace_id":
@@ -707,18 +686,22 @@ class Planner:
                 )  # fmt: skip
                 continue
             end = max(dump_date, existing.start)
-            employment = _employment_from(existing, leave.source_id)
-            employment.end = end
-            self.p.updated_employments.append(employment)
-            self.p.employment_update_fields.add("end")
+            self.p.updated_employments.append((existing.pk, {"end": end}))
             self.p.counts["employments_ended"] += 1
             label = " ".join(self.people.get(existing.person_id, ["", ""])).strip()
-            self.p.change("employment", "ended", leave.source_id, label, [(_field_label(Employment, "end"), "", _show(end))])
+            self.p.change("employment", "ended", leave.source_id, label, [(self._label(Employment, "end"), "", _show(end))])
             link = self.links.get(existing.pk)
             if link is not None and link[0] in self.placements:
                 placement = self.placements[link[0]]
                 if placement.planned_end != end:
-                    self._end_placement(placement, end, leave.source_id, label)
+                    self.p.updated_placements.append(
+                        (placement.pk, {"planned_end": end, "ends_on": placement.actual_end or end, "updated_at": self.now})
+                    )
+                    self.p.counts["placements_updated"] += 1
+                    self.p.change(
+                        "placement", "updated", leave.source_id, label,
+                        [(self._placement_label("planned_end"), _show(placement.planned_end), _show(end))],
+                    )  # fmt: skip
         if unknown:
             self.notice(
                 "",
@@ -729,20 +712,6 @@ class Planner:
                 )
                 % {"count": unknown},
             )
-
-    def _end_placement(self, placement: ExistingPlacement, end: date, key: str, label: str) -> None:
-        updated = Placement(
-            pk=placement.pk, person_id=placement.person_id, scheme_id=placement.scheme_id,
-            workplace_id=placement.workplace_id, start=placement.start, planned_end=end,
-            actual_end=placement.actual_end, hours_per_week=placement.hours_per_week,
-        )  # fmt: skip
-        updated.ends_on = updated.actual_end or updated.planned_end
-        self.p.updated_placements.append(updated)
-        self.p.counts["placements_updated"] += 1
-        self.p.change(
-            "placement", "updated", key, label,
-            [(_placement_label("planned_end"), _show(placement.planned_end), _show(end))],
-        )  # fmt: skip
 
     # Helpers -------------------------------------------------------------------------------------
 
@@ -757,18 +726,12 @@ class Planner:
         return value[:limit]
 
 
-def _employment_from(existing: ExistingEmployment, payroll_number: str) -> Employment:
-    """Return an Employment with every field as in the database (for bulk_update)."""
-    values = {name: getattr(existing, name) for name in EMPLOYMENT_FIELDS}
-    return Employment(pk=existing.pk, payroll_number=payroll_number, **values)
+def _pk(value):
+    return value.pk if isinstance(value, (New, Unit)) else value
 
 
 def _field_label(model, name: str) -> str:
     return capfirst(str(model._meta.get_field(name).verbose_name))
-
-
-def _placement_label(name: str) -> str:
-    return _field_label(Placement, name.removesuffix("_id"))
 
 
 def _show(value) -> str:

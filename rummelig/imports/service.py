@@ -5,7 +5,9 @@ leaves one ImportRun saying what happened; a real run writes the data, the Impor
 one audit entry (action IMPORT) in a single transaction, so either all of it lands or none.
 """
 
+import gc
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -84,8 +86,26 @@ def import_file(
         if previous is not None:
             return Outcome(_same_file(run, previous))
     progress.start_phase(_("Reading the file"), total=max(run.progress_total, run.records))
-    staged = read_file(source, path, name, progress)
-    return import_staged(staged, user=user, dry_run=dry_run, run=run, progress=progress)
+    with no_cyclic_gc():
+        staged = read_file(source, path, name, progress)
+        return import_staged(staged, user=user, dry_run=dry_run, run=run, progress=progress)
+
+
+@contextmanager
+def no_cyclic_gc():
+    """Pause Python's cyclic garbage collector while an import builds its 100,000s of objects.
+
+    The records, rows and dicts an import makes hold no reference cycles, but each allocation
+    burst makes the collector walk every live object again: a fifth of the import's time. Plain
+    reference counting still frees everything, and the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def import_staged(staged: Staged, *, user=None, dry_run=False, run: ImportRun | None = None, progress=None) -> Outcome:
