@@ -35,6 +35,13 @@ class New:
         self.values = values
         self.pk = None
 
+    @classmethod
+    def from_dict(cls, values: dict) -> "New":
+        row = cls.__new__(cls)
+        row.values = values
+        row.pk = None
+        return row
+
     def __getitem__(self, name):
         return self.values[name]
 

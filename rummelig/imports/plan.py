@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.urls import reverse
 from django.utils import timezone
@@ -63,8 +64,7 @@ CHANGE_LABELS = {
 PLACEMENT_FIELDS = ("person_id", "scheme_id", "workplace_id", "start", "planned_end", "hours_per_week")
 
 
-@dataclass
-class ExistingEmployment:
+class ExistingEmployment(NamedTuple):
     pk: int
     person_id: int
     unit_id: int
@@ -523,38 +523,36 @@ class Planner:
             start = existing.start  # the dump date only says "known since"
         fte = record.fte
         hours = record.weekly_hours if record.weekly_hours is not None else (FULL_TIME_HOURS * fte).quantize(Decimal("0.01"))
-        wanted = {
-            "job_title": self._fit(record.job_title, 200, record.location, "position"),
-            "weekly_hours": hours,
-            "fte": fte,
-            "start": start,
-            "end": record.end,
-            "subsidised": scheme_id is not None,
-            "contract_code": self._fit(record.contract_code, 50, record.location, "workContract"),
-            "is_manager": record.is_manager,
-        }
+        job_title = record.job_title
+        if len(job_title) > 200:
+            job_title = self._fit(job_title, 200, record.location, "position")
+        code = record.contract_code
+        if len(code) > 50:
+            code = self._fit(code, 50, record.location, "workContract")
+        subsidised = scheme_id is not None
         label = self._person_label(person, record) if self.p.detailed else ""
+        # the same order as EMPLOYMENT_FIELDS
+        current = (_pk(person), unit.pk, job_title, hours, fte, start, record.end, subsidised, code, record.is_manager)
         if existing is None:
-            employment = New(payroll_number=record.source_id, person_id=person, unit_id=unit, **wanted)
+            employment = New.from_dict({
+                "payroll_number": record.source_id, "person_id": person, "unit_id": unit, "job_title": job_title,
+                "weekly_hours": hours, "fte": fte, "start": start, "end": record.end, "subsidised": subsidised,
+                "contract_code": code, "is_manager": record.is_manager,
+            })  # fmt: skip
             self.p.new_employments.append(employment)
             self.p.counts["employments_added"] += 1
-            self.p.change("employment", "added", record.source_id, label, [(self._label(Employment, "unit"), "", unit.name)])
+            if self.p.detailed:
+                self.p.change("employment", "added", record.source_id, label, [(self._label(Employment, "unit"), "", unit.name)])
+            else:
+                self.p.changes_total += 1
             if scheme_id is not None:
                 self._plan_placement(record.source_id, employment, None, person, unit, scheme_id, start, record.end, hours, label)
             return
-        diffs = []
-        if person != existing.person_id:
-            old = self.people.get(existing.person_id, ["", ""])
-            diffs.append((self._label(Employment, "person"), " ".join(old).strip(), label))
-        if unit.pk != existing.unit_id:
-            old_unit = self.p.all_units.get(existing.unit_id)
-            diffs.append((self._label(Employment, "unit"), old_unit.name if old_unit else "", unit.name))
-        for name, value in wanted.items():
-            old = getattr(existing, name)
-            if old != value:
-                diffs.append((self._label(Employment, name), _show(old), _show(value)))
-        if diffs:
-            self.p.updated_employments.append((existing.pk, {"person_id": person, "unit_id": unit, **wanted}))
+        if existing[1:] != current:
+            diffs = self._employment_diffs(existing, current, person, unit, label)
+            values = dict(zip(EMPLOYMENT_FIELDS, current, strict=True))
+            values["person_id"], values["unit_id"] = person, unit
+            self.p.updated_employments.append((existing.pk, values))
             action = "ended" if existing.end is None and record.end is not None else "updated"
             self.p.counts[f"employments_{action}"] += 1
             self.p.change("employment", action, record.source_id, label, diffs)
@@ -562,6 +560,22 @@ class Planner:
             self.p.counts["employments_unchanged"] += 1
         if scheme_id is not None:
             self._plan_placement(record.source_id, existing.pk, existing, person, unit, scheme_id, start, record.end, hours, label)
+
+    def _employment_diffs(self, existing: ExistingEmployment, current: tuple, person, unit: Unit, label: str) -> list:
+        """Return (field, before, after) for each field of an employment that changes."""
+        diffs = []
+        for name, old, new in zip(EMPLOYMENT_FIELDS, existing[1:], current, strict=True):
+            if old == new and not (name == "person_id" and isinstance(person, New)):
+                continue
+            if name == "person_id":
+                before = " ".join(self.people.get(old, ["", ""])).strip()
+                diffs.append((self._label(Employment, "person"), before, label))
+            elif name == "unit_id":
+                old_unit = self.p.all_units.get(old)
+                diffs.append((self._label(Employment, "unit"), old_unit.name if old_unit else "", unit.name))
+            else:
+                diffs.append((self._label(Employment, name), _show(old), _show(new)))
+        return diffs
 
     def _person_label(self, person, record) -> str:
         if isinstance(person, New):
