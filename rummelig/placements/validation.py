@@ -9,6 +9,7 @@ lives in `rummelig.rules`; this module only feeds it the placement and words the
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from functools import cached_property
 
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 
 from rummelig.organisation.models import Unit
-from rummelig.rules.durations import check_duration
+from rummelig.rules.durations import check_duration, personal_age_limit
 from rummelig.rules.schemes import DAYS, MONTHS, WEEKS, max_duration
 
 # "Virksomhedspraktik for <group> må højst vare …": the target group as the people it covers.
@@ -79,6 +80,10 @@ class Proposal:
     outcome: str = ""
     birth_date: date | None = None
     placement: object = None  # the saved placement being changed, None when creating
+    hours_per_week: object = None
+    rule_override_reason: str = ""
+    may_override: bool = False  # HR may override the rimelighedskrav and merbeskæftigelse with a reason
+    overridden: list = dataclass_field(default_factory=list)  # English audit lines of the rules HR overrode
 
     @property
     def end_field(self):
@@ -144,9 +149,11 @@ def check_duration_limit(p: Proposal):
         return
     last_day = long_date(result.max_end)
     if result.reason == "exceeds_age_limit":
+        years, months = personal_age_limit(rule, p.birth_date)
+        age = f"{years}½" if months == 6 else str(years)
         yield field, _(
             "%(scheme)s ends at the latest the day before the person turns %(age)s (until and including %(last_day)s)."
-        ) % {"scheme": p.scheme.name, "age": rule.ends_at_age, "last_day": last_day}
+        ) % {"scheme": p.scheme.name, "age": age, "last_day": last_day}
         return
     if rule.extension_allowed and p.extension_reason.strip():
         return
@@ -192,6 +199,10 @@ def check_outcome(p: Proposal):
 # Every rule a placement must meet, in the order the messages should appear.
 CHECKS: list[Check] = [check_end_dates, check_scheme_in_force, check_duration_limit, check_workplace, check_outcome]
 
+from rummelig.alerts.checks import check_merbeskaeftigelse_rule, check_ratio_rule  # noqa: E402 (the checks use Proposal)
+
+CHECKS += [check_ratio_rule, check_merbeskaeftigelse_rule]
+
 
 def validate_placement(
     *,
@@ -205,11 +216,17 @@ def validate_placement(
     outcome="",
     birth_date=None,
     placement=None,
+    hours_per_week=None,
+    rule_override_reason="",
+    may_override=False,
+    overridden=None,
 ) -> dict[str, list[str]]:
     """Return {field: [Danish messages]} for every rule the proposed placement breaks ({} if none).
 
     Pass None for a value the caller could not read (the check that needs it is then skipped);
     `placement` is the saved placement being changed, if any. Messages are in the active language.
+    `may_override` (HR only) lets `rule_override_reason` lift the rimelighedskrav and merbeskæftigelse;
+    the rules so overridden are appended, as English audit lines, to the list `overridden` if given.
     """
     proposal = Proposal(
         scheme=scheme,
@@ -222,9 +239,14 @@ def validate_placement(
         outcome=outcome or "",
         birth_date=birth_date,
         placement=placement,
+        hours_per_week=hours_per_week,
+        rule_override_reason=rule_override_reason or "",
+        may_override=may_override,
     )
     errors: dict[str, list[str]] = {}
     for check in CHECKS:
         for field, message in check(proposal):
             errors.setdefault(field, []).append(str(message))
+    if overridden is not None:
+        overridden.extend(proposal.overridden)
     return errors

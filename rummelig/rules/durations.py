@@ -19,6 +19,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .ages import age_for, day_before_age
 from .schemes import DAYS, WEEKS, YEARS, Duration, SchemeRule, max_duration
 
 
@@ -69,6 +70,23 @@ def day_before_birthday(birth_date: date, age: int) -> date:
     return next_period_start(birth_date, Duration(age, YEARS)) - timedelta(days=1)
 
 
+def personal_age_limit(rule: SchemeRule, birth_date: date | None) -> tuple[int, int] | None:
+    """Return (years, months) of the age at which this person's placement in the scheme ends, or None.
+
+    The cohort table (``rule.age_steps``: folkepension or efterløn age by date of birth, see
+    ``ages``) decides; a person it does not cover falls back to ``rule.ends_at_age``. Without a
+    birth date there is no personal limit.
+    """
+    if birth_date is None:
+        return None
+    step = age_for(rule.age_steps, birth_date) if rule.age_steps else None
+    if step is not None:
+        return step.years, step.months
+    if rule.ends_at_age is not None:
+        return rule.ends_at_age, 0
+    return None
+
+
 def max_end_date(
     rule: SchemeRule, target_group: str | None, start: date, birth_date: date | None = None
 ) -> date | None:
@@ -78,14 +96,16 @@ def max_end_date(
     virksomhedspraktik 4/8/13 weeks, LAB 2019 § 61; løntilskud at a public employer 4 months,
     LAB 2019 § 68; domain.md §1.3-1.4), and for schemes that run "until age X" (seniorjob until
     efterløn age, skånejob until folkepension age; domain.md §1.2, §1.6) the day before that
-    birthday. Without a birth date the age limit cannot be applied and is ignored.
+    birthday (the age by birth cohort, ``personal_age_limit``). Without a birth date the age
+    limit cannot be applied and is ignored.
     """
     limits = []
     duration = max_duration(rule, target_group)
     if duration is not None:
         limits.append(add_duration(start, duration))
-    if rule.ends_at_age is not None and birth_date is not None:
-        limits.append(day_before_birthday(birth_date, rule.ends_at_age))
+    age = personal_age_limit(rule, birth_date)
+    if age is not None:
+        limits.append(day_before_age(birth_date, *age))
     return min(limits) if limits else None
 
 

@@ -53,10 +53,14 @@ class SchemeRule:
     ends_at_age: int | None
     valid_from: date
     valid_to: date | None
+    # The birth cohorts of the age the scheme ends at (rules.ages.AgeStep), when the law sets it
+    # per cohort (folkepension, efterløn); ``ends_at_age`` is the fallback for anyone not covered.
+    age_steps: tuple = ()
 
     def __post_init__(self):
         # Copy the mapping so that a caller mutating its dict cannot change a frozen rule.
         object.__setattr__(self, "max_durations", MappingProxyType(dict(self.max_durations)))
+        object.__setattr__(self, "age_steps", tuple(self.age_steps))
         for group, duration in self.max_durations.items():
             if not isinstance(duration, Duration):
                 raise TypeError(f"{self.code}: max duration for {group!r} must be a Duration.")

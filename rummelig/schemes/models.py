@@ -8,6 +8,7 @@ A case is judged by the version in force on its start date (`Scheme.version_on`)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.rules.ages import EFTERLOEN, FOLKEPENSION, AgeStep
 from rummelig.rules.schemes import Duration, SchemeRule
 
 
@@ -40,6 +41,24 @@ HEALTH_RELATED_TARGET_GROUPS = {
     TargetGroup.FOERTIDSPENSION,
     TargetGroup.REVALIDERING,
 }
+
+
+# Target groups of persons with reduced work capacity (nedsat arbejdsevne): the merbeskæftigelse
+# rule does not apply to hiring them ("Merbeskæftigelseskravet gælder ikke for ansættelse af ledige
+# med nedsat arbejdsevne", domain.md §2.2). The one place this set is defined.
+REDUCED_WORK_CAPACITY_TARGET_GROUPS = frozenset({
+    TargetGroup.LEDIGHEDSYDELSE,
+    TargetGroup.FOERTIDSPENSION,
+    TargetGroup.RESSOURCEFORLOEB,
+    TargetGroup.REVALIDERING,
+})
+
+
+class AgeKind(models.TextChoices):
+    """Ages the law sets per birth cohort (rules.ages)."""
+
+    FOLKEPENSION = FOLKEPENSION, _("folkepension age")
+    EFTERLOEN = EFTERLOEN, _("efterløn age")
 
 
 class Scheme(models.Model):
@@ -86,7 +105,18 @@ class SchemeVersion(models.Model):
     follow_up_first_months = models.PositiveSmallIntegerField(_("first follow-up after (months)"), null=True, blank=True)
     follow_up_every_months = models.PositiveSmallIntegerField(_("follow-up interval (months)"), null=True, blank=True)
     grant_months = models.PositiveSmallIntegerField(_("grant or agreement period (months)"), null=True, blank=True)
-    ends_at_age = models.PositiveSmallIntegerField(_("ends at age"), null=True, blank=True)
+    ends_at_age = models.PositiveSmallIntegerField(
+        _("ends at age"), null=True, blank=True,
+        help_text=_("Used when the person's date of birth is not covered by the age table below."),
+    )
+    ends_at_age_kind = models.CharField(
+        _("ends at the age of"), max_length=20, blank=True, choices=AgeKind.choices,
+        help_text=_("The age set by law per birth cohort (see age limits); it decides before “ends at age”."),
+    )
+    informs_representative = models.BooleanField(
+        _("the employee representative must be informed"), default=False,
+        help_text=_("The employer informs the employee representative of the P-number without a statement."),
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -98,10 +128,18 @@ class SchemeVersion(models.Model):
     def __str__(self):
         return f"{self.scheme} ({self.valid_from:%d.%m.%Y}–{self.valid_to:%d.%m.%Y})" if self.valid_to else f"{self.scheme} ({self.valid_from:%d.%m.%Y}–)"
 
-    def as_rule(self):
-        """Return the pure description the rules package works on."""
+    def as_rule(self, age_steps=None):
+        """Return the pure description the rules package works on.
+
+        ``age_steps`` is {kind: [AgeStep, …]} from ``AgeLimit.table()`` when the caller converts
+        many versions; otherwise the version's own cohort table is read.
+        """
         durations = getattr(self, "_prefetched_objects_cache", {}).get("durations")
         durations = durations if durations is not None else self.durations.all()
+        steps = ()
+        if self.ends_at_age_kind:
+            table = age_steps if age_steps is not None else AgeLimit.table(self.ends_at_age_kind)
+            steps = tuple(table.get(self.ends_at_age_kind, ()))
         return SchemeRule(
             code=self.scheme.code,
             permanent=self.permanent,
@@ -116,6 +154,7 @@ class SchemeVersion(models.Model):
             ends_at_age=self.ends_at_age,
             valid_from=self.valid_from,
             valid_to=self.valid_to,
+            age_steps=steps,
         )
 
 
@@ -142,3 +181,35 @@ class SchemeDuration(models.Model):
 
     def __str__(self):
         return f"{self.amount} {self.get_unit_display()}"
+
+
+class AgeLimit(models.Model):
+    """The folkepension or efterløn age of one birth cohort, as the law sets it (see rules.ages)."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=AgeKind.choices)
+    born_from = models.DateField(_("born from"), null=True, blank=True, help_text=_("Empty: everyone born before “born to”."))
+    born_to = models.DateField(_("born to (inclusive)"), null=True, blank=True, help_text=_("Empty: everyone born from “born from”."))
+    years = models.PositiveSmallIntegerField(_("years"))
+    months = models.PositiveSmallIntegerField(_("months"), default=0)
+    source = models.TextField(_("source"))
+
+    class Meta:
+        verbose_name = _("age limit")
+        verbose_name_plural = _("age limits")
+        ordering = ["kind", "born_from"]
+        constraints = [models.UniqueConstraint(fields=["kind", "born_from"], name="age_limit_unique_cohort")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.years} år {self.months} md. ({self.born_from or '…'}–{self.born_to or '…'})"
+
+    def as_step(self):
+        return AgeStep(self.born_from, self.born_to, self.years, self.months)
+
+    @classmethod
+    def table(cls, *kinds):
+        """Return {kind: [AgeStep, …]} for the given kinds (every kind when none is given), in one query."""
+        rows = cls.objects.filter(kind__in=kinds) if kinds else cls.objects.all()
+        table = {}
+        for row in rows:
+            table.setdefault(row.kind, []).append(row.as_step())
+        return table

@@ -2,8 +2,9 @@
 
 Loaded by a data migration and safe to load again (matched on code and valid_from). A later change
 of the law is a new version with its own valid_from, added by a new migration, never an edit here.
-Ages: folkepension 67 and efterløn 64 are the ages for people born 1955-1966 and are kept as data;
-a person's own age limit depends on the year of birth.
+Ages: "ends_at_age" (folkepension 67, efterløn 64) is only the fallback; a person's own age limit
+depends on the date of birth and comes from AGE_LIMITS below (the AgeLimit table, loaded by its own
+migration).
 """
 
 from datetime import date
@@ -215,3 +216,61 @@ def load_schemes(Scheme, SchemeVersion, SchemeDuration):
                 SchemeDuration.objects.update_or_create(
                     version=version, target_group=target_group, defaults={"amount": amount, "unit": unit}
                 )
+
+
+# Ages by birth cohort (rules.ages). Each row: (born_from, born_to, years, months); None = open end.
+PENSIONSLOVEN_1A = (
+    "Lov om social pension § 1 a (LBK nr. 527 af 25/4/2022): https://www.elov.dk/pensionsloven/1a/ ; "
+    "70 år for personer født 1/1/1971 eller senere fra 31/12/2025: https://www.aes.dk/om-arbejdsmarkedets-erhvervssikring/temaer/forhoejet-pensionsalder"
+)
+EFTERLOEN_SOURCE = (
+    "Lov om arbejdsløshedsforsikring m.v. (efterlønsreformen 2011); efterlønsalderen er folkepensionsalderen minus 3 år "
+    "for personer født 1/7/1959 eller senere: https://www.pension.dk/medlem/seniorer/din-efterlons--og-pensionsalder/ ; "
+    "http://dsa.dk/Reglervejledning/Efterlon-og-pension/Efterlonsalder.aspx"
+)
+AGE_LIMITS = {
+    "folkepension": (PENSIONSLOVEN_1A, [
+        (None, date(1953, 12, 31), 65, 0),
+        (date(1954, 1, 1), date(1954, 6, 30), 65, 6),
+        (date(1954, 7, 1), date(1954, 12, 31), 66, 0),
+        (date(1955, 1, 1), date(1955, 6, 30), 66, 6),
+        (date(1955, 7, 1), date(1962, 12, 31), 67, 0),
+        (date(1963, 1, 1), date(1966, 12, 31), 68, 0),
+        (date(1967, 1, 1), date(1970, 12, 31), 69, 0),
+        (date(1971, 1, 1), None, 70, 0),
+    ]),
+    "efterloen": (EFTERLOEN_SOURCE, [
+        (None, date(1953, 12, 31), 60, 0),
+        (date(1954, 1, 1), date(1954, 6, 30), 60, 6),
+        (date(1954, 7, 1), date(1954, 12, 31), 61, 0),
+        (date(1955, 1, 1), date(1955, 6, 30), 61, 6),
+        (date(1955, 7, 1), date(1955, 12, 31), 62, 0),
+        (date(1956, 1, 1), date(1956, 6, 30), 62, 6),
+        (date(1956, 7, 1), date(1958, 12, 31), 63, 0),
+        (date(1959, 1, 1), date(1959, 6, 30), 63, 6),
+        (date(1959, 7, 1), date(1962, 12, 31), 64, 0),
+        (date(1963, 1, 1), date(1966, 12, 31), 65, 0),
+        (date(1967, 1, 1), date(1970, 12, 31), 66, 0),
+        (date(1971, 1, 1), None, 67, 0),
+    ]),
+}
+# Which age ends which scheme: seniorjob ends at efterløn age (lov om seniorjob), fleksjob and
+# skånejob at folkepension age (domain.md §1.1-1.2, §1.6).
+AGE_LIMIT_KINDS = {"fleksjob-gammel": "folkepension", "fleksjob": "folkepension", "skaanejob": "folkepension", "seniorjob": "efterloen"}
+# Versions whose employee representative is informed rather than asked for a statement: nytteindsats
+# after the arbejdspligt law ("orientere tillidsrepræsentanten på det relevante P-nr.", domain.md §1.5).
+INFORMS_REPRESENTATIVE = [("nytteindsats", date(2025, 7, 1))]
+
+
+def load_age_limits(AgeLimit, SchemeVersion):
+    """Create or update the age table and mark which scheme versions end at which age."""
+    for kind, (source, rows) in AGE_LIMITS.items():
+        for born_from, born_to, years, months in rows:
+            AgeLimit.objects.update_or_create(
+                kind=kind, born_from=born_from,
+                defaults={"born_to": born_to, "years": years, "months": months, "source": source},
+            )
+    for code, kind in AGE_LIMIT_KINDS.items():
+        SchemeVersion.objects.filter(scheme__code=code).update(ends_at_age_kind=kind)
+    for code, valid_from in INFORMS_REPRESENTATIVE:
+        SchemeVersion.objects.filter(scheme__code=code, valid_from=valid_from).update(informs_representative=True)

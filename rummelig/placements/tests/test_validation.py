@@ -84,11 +84,12 @@ class TestValidatePlacement:
 
     def test_it_refuses_an_end_after_the_age_limit_even_with_a_reason(self, world):
         errors = proposal(
-            world, "seniorjob", target_group="dagpenge", start=date(2026, 1, 1), planned_end=date(2027, 12, 31),
+            world, "seniorjob", target_group="dagpenge", start=date(2026, 1, 1), planned_end=date(2028, 12, 31),
             extension_reason="Ønsker at fortsætte.", birth_date=date(1963, 5, 15),
         )
+        # Born in 1963: efterløn age 65 (the age table by birth cohort, not the fallback 64).
         assert errors["planned_end"] == [
-            "Seniorjob slutter senest dagen før personen fylder 64 år (til og med 14. maj 2027)."
+            "Seniorjob slutter senest dagen før personen fylder 65 år (til og med 14. maj 2028)."
         ]
 
     def test_it_refuses_a_workplace_that_was_not_valid_on_the_start_date(self, world):
