@@ -22,6 +22,11 @@ def main(po_path, json_path):
                 entry.msgstr = value
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
+        elif "fuzzy" in entry.flags:
+            # makemessages' guesses are often wrong ("All schemes" -> "ordning"): never keep one silently.
+            entry.flags.remove("fuzzy")
+            entry.msgstr = ""
+            entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
     catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     catalogue.metadata["Language"] = "da"
     catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"

@@ -2,15 +2,9 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from rummelig.core.demo import DEMO_USERS
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def logins(*args):

@@ -27,11 +27,6 @@ TODAY = date(2026, 3, 2)
 MOD11_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def seed(*extra, employees=300, seed=1):
     out = StringIO()
     call_command(

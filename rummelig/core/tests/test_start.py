@@ -11,11 +11,6 @@ from rummelig.testing import make_person, make_placement
 URL = reverse("start")
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def today():
     return timezone.localdate()

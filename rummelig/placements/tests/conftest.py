@@ -9,12 +9,6 @@ from django.utils import timezone
 from rummelig.testing import make_person, make_placement
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """Hash the personas' passwords cheaply; the default hasher makes every world cost seconds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @dataclass
 class Placements:
     solsikken: object  # fleksjob at Solsikken Børnehus (centre A), with health details
