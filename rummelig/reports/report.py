@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import sections as registry
-from .figures import Period, PlacementCounts, Scope, YearFigures, schemes_by_id
+from .figures import Period, PlacementCounts, YearFigures, schemes_by_id
 from .tables import Masked, publish
 
 EMPTY = PlacementCounts()
@@ -124,7 +124,3 @@ class Report:
 
     def scope_label(self):
         return self.scope.label()
-
-
-def scope_for(access):
-    return Scope.for_access(access)

@@ -95,18 +95,33 @@ class Trend(Section):
         }
 
     def tables(self, report):
+        """The last two years are the headcount table's row totals, as published there; the three
+        years before are a table of their own. No total across years is shown, so the two parts
+        share no published number and neither can be used to work out what the other hides."""
         days = [same_day_in(report.period.reference, year) for year in range(report.year - 4, report.year + 1)]
-        counts = trend(report.scope, days)
-        rows = report.scheme_order({s for (s, _d), n in counts.items() if n})
-        published = report.publish({(s, d): counts.get((s, d), 0) for s in rows for d in days})
+        older = days[:3]
+        counts = trend(report.scope, older)
+        headcount = report.headcount.counts
+        rows = report.scheme_order({s for (s, _d), n in counts.items() if n} | set(headcount.rows))
         labels = {d: str(d.year) for d in days}
-        table = matrix("trend", _("Employed on special terms, %(first)s-%(last)s") % {"first": days[0].year, "last": days[-1].year},
-                       _("Scheme"), published, report.scheme_labels, labels, total_label=_("Total"), row_totals=False)
+        title = _("Employed on special terms, %(first)s-%(last)s") % {"first": days[0].year, "last": days[-1].year}
         if not rows:
-            return [table]
-        largest = sorted(rows, key=lambda s: -counts.get((s, days[-1]), 0))[:5]
-        series = [(_("All schemes"), [published.col_total(d) for d in days])]
-        series += [(report.scheme_labels[s], [published.value(s, d) for d in days]) for s in report.scheme_order(largest)]
+            return [Table("trend", title, _("Scheme"), [], [], note=_("Nothing to show for this period."), with_previous=False)]
+        published = report.publish({(s, d): counts.get((s, d), 0) for s in rows for d in older})
+
+        def recent_values(s):
+            if s not in headcount.rows:
+                return [0, 0]
+            return [headcount.previous_row_total(s), headcount.row_total(s)]
+
+        values = {s: [published.value(s, d) for d in older] + recent_values(s) for s in rows}
+        totals = [published.col_total(d) for d in older] + [headcount.previous_grand_total(), headcount.grand_total()]
+        table = Table("trend", title, _("Scheme"), [Column(labels[d]) for d in days],
+                      [Row(report.scheme_labels[s], values[s]) for s in rows] + [Row(_("Total"), totals, total=True)],
+                      with_previous=False)
+        latest = {s: values[s][-1] for s in rows}
+        largest = sorted(rows, key=lambda s: -(latest[s] if isinstance(latest[s], int) else 0))[:5]
+        series = [(_("All schemes"), totals)] + [(report.scheme_labels[s], values[s]) for s in report.scheme_order(largest)]
         table.chart = line_chart(
             "chart-trend", _("Employed on special terms over five years"), [labels[d] for d in days], series,
             description=_("Lines for all schemes together and the five largest schemes."),

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from rummelig.accounts.access import get_placement_or_404
 from rummelig.audit import log
-from rummelig.audit.models import AuditEntry
 
 from ..figures import overlapping_q
 from ..forms import EconomyFilterForm, FleksjobPoolForm, PlacementEconomyForm, RefusionCapForm
