@@ -17,7 +17,14 @@ class ParentChoiceField(forms.ModelChoiceField):
 
 
 class UnitForm(forms.ModelForm):
-    parent = ParentChoiceField(label=_("Parent unit"), queryset=Unit.objects.none(), required=False)
+    parent = ParentChoiceField(
+        label=_("Parent unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Choose a parent unit from the list. A unit cannot be placed under itself or one of its own sub-units.")
+        },
+    )
 
     class Meta:
         model = Unit
@@ -46,5 +53,5 @@ class UnitForm(forms.ModelForm):
             self.add_error("parent", _("Choose the unit this unit belongs under."))
         valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
         if valid_from and valid_to and valid_to < valid_from:
-            self.add_error("valid_to", _("The unit cannot stop being valid before it becomes valid: 'valid to' is before 'valid from'."))
+            self.add_error("valid_to", _("The unit cannot end before it begins: 'valid to' is before 'valid from'."))
         return cleaned
