@@ -67,7 +67,8 @@ def _is_base(ops, name):
 
 
 def _pk(value):
-    return value.pk if hasattr(value, "pk") else value
+    """Return the pk of a New row or a model instance; an int (a pk already) as it is."""
+    return value if type(value) is int else value.pk
 
 
 def reserve_ids(model, count: int) -> list[int]:
@@ -135,6 +136,9 @@ def insert(model, rows: list[New], progress=None, *, ids: list[int] | None = Non
         f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(name) for name in names)}) "
         f"VALUES ({', '.join(['%s'] * len(names))})"
     )
+    copy_sql = (
+        f"COPY {quote(model._meta.db_table)} ({', '.join(quote(name) for name in names)}) FROM STDIN"
+    )
     key_count = len(given)
     with conn.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
@@ -149,7 +153,13 @@ def insert(model, rows: list[New], progress=None, *, ids: list[int] | None = Non
                     if value is not None:
                         values[index] = convert(value)
                 params.append((row.pk, *values, *tail))
-            cursor.executemany(sql, params)
+            if conn.vendor == "postgresql":
+                # COPY: PostgreSQL's bulk load, several times faster than INSERTs (psycopg adapts the values)
+                with cursor.cursor.copy(copy_sql) as copy:
+                    for record in params:
+                        copy.write_row(record)
+            else:
+                cursor.executemany(sql, params)
             if progress is not None:
                 progress.step(len(batch))
 

@@ -156,6 +156,7 @@ class Planner:
     def __init__(self, staged: Staged):
         self.now = timezone.now()
         self._labels: dict[tuple, str] = {}
+        self._births: dict[str, date] = {}
         self.staged = staged
         self.source = staged.source
         self.file = staged.file
@@ -495,11 +496,19 @@ class Planner:
             first_name=self._fit(first_name, 100, location, "firstName"),
             last_name=self._fit(last_name, 100, location, "lastName"),
             cpr=cpr,
-            birth_date=birth_date_from_cpr(cpr) if cpr else None,
+            birth_date=self._birth_date(cpr) if cpr else None,
         )
         self.p.new_people.append(person)
         self.p.counts["people_added"] += 1
         return person
+
+    def _birth_date(self, cpr: str) -> date:
+        """Return the date of birth in a CPR number (the first seven digits decide it; many people share them)."""
+        key = cpr[:7]
+        born = self._births.get(key)
+        if born is None:
+            born = self._births[key] = birth_date_from_cpr(cpr)
+        return born
 
     def _update_person(self, pk: int, first_name, last_name, location) -> None:
         if pk in self.updated_people:

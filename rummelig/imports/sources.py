@@ -100,7 +100,7 @@ def read_file(source: str, path, name: str, progress: Progress | None = None) ->
 def stage(records: Iterable[Record], staged: Staged, progress: Progress) -> None:
     """Drain a record stream into the staged lists, counting progress per record."""
     units, employments, leaves = staged.units, staged.employments, staged.leaves
-    step = progress.step
+    count = 0
     for record in records:
         if type(record) is EmploymentRecord:
             employments.append(record)
@@ -108,4 +108,8 @@ def stage(records: Iterable[Record], staged: Staged, progress: Progress) -> None
             units.append(record)
         else:
             leaves.append(record)
-        step()
+        count += 1
+        if count == 250:
+            progress.step(count)
+            count = 0
+    progress.step(count)
