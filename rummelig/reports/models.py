@@ -35,7 +35,7 @@ class Target(models.Model):
         FTE = "fte", _("FTE (full-time equivalents)")
 
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TARGET)
+    kind = models.CharField(_("kind of target"), max_length=20, choices=Kind.choices, default=Kind.TARGET)
     unit = models.ForeignKey(
         "organisation.Unit",
         verbose_name=_("centre or municipality"),

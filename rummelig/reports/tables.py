@@ -63,7 +63,7 @@ class Table:
     @property
     def is_wide(self):
         """True when the table needs the page's full width (its chart then goes above it)."""
-        return len(self.columns) * (2 if self.with_previous else 1) > 6
+        return len(self.columns) * (2 if self.with_previous else 1) > 4
 
     def display_rows(self):
         """Return the rows as the pages and the PDF show them: label and (value, year before) texts."""
