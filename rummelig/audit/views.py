@@ -1,0 +1,88 @@
+"""The audit log page: HR and auditors read and filter it; nothing here (or anywhere) changes an entry."""
+
+from datetime import datetime, time, timedelta
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from rummelig.accounts.access import access_for
+
+from .forms import AuditFilterForm, object_type_label
+from .models import AuditEntry
+
+PAGE_SIZE = 50
+
+# Pages that show a logged record, by object type.
+RECORD_PAGES = {"person": "people:detail", "unit": "organisation:detail", "placement": "placements:detail"}
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def filter_entries(entries, data):
+    if data.get("user"):
+        entries = entries.filter(username__icontains=data["user"])
+    if data.get("action"):
+        entries = entries.filter(action=data["action"])
+    if data.get("object_type"):
+        entries = entries.filter(object_type=data["object_type"])
+    if data.get("object_id"):
+        entries = entries.filter(object_id=data["object_id"].strip())
+    if data.get("date_from"):
+        entries = entries.filter(at__gte=_start_of(data["date_from"]))
+    if data.get("date_to"):
+        entries = entries.filter(at__lt=_start_of(data["date_to"] + timedelta(days=1)))
+    if data.get("q"):
+        text = data["q"].strip()
+        entries = entries.filter(Q(object_repr__icontains=text) | Q(username__icontains=text) | Q(detail__icontains=text))
+    return entries
+
+
+def _field_label(object_type, name):
+    for model in apps.get_models():
+        if model._meta.model_name == object_type:
+            try:
+                return model._meta.get_field(name).verbose_name
+            except FieldDoesNotExist:
+                break
+    return name
+
+
+def _record_url(entry):
+    name = RECORD_PAGES.get(entry.object_type)
+    if not name or not entry.object_id.isdigit() or entry.action == AuditEntry.Action.DELETE:
+        return None
+    try:
+        return reverse(name, args=[entry.object_id])
+    except NoReverseMatch:
+        return None
+
+
+@login_required
+@require_safe
+def audit_list(request):
+    if not access_for(request.user).may_read_audit_log:
+        raise Http404
+    form = AuditFilterForm(request.GET or None)
+    entries = AuditEntry.objects.all()
+    if form.is_bound:
+        entries = filter_entries(entries, form.cleaned_data) if form.is_valid() else entries.none()
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("side"))
+    for entry in page.object_list:
+        entry.type_label = object_type_label(entry.object_type)
+        entry.url = _record_url(entry)
+        entry.changed = [
+            {"field": _field_label(entry.object_type, name), "before": values[0], "after": values[1]}
+            for name, values in sorted((entry.changes or {}).items())
+            if isinstance(values, (list, tuple)) and len(values) == 2
+        ]
+    return render(request, "audit/list.html", {"form": form, "page": page})
