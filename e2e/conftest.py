@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from rummelig.testing import PASSWORD
+from rummelig.testing import PASSWORD, reload_reference_data
 
 # Playwright's sync API keeps an event loop in the main thread; the ORM calls the tests make to
 # arrange data are still plain synchronous calls, so Django's async-safety check does not apply.
@@ -22,6 +22,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Browser tests commit their data, so each test starts from a flushed database: refill it."""
+    reload_reference_data()
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ names the variable.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -104,6 +105,10 @@ except Exception as exc:  # dj_database_url raises several kinds; all mean the s
     ) from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 30}
+    # Tests use a file, not memory: the browser tests' live server answers several requests at once
+    # (htmx panels beside a form post), and an in-memory database would be one shared connection.
+    # One file per process, so parallel test runs never share it; the test run deletes it at the end.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"rummelig-test-{os.getpid()}.sqlite3")}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 # A request's writes and the audit entries that log them land together or not at all.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True

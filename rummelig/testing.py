@@ -99,3 +99,27 @@ def make_placement(workplace, scheme_code="fleksjob", person=None, start=date(20
     return Placement.objects.create(
         person=person, scheme=Scheme.objects.get(code=scheme_code), workplace=workplace, start=start, planned_end=planned_end, **extra
     )
+
+
+def reload_reference_data():
+    """Run our data migrations again (schemes, age limits, caps …) after a flush removed their rows.
+
+    Browser tests commit their data, so the database is flushed after each of them, and the flush
+    also removes the reference data the migrations loaded. The loaders are idempotent.
+    """
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    ours = [node for node in loader.graph.leaf_nodes() if loader.graph.nodes[node].__module__.startswith("rummelig.")]
+    seen = set()
+    for leaf in ours:
+        for node in loader.graph.forwards_plan(leaf):
+            migration = loader.graph.nodes[node]
+            if node in seen or not migration.__module__.startswith("rummelig."):
+                continue
+            seen.add(node)
+            for operation in migration.operations:
+                if isinstance(operation, RunPython):
+                    operation.code(apps, None)
