@@ -36,10 +36,14 @@ api = NinjaAPI(
         "Log ind med `Authorization: Bearer TOKEN` (lav et token med `python manage.py create_api_token BRUGER`) "
         "eller med en browsersession (skrivende kald kræver da CSRF-token i headeren `X-CSRFToken`).\n\n"
         "Du ser det samme som på siderne: poster uden for dine enheder findes ikke (404); en rolle, der aldrig "
-        "må ændre, får 403. Lister er sideinddelte med `limit` og `offset` og svarer `{count, items}`. "
-        "CPR-numre vises kun maskeret (`ddmmåå-xxxx`). Tillidsrepræsentanter får `target_group` og "
-        "`special_considerations` som null (`health_fields_hidden` er true). Hver læsning af en person eller "
-        "ansættelse og hver liste over personer eller ansættelser skrives i revisionsloggen."
+        "må ændre (TR, MED, revisor), får 403. MED-medlemmer og brugere uden rolle får 404 på personer og "
+        "ansættelser; MED-medlemmer ser udvalgets enheder. Ordninger kan læses af alle med login. Kun HR opretter "
+        "enheder og personer alene; en leder opretter personen sammen med ansættelsen (`new_person`).\n\n"
+        "Lister er sideinddelte med `limit` (højst 500) og `offset` og svarer `{count, items}`. CPR-numre vises kun "
+        "maskeret (`ddmmåå-xxxx`). Tillidsrepræsentanter får `target_group` og `special_considerations` som null "
+        "(`health_fields_hidden` er true). Hver læsning af en person eller ansættelse og hver liste over personer "
+        "eller ansættelser skrives i revisionsloggen. Ugyldige data giver 422 med "
+        "`{\"detail\": [{\"field\": …, \"message\": …}]}` på dansk."
     ),
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
