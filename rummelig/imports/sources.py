@@ -109,7 +109,7 @@ def stage(records: Iterable[Record], staged: Staged, progress: Progress) -> None
         else:
             leaves.append(record)
         count += 1
-        if count == 250:
+        if count == 25:
             progress.step(count)
             count = 0
     progress.step(count)

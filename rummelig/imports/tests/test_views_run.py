@@ -115,3 +115,25 @@ def test_the_background_thread_imports_with_its_own_connection(world, settings, 
     assert run.status == ImportRun.Status.DONE, (run.problems, run.error)
     assert Employment.objects.count() == 4
     assert not path.exists()
+
+
+def test_reading_a_file_publishes_progress_as_records_arrive():
+    from rummelig.imports.sources import Staged, stage
+
+    seen = []
+    live = progress.Progress(4711, total=100, interval=0)
+    staged = Staged(source="opus", file="x.xml", reference_date=None)
+
+    def records():
+        for number in range(100):
+            if number % 25 == 0:
+                seen.append(progress.read(4711).current)
+            yield object()
+
+    try:
+        stage(records(), staged, live)
+    finally:
+        live.done()
+
+    assert seen == [0, 25, 50, 75]
+    assert live.current == 100 and progress.read(4711) is None
