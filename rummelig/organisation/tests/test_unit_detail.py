@@ -39,6 +39,7 @@ def test_it_lists_the_people_of_the_unit_and_its_sub_units(login, world, staffin
     assert "Ole Gammel" not in html  # placement ended in 2021
     assert reverse("placements:detail", args=[staffing.solsikken_placement.pk]) in html
     assert response.context["subtree_staff"] == 3
+    assert response.context["subtree_placements"] == 9
 
 
 def test_leder_sees_own_units_and_gets_404_in_another_centre(login, world, staffing):
