@@ -158,6 +158,16 @@ class Access:
     def may_reveal_cpr(self):
         return self.is_hr
 
+    # Employee representatives ----------------------------------------------------------------
+
+    def representative_units(self):
+        """Units where the user is an employee representative (TR), with their sub-units."""
+        return self._units_for(Role.TR)
+
+    def represents(self, unit):
+        """True if the user holds a TR role for the unit or a unit above it (and may give its statements)."""
+        return any(path is not None and unit.path.startswith(path) for path in self._paths(Role.TR))
+
     # Ordinary staff and editing people -------------------------------------------------------
 
     @property

@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "alerts"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.alert_list, name="list"),
+    path("opgaver/", views.task_list, name="tasks"),
+    path("udtalelse/<int:pk>/", views.statement, name="statement"),
+    path("udtalelse/<int:pk>/udtalelse.pdf", views.statement_pdf, name="statement_pdf"),
+    path("ansaettelse/<int:pk>/marker-startet/", views.mark_started, name="mark_started"),
+    path("balance/<int:pk>/", views.balance_threshold, name="balance_threshold"),
+    path("rimelighedskrav/", views.ratio_preview, name="ratio_preview"),
+]

@@ -20,7 +20,7 @@ from .models import Placement
 from .validation import validate_placement
 
 DATE_FIELDS = ("start", "planned_end", "actual_end", "requested_on")
-TEXTAREAS = ("purpose", "special_considerations", "extension_reason")
+TEXTAREAS = ("purpose", "special_considerations", "extension_reason", "rule_override_reason")
 NULL_BOOLEANS = ("lives_in_municipality", "via_own_jobcenter", "no_other_education")
 DECIMALS = ("hours_per_week", "yearly_subsidy")
 
@@ -82,6 +82,7 @@ class PlacementForm(forms.ModelForm):
             "scheme", "target_group", "workplace", "employment", "start", "planned_end", "extension_reason",
             "hours_per_week", "requested_on", "purpose", "special_considerations", "mentor", "jobcenter_contact",
             "yearly_subsidy", "lives_in_municipality", "via_own_jobcenter", "no_other_education", "actual_end", "outcome",
+            "rule_override_reason",
         ]
         field_classes = {"workplace": WorkplaceChoiceField, "employment": EmploymentChoiceField}
         help_texts = {
@@ -93,11 +94,14 @@ class PlacementForm(forms.ModelForm):
             "actual_end": _("Fill in when the employment has ended."),
             "outcome": _("Required when there is an actual end date."),
             "yearly_subsidy": _("In kroner, e.g. 125.000,00."),
+            "rule_override_reason": _("Only HR: why the placement is approved although it breaks the rimelighedskrav or "
+                                      "the merbeskæftigelse rule. The reason is shown on the placement and in the audit log."),
         }
 
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.access = access
+        self.overridden_rules = []  # English audit lines of the rules HR overrode, filled by clean()
         instance = self.instance
         self.fields["scheme"].queryset = Scheme.objects.prefetch_related("versions__durations")
         self.fields["scheme"].empty_label = _("Choose a scheme")
@@ -136,6 +140,8 @@ class PlacementForm(forms.ModelForm):
         self.fields["hours_per_week"].widget.attrs["class"] += " input-width-xs"
         self.fields["yearly_subsidy"].widget.attrs["class"] += " input-width-s"
         self.fields["cpr"].widget.attrs.update({"class": "form-input input-width-s", "autocomplete": "off"})
+        if not access.is_hr:
+            del self.fields["rule_override_reason"]  # only HR may override the rimelighedskrav or merbeskæftigelse
 
     # The person ----------------------------------------------------------------------------
 
@@ -210,6 +216,10 @@ class PlacementForm(forms.ModelForm):
             outcome=cleaned.get("outcome"),
             birth_date=self._birth_date(),
             placement=self.instance if self.instance.pk else None,
+            hours_per_week=cleaned.get("hours_per_week"),
+            rule_override_reason=cleaned.get("rule_override_reason", ""),
+            may_override=self.access.is_hr,
+            overridden=self.overridden_rules,
         )
         for field, messages in errors.items():
             for message in messages:

@@ -192,7 +192,7 @@ PAGE_ORDER = [
     "person_mode", "person", "first_name", "last_name", "cpr", "scheme", "target_group", "workplace", "employment", "start",
     "planned_end", "extension_reason", "hours_per_week", "requested_on", "purpose", "special_considerations", "mentor",
     "jobcenter_contact", "yearly_subsidy", "lives_in_municipality", "via_own_jobcenter", "no_other_education", "actual_end",
-    "outcome",
+    "outcome", "rule_override_reason",
 ]
 ANCHORS = {"person": "id_person_q", "mentor": "id_mentor_q", "person_mode": "id_person_mode_0"}
 
@@ -258,6 +258,9 @@ def _form_page(request, access, placement):
             else:
                 log.record_update(request.user, placement, before)
                 messages.success(request, _("The changes have been saved."))
+            if form.overridden_rules:
+                log.record(request.user, AuditEntry.Action.UPDATE, placement, detail="Rule overridden by HR: " + "; ".join(
+                    form.overridden_rules) + f". Reason: {placement.rule_override_reason}")
             return redirect("placements:detail", placement.pk)
     elif search is not None:
         # Without JavaScript the search buttons post the form back: show the results, keep what was typed.

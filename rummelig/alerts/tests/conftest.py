@@ -38,3 +38,46 @@ def today():
 def next_month(today):
     """The first day of next month: a start date whose last 4 months are all in the past."""
     return (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def placement_form(scheme_code="virksomhedspraktik", **overrides):
+    """Return the POST data of the placement form for a new person, as a user fills it in."""
+    from rummelig.schemes.models import Scheme
+
+    data = {
+        "person_mode": "new", "first_name": "Ærling", "last_name": "Søgaard", "cpr": "",
+        "scheme": Scheme.objects.get(code=scheme_code).pk, "target_group": "kontanthjaelp_aktivitetsparat",
+        "employment": "", "start": "2030-03-01", "planned_end": "2030-05-29", "extension_reason": "",
+        "hours_per_week": "", "requested_on": "", "purpose": "Afklaring af jobmål.", "special_considerations": "",
+        "mentor": "", "jobcenter_contact": "", "yearly_subsidy": "", "lives_in_municipality": "unknown",
+        "via_own_jobcenter": "unknown", "no_other_education": "unknown", "actual_end": "", "outcome": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def full_house(world):
+    """Solsikken Børnehus: 25 ordinary FTE and already 5 in virksomhedspraktik in spring 2030."""
+    hire(world.solsikken, 25)
+    return place(world.solsikken, 5, start=date(2030, 2, 1), planned_end=date(2030, 6, 30), target_group="kontanthjaelp_aktivitetsparat")
+
+
+@pytest.fixture
+def praktik(world, today):
+    """A virksomhedspraktik at Solsikken Børnehus starting in two weeks, waiting for the TR's statement."""
+    hire(world.solsikken, 12)
+    return make_placement(
+        world.solsikken, "virksomhedspraktik", person=make_person("Ådne", "Ørsted"), start=today + timedelta(days=14),
+        planned_end=today + timedelta(days=14 + 27), target_group="kontanthjaelp_jobparat", hours_per_week=Decimal("30"),
+        purpose="Afprøve arbejdet som pædagogmedhjælper.", special_considerations="Tåler ikke stærk støj.",
+    )
+
+
+def sign(client, placement, **overrides):
+    from django.urls import reverse
+
+    data = {"ratio_ok": "ja", "merbeskaeftigelse_ok": "ikke_relevant", "colleagues_positive": "ja",
+            "comment": "Kollegerne i Myretuen glæder sig.", "signed_name": "Tove Riis"}
+    data.update(overrides)
+    return client.post(reverse("alerts:statement", args=[placement.pk]), data)

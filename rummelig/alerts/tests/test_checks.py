@@ -32,13 +32,6 @@ def propose(world, scheme_code="virksomhedspraktik", **overrides):
     return validate_placement(**values)
 
 
-@pytest.fixture
-def full_house(world):
-    """Solsikken Børnehus: 25 ordinary FTE and already 5 in virksomhedspraktik."""
-    hire(world.solsikken, 25)
-    return place(world.solsikken, 5, start=date(2030, 2, 1), planned_end=date(2030, 6, 30), target_group="kontanthjaelp_aktivitetsparat")
-
-
 @pytest.mark.django_db
 class TestRimelighedskrav:
     def test_a_sixth_praktik_at_a_25_fte_workplace_is_refused_with_the_numbers(self, world, full_house):

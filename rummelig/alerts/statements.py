@@ -1,0 +1,124 @@
+"""The employee representative's statement: who must give it, the open tasks, and the figures it rests on.
+
+BEK § 65 stk. 6 and LAB § 78 (domain.md §2.3): before a virksomhedspraktik or a løntilskud starts,
+a TR for the P-number states in writing whether the rimelighedskrav and (for løntilskud) the
+merbeskæftigelse rule are met, and whether the colleagues are positive. Whether a scheme needs it
+is dated data (``SchemeVersion.needs_statement``, judged by the version on the start date); after
+the arbejdspligt law, nytteindsats only informs the TR (``informs_representative``).
+
+One statement per placement: any TR holding a TR role for the workplace (or a unit above it) may
+give it, and it is then done for all of them.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Q
+
+from rummelig.placements.models import Placement
+
+from .models import Statement
+from .ratios import merbeskaeftigelse_on, person_fte, ratio_for_new_placement, ratio_on
+
+INFORMED_DAYS_BACK = 30
+
+
+def needs_statement(placement):
+    version = placement.scheme.version_on(placement.start)
+    return bool(version and version.needs_statement)
+
+
+def may_give_statement(access, placement):
+    return access.represents(placement.workplace)
+
+
+def _open(placements, today):
+    """Placements still to start or running, not marked started, without a statement."""
+    return (
+        placements.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), started_at__isnull=True, statement__isnull=True)
+        .filter(scheme__versions__needs_statement=True)
+        .distinct()
+        .select_related("person", "scheme", "workplace")
+        .prefetch_related("scheme__versions")
+        .order_by("start", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Task:
+    placement: Placement
+
+    def overdue(self, today):
+        return self.placement.start < today
+
+
+def open_tasks(user, access, today):
+    """Return the statements this user, as a TR, is asked to give, soonest start first."""
+    units = access.representative_units()
+    placements = _open(Placement.objects.filter(workplace__in=units), today)
+    return [Task(p) for p in placements if needs_statement(p)]
+
+
+def awaiting_statement(access, today):
+    """Return the placements in the user's editable units that wait for a TR's statement."""
+    return [p for p in _open(access.editable_placements(), today) if needs_statement(p)]
+
+
+def informed_placements(access, today):
+    """Return the TR's placements in schemes that only inform the TR (nytteindsats after the arbejdspligt law)."""
+    placements = (
+        Placement.objects.filter(workplace__in=access.representative_units(), scheme__versions__informs_representative=True)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), start__gte=today - timedelta(days=INFORMED_DAYS_BACK))
+        .distinct()
+        .select_related("person", "scheme", "workplace")
+        .prefetch_related("scheme__versions")
+        .order_by("start", "pk")
+    )
+    result = []
+    for placement in placements:
+        version = placement.scheme.version_on(placement.start)
+        if version is not None and version.informs_representative:
+            result.append(placement)
+    return result
+
+
+def statement_figures(placement, merbeskaeftigelse_relevant, today=None):
+    """Return the figures the representative sees (and the statement keeps): ratio on the start date, today, net expansion."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    version = placement.scheme.version_on(placement.start)
+    figures = {"computed_on": today.isoformat(), "ratio": None, "ratio_today": None, "merbeskaeftigelse": None}
+    if version is not None and version.counts_in_ratio:
+        check = ratio_for_new_placement(
+            placement.workplace, placement.start, placement.actual_end or placement.planned_end,
+            person_fte(placement.hours_per_week), exclude=placement.pk,
+        )
+        figures["ratio"] = _ratio(check)
+        figures["ratio_today"] = _ratio(ratio_on(placement.workplace, today))
+    if merbeskaeftigelse_relevant:
+        check = merbeskaeftigelse_on(placement.workplace, placement.start)
+        figures["merbeskaeftigelse"] = {
+            "month_end": check.last_month_end.isoformat(),
+            "last_month": str(check.result.last_month),
+            "average_12_months": str(round(check.result.average_12_months, 1)),
+            "ok": check.ok,
+        }
+    return figures
+
+
+def _plain(value):
+    """Return a Decimal as plain text with at most two decimals and no trailing zeros ("4", "4.5")."""
+    return format(value.quantize(Decimal("0.01")).normalize(), "f")
+
+
+def _ratio(check):
+    return {
+        "day": check.day.isoformat(),
+        "counted": _plain(check.result.counted),
+        "after": _plain(check.result.after),
+        "allowed": check.allowed,
+        "ordinary_fte": str(round(check.ordinary_fte, 1)),
+        "ok": check.ok,
+    }
