@@ -227,6 +227,7 @@ def _save(request, placement, data):
         outcome=placement.outcome,
         birth_date=person.birth_date,
         placement=placement if placement.pk else None,
+        hours_per_week=placement.hours_per_week,
     )
     if errors:
         raise FieldErrors(errors)
