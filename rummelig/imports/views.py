@@ -7,6 +7,7 @@ second (htmx) → the result. The upload is refused by its size before its body 
 """
 
 import io
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -35,6 +37,7 @@ from .plan import CHANGE_LABELS
 from .service import import_file
 
 PAGE_SIZE = 30
+STALE_AFTER = timedelta(hours=1)  # a run "running" longer than this died with its process; it blocks no other
 ACTIONS = [
     ("added", gettext_lazy("Added")),
     ("updated", gettext_lazy("Changed")),
@@ -177,7 +180,8 @@ def run(request, pk):
     if not run.may_run:
         messages.error(request, _("This import cannot be run: only a preview without problems can."))
         return redirect("imports:detail", run.pk)
-    if ImportRun.objects.filter(status=ImportRun.Status.RUNNING).exclude(pk=run.pk).exists():
+    running = ImportRun.objects.filter(status=ImportRun.Status.RUNNING, started_at__gte=timezone.now() - STALE_AFTER)
+    if running.exclude(pk=run.pk).exists():
         messages.error(request, _("Another import is running. Wait until it has finished, and try again."))
         return redirect("imports:detail", run.pk)
     started = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED, dry_run=True).update(

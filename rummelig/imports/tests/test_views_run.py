@@ -137,3 +137,25 @@ def test_reading_a_file_publishes_progress_as_records_arrive():
 
     assert seen == [0, 25, 50, 75]
     assert live.current == 100 and progress.read(4711) is None
+
+
+def test_another_running_import_blocks_a_new_run_until_it_is_stale(world, login, opus_codes, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = login(world.hr)
+    other = ImportRun.objects.create(
+        source=SourceKind.SD, file_name="sd.csv", status=ImportRun.Status.RUNNING, started_at=timezone.now()
+    )
+    run = preview(client)
+
+    response = client.post(reverse("imports:run", args=[run.pk]), follow=True)
+
+    assert "En anden indlæsning kører" in response.content.decode()
+    other.started_at = timezone.now() - timedelta(hours=2)  # its process died long ago
+    other.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:run", args=[run.pk]))
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE
