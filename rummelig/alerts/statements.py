@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from rummelig.placements.models import Placement
 
+from .deadlines import DAYS_OVERDUE
 from .models import Statement
 from .ratios import merbeskaeftigelse_on, person_fte, ratio_for_new_placement, ratio_on
 
@@ -34,9 +35,14 @@ def may_give_statement(access, placement):
 
 
 def _open(placements, today):
-    """Placements still to start or running, not marked started, without a statement."""
+    """Placements not ended, not marked started and without a statement, that start from DAYS_OVERDUE days ago on.
+
+    Older placements began before anyone asked (typically registered from history or imported);
+    they are not turned into tasks, as the alerts page shows no older overdue alerts either.
+    """
     return (
         placements.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), started_at__isnull=True, statement__isnull=True)
+        .filter(start__gte=today - timedelta(days=DAYS_OVERDUE))
         .filter(scheme__versions__needs_statement=True)
         .distinct()
         .select_related("person", "scheme", "workplace")

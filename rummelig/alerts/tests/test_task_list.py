@@ -58,3 +58,8 @@ class TestTaskList:
 
     def test_med_members_have_no_tasks_page(self, world, login):
         assert login(world.med_a).get(URL).status_code == 404
+
+    def test_a_placement_that_began_more_than_30_days_ago_is_no_longer_a_task(self, world, login, today):
+        make_placement(world.solsikken, "loentilskud", start=today - timedelta(days=31), planned_end=today + timedelta(days=60),
+                       target_group="sygedagpenge")
+        assert "Du har ingen udtalelser at give." in login(world.tr_a).get(URL).content.decode()
