@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from rummelig.accounts.access import access_for
 from rummelig.placements.models import Placement
-from rummelig.rules.suppression import suppress_count
+from rummelig.rules.suppression import suppress_table
 
 
 @login_required
@@ -33,8 +33,11 @@ def start(request):
         # MED members: counts for their units, small counts suppressed, never a person.
         units = access.aggregate_units()
         active = Placement.objects.filter(workplace__in=units).active_on(today)
-        rows = active.values("scheme__name", "scheme__code").annotate(count=Count("pk")).order_by("scheme__name")
-        context["per_scheme"] = [dict(row, count=suppress_count(row["count"])) for row in rows]
-        context["active_count"] = suppress_count(active.count())
+        rows = list(active.values("scheme__name", "scheme__code").annotate(count=Count("pk")).order_by("scheme__name"))
+        # The rows and their total are published together, so protect them as one table: a lone
+        # "<5" beside a shown total could otherwise be worked out by subtraction.
+        table = suppress_table({(row["scheme__code"], "count"): row["count"] for row in rows})
+        context["per_scheme"] = [dict(row, count=table.value(row["scheme__code"], "count")) for row in rows]
+        context["active_count"] = table.grand_total() if rows else 0
         context["aggregates_only"] = True
     return render(request, "core/start.html", context)

@@ -63,9 +63,9 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs):
         if self.cpr:
+            # The CPR number is the better source: a changed number moves the birth date with it.
             self.cpr = normalise_cpr(self.cpr)
-            if not self.birth_date:
-                self.birth_date = birth_date_from_cpr(self.cpr)
+            self.birth_date = birth_date_from_cpr(self.cpr)
         super().save(*args, **kwargs)
 
 

@@ -80,9 +80,22 @@ class TestStart:
     def test_a_med_member_sees_counts_of_5_and_more(self, world, placements, login, today):
         for i in range(5):
             make_placement(world.skovbrynet, "seniorjob", person=make_person(f"Senior{i}", "Ørum"), start=today - timedelta(days=5))
+        for i in range(6):
+            make_placement(world.solsikken, "elev", person=make_person(f"Elev{i}", "Åby"), start=today - timedelta(days=5))
+        counts = per_scheme(login(world.med_a).get(URL))
+        shown = [n for n in counts.values() if isinstance(n, int)]
+        assert shown and all(n >= 5 for n in shown)
+
+    def test_a_med_member_cannot_work_out_a_small_count_from_the_total(self, world, placements, login, today):
+        for i in range(6):
+            make_placement(world.skovbrynet, "seniorjob", person=make_person(f"Senior{i}", "Ørum"), start=today - timedelta(days=5))
         response = login(world.med_a).get(URL)
-        assert per_scheme(response)["Seniorjob"] == 5
-        assert response.context["active_count"] == 7
+        counts = per_scheme(response)
+        total = response.context["active_count"]
+        # Fleksjob 1 and Løntilskud 1 are hidden; a total of 8 beside Seniorjob 6 would reveal that they
+        # sum to 2, and so that each is 1. The total must be hidden too, or a shown cell with it.
+        assert counts["Fleksjob"] == "<5" and counts["Løntilskud"] == "<5"
+        assert not (isinstance(total, int) and isinstance(counts["Seniorjob"], int))
 
     def test_someone_without_a_role_is_told_to_ask_hr(self, world, placements, login):
         response = login(world.outsider).get(URL)
