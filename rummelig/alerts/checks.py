@@ -10,6 +10,8 @@ placement that HR once let through is not refused. A placement that ended before
 history being registered and is not checked.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -27,8 +29,16 @@ def _long_date(day):
     return date_format(day, "j. F Y")
 
 
-def _number(value, places=1):
-    return number_format(value, places, force_grouping=True)
+def number_text(value, places=1):
+    """Return a number rounded half up to ``places`` decimals, the Danish way (35,97 → "36,0").
+
+    Django's number_format cuts the decimals off instead of rounding, so round first.
+    """
+    exponent = Decimal(1).scaleb(-places)
+    return number_format(Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP), places, force_grouping=True)
+
+
+_number = number_text
 
 
 def _persons(value):

@@ -12,7 +12,7 @@ give it, and it is then done for all of them.
 
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
 
@@ -108,7 +108,7 @@ def statement_figures(placement, merbeskaeftigelse_relevant, today=None):
         figures["merbeskaeftigelse"] = {
             "month_end": check.last_month_end.isoformat(),
             "last_month": str(check.result.last_month),
-            "average_12_months": str(round(check.result.average_12_months, 1)),
+            "average_12_months": _one_decimal(check.result.average_12_months),
             "ok": check.ok,
         }
     return figures
@@ -119,12 +119,16 @@ def _plain(value):
     return format(value.quantize(Decimal("0.01")).normalize(), "f")
 
 
+def _one_decimal(value):
+    return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def _ratio(check):
     return {
         "day": check.day.isoformat(),
         "counted": _plain(check.result.counted),
         "after": _plain(check.result.after),
         "allowed": check.allowed,
-        "ordinary_fte": str(round(check.ordinary_fte, 1)),
+        "ordinary_fte": _one_decimal(check.ordinary_fte),
         "ok": check.ok,
     }

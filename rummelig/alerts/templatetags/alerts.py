@@ -15,12 +15,12 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import number_format
 
 from rummelig.accounts.access import access_for
 from rummelig.organisation.models import Unit
 
 from ..balance import balances, flagged_units
+from ..checks import number_text
 from ..models import Statement
 from ..ratios import merbeskaeftigelse_on, ratio_on
 from ..statements import may_give_statement, needs_statement, open_tasks
@@ -41,8 +41,10 @@ def dk_number(value, places=1):
     except (InvalidOperation, ValueError, TypeError):
         return value
     if places == 0 or (places == "auto" and number == int(number)):
-        return number_format(number, 0, force_grouping=True)
-    return number_format(number, 1 if places == "auto" else int(places), force_grouping=True)
+        places = 0
+    elif places == "auto":
+        places = 1
+    return number_text(number, int(places))
 
 
 @register.filter
