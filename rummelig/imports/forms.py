@@ -34,7 +34,7 @@ class UploadForm(forms.Form):
 def target_choices():
     return [
         ("", _("– not mapped –")),
-        (ORDINARY, _("Ordinary employment")),
+        (ORDINARY, _("Ordinary employment (no scheme)")),
         *((str(scheme.pk), scheme.name) for scheme in Scheme.objects.order_by("sort_order", "name")),
     ]
 
@@ -50,7 +50,10 @@ class CodeMappingForm(forms.Form):
         label=_("Text in payroll"), max_length=200, required=False, widget=forms.TextInput(attrs={"class": "form-input"})
     )
     target = forms.ChoiceField(
-        label=_("Means"), choices=(), required=False, widget=forms.Select(attrs={"class": "form-select"})
+        label=_("Means"),
+        choices=(),
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={"required": _("Choose ordinary employment or a scheme.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -59,12 +62,6 @@ class CodeMappingForm(forms.Form):
 
     def clean_code(self):
         return self.cleaned_data["code"].strip()
-
-    def clean_target(self):
-        target = self.cleaned_data["target"]
-        if not target:
-            raise forms.ValidationError(_("Choose ordinary employment or a scheme."))
-        return target
 
     def scheme(self):
         target = self.cleaned_data["target"]

@@ -60,6 +60,7 @@ class ImportRun(models.Model):
     notices = models.JSONField(_("notices"), default=list, blank=True)
     unknown_codes = models.JSONField(_("unknown payroll codes"), default=list, blank=True)
     changes = models.JSONField(_("changes (first ones)"), default=list, blank=True)
+    changes_total = models.PositiveIntegerField(_("changes in all"), default=0)
     error = models.TextField(_("error"), blank=True)
     same_as = models.ForeignKey(
         "self", verbose_name=_("same file as"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -185,6 +185,7 @@ def _finish(run: ImportRun, plan: Plan, status: str) -> None:
     run.notices = problem_dicts(plan.notices)
     run.unknown_codes = plan.unknown_codes
     run.changes = plan.changes
+    run.changes_total = plan.changes_total
     run.progress_current = run.progress_total = max(run.progress_total, run.records + plan.writes, 1)
 
 
@@ -206,6 +207,7 @@ def _refuse(run: ImportRun, problems, notices=(), unknown_codes=()) -> ImportRun
     for name in ImportRun.COUNT_FIELDS:
         setattr(run, name, 0)
     run.changes = []
+    run.changes_total = 0
     run.save()
     return run
 

@@ -156,13 +156,9 @@ def _detail_context(run):
         "actions": [label for _action, label in ACTIONS],
         "rows": rows,
         "changes": changes,
-        "more_changes": max(0, _changes_total(run) - len(changes)),
+        "more_changes": max(0, run.changes_total - len(changes)),
         "progress": _progress_of(run),
     }
-
-
-def _changes_total(run):
-    return sum(value for name, value in run.counts().items() if not name.endswith("_unchanged"))
 
 
 def _progress_of(run):
@@ -245,7 +241,7 @@ def codes(request):
                 % {
                     "code": mapping.code,
                     "source": mapping.get_source_display(),
-                    "target": mapping.scheme.name if mapping.scheme_id else _("Ordinary employment"),
+                    "target": mapping.scheme.name if mapping.scheme_id else _("Ordinary employment (no scheme)"),
                 },
             )
             return redirect(f"{reverse('imports:codes')}#{mapping.source}-{mapping.code}")

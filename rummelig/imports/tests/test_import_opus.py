@@ -304,3 +304,15 @@ def test_a_placement_registered_by_hand_is_linked_not_duplicated(world, opus_cod
     assert Placement.objects.count() == 1
     link = ImportedPlacementLink.objects.get()
     assert link.placement == placement and link.adopted
+
+
+def test_the_preview_keeps_the_first_200_changes_and_counts_the_rest(opus_codes, write_file):
+    body = "".join(employee(str(7000 + n), cpr=f"{1 + n % 28:02d}0{1 + n % 9}85{4000 + n:04d}") for n in range(250))
+    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(
+        '<orgUnit id="111"><startDate>2012-08-01</startDate><longName>Børnehuset Æblegården</longName></orgUnit>\n' + body
+    ))  # fmt: skip
+
+    run = import_file(SourceKind.OPUS, path, dry_run=True).run
+
+    assert len(run.changes) == 200
+    assert run.changes_total == 251  # the unit and 250 employments

@@ -40,6 +40,7 @@ def test_an_upload_shows_the_preview_and_writes_nothing(world, login, opus_codes
     assert "Intet er skrevet endnu" in page
     assert "Åse Møller" in page and "Børnehuset Æblegården" in page
     assert "Kør import" in page
+    assert "som ikke er vist" not in page  # every change of the small file is listed
     assert len(list(imports_dir.iterdir())) == 1  # the file waits for the run
 
 
