@@ -10,7 +10,7 @@ Kinds, besides those of rules.deadlines: "statement_missing" (a placement in a s
 the employee representative's statement, without one, due on its start date).
 
 What is left out: the end of a placement whose actual end is registered (it is done); the
-seniorjob start duty when the job starts in time (start on or before the limit); a placement
+maximum duration when the planned end falls on it (the end says it); the seniorjob start duty when the job starts in time (start on or before the limit); a placement
 already marked started is not missing its statement.
 """
 
@@ -111,9 +111,12 @@ def _placement_alerts(placement, version, rule, horizon):
         requested_on=placement.requested_on,
         horizon=horizon,
     )
+    ends = {d.due for d in deadlines if d.kind == PLACEMENT_ENDS}
     for deadline in deadlines:
         if deadline.kind == PLACEMENT_ENDS and placement.actual_end is not None:
             continue
+        if deadline.kind == MAX_DURATION_REACHED and deadline.due in ends:
+            continue  # the planned end is the limit: one alert says it
         if deadline.kind == SENIORJOB_START_DUTY and placement.start <= deadline.due:
             continue
         yield deadline.kind, deadline.due

@@ -13,7 +13,7 @@ YES_NO = [("ja", _("Yes")), ("nej", _("No"))]
 
 
 class AlertFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds"))] + list(KIND_LABELS.items()))
+    kind = forms.ChoiceField(label=_("Type of alert"), required=False, choices=[("", _("All kinds"))] + list(KIND_LABELS.items()))
     days = forms.TypedChoiceField(label=_("Due within"), required=False, choices=HORIZONS, coerce=int, empty_value=60)
 
     def __init__(self, *args, **kwargs):

@@ -53,7 +53,7 @@ def _reader_access(request):
 def alert_list(request):
     access = _reader_access(request)
     today = timezone.localdate()
-    form = AlertFilterForm(request.GET or None)
+    form = AlertFilterForm(request.GET or None, initial={"days": 60})
     kind, days = "", 60
     if form.is_valid():
         kind, days = form.cleaned_data["kind"], form.cleaned_data["days"] or 60

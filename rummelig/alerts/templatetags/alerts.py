@@ -27,6 +27,8 @@ from ..statements import may_give_statement, needs_statement, open_tasks
 
 register = template.Library()
 
+BALANCE_FLAGS_SHOWN = 10
+
 
 def _user(context):
     request = context.get("request")
@@ -112,7 +114,8 @@ def balance_flags(context):
     access = access_for(_user(context))
     if not access.may_edit:
         return {"shown": False}
-    return {"shown": True, "flagged": flagged_units(access.editable_units(), timezone.localdate())}
+    flagged = flagged_units(access.editable_units(), timezone.localdate())
+    return {"shown": True, "flagged": flagged[:BALANCE_FLAGS_SHOWN], "total": len(flagged)}
 
 
 @register.simple_tag(takes_context=True)

@@ -61,3 +61,12 @@ class TestBalanceThreshold:
         assert "3 midlertidigt ansatte på særlige vilkår til 20 ordinært ansatte: 15,0 % (grænse 12,0 %)." in page
         assert url(world.solsikken) in page
         assert url(world.solsikken) not in login(world.leder_a).get(reverse("organisation:detail", args=[world.solsikken.pk])).content.decode()
+
+    def test_the_start_page_shows_the_ten_highest_and_links_to_the_rest(self, world, login, today):
+        for i in range(11):
+            unit = Unit.objects.create(name=f"Dagplejen Ø{i:02d}", parent=world.centre_b, valid_from=world.aabjerg.valid_from)
+            hire(unit, 10)
+            place(unit, 2 + (i % 3), "elev", start=today - timedelta(days=10), planned_end=today + timedelta(days=300))
+        page = login(world.leder_b).get(reverse("start")).content.decode()
+        assert "12 enheder er over deres grænse; de 10 med den højeste andel:" in page  # 11 workplaces and the centre
+        assert "Se alle enheder i listen over enheder" in page
