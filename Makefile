@@ -43,11 +43,12 @@ messages: install
 	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi
 
 demo: install static messages
+	$(MANAGE) collectstatic --noinput -v 0
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) seed_demo --employees $(DEMO_EMPLOYEES) --seed 1 --if-empty
 
 run: demo
-	$(MANAGE) demo_logins
+	$(MANAGE) demo_logins --url http://127.0.0.1:$(PORT)/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-test static messages /usr/bin/chromium
