@@ -124,3 +124,15 @@ def test_the_same_file_again_says_so(world, login, opus_codes, django_capture_on
     page = client.get(response["Location"]).content.decode()
     assert "Den samme fil (samme indhold) blev indlæst" in page
     assert "Kør import" not in page
+
+
+def test_the_upload_is_protected_against_cross_site_requests(world, opus_codes):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.hr)
+
+    response = upload(client, OPUS_DAY_1)
+
+    assert response.status_code == 403
+    assert not ImportRun.objects.exists()
