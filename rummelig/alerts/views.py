@@ -105,11 +105,11 @@ def statement(request, pk):
     version = placement.scheme.version_on(placement.start)
     existing = Statement.objects.filter(placement=placement).select_related("representative").first()
     context = {"placement": placement, "version": version, "statement": existing, "today": timezone.localdate()}
+    if request.method != "POST":
+        log.record(request.user, AuditEntry.Action.VIEW, placement, detail="statement page")
     if existing is not None or not needs_statement(placement) or not may_give_statement(access, placement):
         if request.method == "POST":
             raise Http404
-        if existing is not None:
-            log.record(request.user, AuditEntry.Action.VIEW, existing)
         context["may_give"] = False
         context["figures"] = existing.figures if existing else None
         return render(request, "alerts/statement.html", context)

@@ -96,3 +96,10 @@ class TestWhoMayGiveIt:
         page = login(world.tr_a).get(url(placement)).content.decode()
         assert "kræver ingen udtalelse fra tillidsrepræsentanten" in page
         assert sign(login(world.tr_a), placement).status_code == 404
+
+
+@pytest.mark.django_db
+def test_reading_the_statement_page_is_audited(world, login, praktik):
+    login(world.tr_a).get(url(praktik))
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.VIEW, object_type="placement")
+    assert (entry.object_id, entry.user, entry.detail) == (str(praktik.pk), world.tr_a, "statement page")
