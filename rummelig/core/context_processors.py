@@ -13,6 +13,7 @@ MENU = [
     ("people:list", _("People"), lambda a: a.sees_individuals),
     ("organisation:list", _("Units"), lambda a: a.sees_individuals or a.sees_aggregates),
     ("alerts:list", _("Alerts"), lambda a: a.sees_individuals),
+    ("alerts:tasks", _("My tasks"), lambda a: a.has_role(Role.TR)),
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
     ("imports:list", _("Imports"), lambda a: a.is_hr),
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
@@ -32,7 +33,11 @@ def navigation(request):
             url = reverse(name)
         except NoReverseMatch:
             continue
-        current = request.path == url if name == "start" else request.path.startswith(url)
-        items.append({"url": url, "label": label, "current": current})
+        items.append({"url": url, "label": label, "current": False})
+    # The item whose address is the longest start of the page's address is the current one
+    # ("Mine opgaver" under /varsler/opgaver/, not "Varsler" too).
+    matches = [item for item in items if request.path == item["url"] or (item["url"] != "/" and request.path.startswith(item["url"]))]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["current"] = True
     roles = sorted({str(Role(a.role).label) for a in access._assignments})
     return {"nav_items": items, "nav_roles": roles, "access": access}
