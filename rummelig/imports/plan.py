@@ -1,8 +1,8 @@
 """Compare staged records with the database and work out exactly what an import would change.
 
 The plan IS the preview and the dry run: it lists what would be added, updated (with the fields
-that differ), ended, removed and left unchanged, and holds the unsaved model instances that
-`apply.apply_plan` writes with bulk operations. The database is read once, into dicts keyed by
+that differ), ended, removed and left unchanged, and holds the rows (`bulk.New`, new Unit
+instances, and (pk, values) updates) that `apply.apply_plan` writes with bulk operations. The database is read once, into dicts keyed by
 payroll id; nothing here queries per record.
 
 Rules (see README in this package for the reasons):
@@ -49,7 +49,6 @@ EMPLOYMENT_FIELDS = (
     "person_id", "unit_id", "job_title", "weekly_hours", "fte", "start", "end",
     "subsidised", "contract_code", "is_manager",
 )  # fmt: skip
-UNIT_FIELDS = ("name", "parent", "p_number", "cost_centre", "valid_from", "valid_to")
 CHANGE_LABELS = {
     "unit": gettext_lazy("Unit"),
     "employment": gettext_lazy("Employment"),
@@ -243,28 +242,25 @@ class Planner:
         for record in records.values():
             existing = self.db_units.get(record.source_id)
             if existing is None:
-                self._new_unit(record, parent_of, has_children, earliest_start)
+                self._new_unit(record, records, has_children, earliest_start)
             else:
                 self._update_unit(existing, record)
 
+    def _parent_source(self, source_id: str, records: dict[str, UnitRecord]) -> str | None:
+        """Return the payroll id of a unit's parent once imported: the file's, else the database's."""
+        if source_id in records:
+            return records[source_id].parent_source_id
+        unit = self.db_units.get(source_id)
+        if unit is None or not unit.parent_id:
+            return None
+        return self.p.all_units[unit.parent_id].payroll_id or None
+
     def _check_cycles(self, records: dict[str, UnitRecord]) -> None:
         """Report a unit that would lie under itself once the file's parents meet the database's."""
-        by_pk = self.p.all_units
-
-        def parent(source_id):
-            if source_id in records:
-                return ("s", records[source_id].parent_source_id) if records[source_id].parent_source_id else None
-            unit = self.db_units.get(source_id)
-            if unit is None or not unit.parent_id:
-                return None
-            parent_unit = by_pk[unit.parent_id]
-            return ("s", parent_unit.payroll_id) if parent_unit.payroll_id else None
-
         for source_id in records:
             seen = {source_id}
-            step = parent(source_id)
-            while step is not None:
-                current = step[1]
+            current = self._parent_source(source_id, records)
+            while current is not None:
                 if current in seen:
                     self.problem(
                         records[source_id].location,
@@ -273,36 +269,25 @@ class Planner:
                     )
                     break
                 seen.add(current)
-                step = parent(current)
+                current = self._parent_source(current, records)
 
-    def _depth(self, source_id: str, parent_of: dict, memo: dict) -> int:
-        if source_id in memo:
-            return memo[source_id]
-        chain = []
-        current = source_id
+    def _depth(self, source_id: str, records: dict[str, UnitRecord]) -> int:
+        """Return how deep a unit will lie (0 = the top), following the file's parents, then the database's."""
         depth = 0
-        while current is not None and current not in memo:
-            chain.append(current)
-            if current in parent_of:
-                current = parent_of[current]
-            else:
-                unit = self.db_units.get(current)
-                depth = unit.depth if unit is not None else 0
-                memo[current] = depth
-                chain.pop()
-                break
-        else:
-            depth = memo[current] if current is not None else -1
-        for node in reversed(chain):
+        current = source_id
+        while current in records:
+            parent = records[current].parent_source_id
+            if parent is None:
+                return depth
             depth += 1
-            memo[node] = depth
-        return memo[source_id]
+            current = parent
+        unit = self.db_units.get(current)
+        return depth + (unit.depth if unit is not None else 0)
 
-    def _new_unit(self, record: UnitRecord, parent_of, has_children, earliest_start) -> None:
-        depth = self._depth(record.source_id, parent_of, self._depth_memo)
+    def _new_unit(self, record: UnitRecord, records, has_children, earliest_start) -> None:
         if record.parent_source_id is None:
             kind = Unit.Kind.MUNICIPALITY
-        elif depth == 1 and record.source_id in has_children:
+        elif record.source_id in has_children and self._depth(record.source_id, records) == 1:
             kind = Unit.Kind.AREA
         else:
             kind = Unit.Kind.WORKPLACE
@@ -325,12 +310,6 @@ class Planner:
         self.p.units_by_source[record.source_id] = unit
         self.p.counts["units_added"] += 1
         self.p.change("unit", "added", record.source_id, unit.name)
-
-    @property
-    def _depth_memo(self):
-        if not hasattr(self, "_memo"):
-            self._memo = {}
-        return self._memo
 
     def _update_unit(self, unit: Unit, record: UnitRecord) -> None:
         was_open = unit.valid_to is None

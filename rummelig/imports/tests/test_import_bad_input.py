@@ -177,3 +177,30 @@ def test_an_error_while_writing_rolls_everything_back(monkeypatch, world):
     assert run.status == ImportRun.Status.ERROR
     assert run.error == "Indlæsningen stoppede på grund af en fejl, og intet er skrevet: RuntimeError: disken er fuld"
     assert register_counts() == before
+
+
+def test_a_parent_that_would_make_a_loop_with_the_units_in_rummelig(world, write_file):
+    # In Rummelig Solsikken (W11) lies under Center for Børn og Unge (C1); the file puts C1 under W11.
+    path = write_file(
+        "ZLPE20250101000000_delta.xml",
+        opus_xml('<orgUnit id="C1"><startDate>2020-01-01</startDate><parentOrgUnit>W11</parentOrgUnit>'
+                 "<longName>Center for Børn og Unge</longName></orgUnit>\n"),  # fmt: skip
+    )
+
+    assert refused(path) == [
+        "ZLPE20250101000000_delta.xml: <orgUnit id=\"C1\"> linje 3: Enheden 'C1' ville ligge under sig selv: dens "
+        "overordnede enheder i filen og i Rummelig danner en ring."
+    ]
+
+
+def test_two_units_in_rummelig_with_the_same_payroll_id(world, write_file):
+    from rummelig.organisation.models import Unit
+
+    Unit.objects.create(name="Solsikken Børnehus (gammel)", parent=world.centre_a, valid_from=world.kommune.valid_from,
+                        payroll_id="W11")  # fmt: skip
+    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(employee(unit="<orgUnit>W11</orgUnit>")))
+
+    assert refused(path) == [
+        "ZLPE20250101000000_delta.xml: Flere enheder i Rummelig har lønsystem-id'et 'W11'; giv hver enhed sit eget "
+        "id, før filen indlæses."
+    ]
