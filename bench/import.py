@@ -13,9 +13,10 @@
 
 Each measurement runs in its own process, so its peak memory (ru_maxrss) is its own, and the
 baseline and the import run three times each (--runs; the best counts, as the machine may be
-busy; CPU time is printed too, as it depends less on other load). Prints the times, the ratio to the baseline (aim: within 3×), the peak memory (aim: under 500 MB), the time
-of the first import (aim: under 60 s) and of the re-imports (aim: under a third of the first).
-It stops with an error only if an import fails; missed aims are printed, not fatal.
+busy; CPU time is printed too, as it depends less on other load). Prints the times, the ratio
+to the baseline (aim: within 3×), the peak memory (aim: under 500 MB), the time of the first
+import (aim: under 60 s) and of the re-imports (aim: under a third of the first). It stops with
+an error only if an import fails; missed aims are printed, not fatal.
 
     .venv/bin/python bench/import.py [--employees 50000] [--units 600] [--seed 1] [--runs 3] [--keep]
 """
