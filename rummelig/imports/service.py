@@ -124,7 +124,7 @@ def import_staged(staged: Staged, *, user=None, dry_run=False, run: ImportRun | 
         return Outcome(_preview(run, plan), plan)
     try:
         with transaction.atomic():
-            _roomy_sqlite_cache()
+            _prepare_sqlite()
             plan = make_plan(staged)
             if not plan.ok:
                 raise _Refused(plan)
@@ -165,15 +165,18 @@ def _user(user):
     return user if user is not None and user.is_authenticated else None
 
 
-def _roomy_sqlite_cache() -> None:
-    """Give SQLite room to keep the transaction in memory, so readers are not locked out while it runs.
+def _prepare_sqlite() -> None:
+    """On SQLite, take the write lock now and give the transaction a large page cache.
 
-    SQLite takes an exclusive lock when a transaction's changes no longer fit its page cache; until
-    then other connections (the page polling for progress) can still read.
+    The write lock (an empty UPDATE takes it, as BEGIN IMMEDIATE would) makes the ids that
+    bulk.reserve_ids reads safe from other writers, who wait until the import commits. SQLite
+    locks out readers only when a transaction's changes no longer fit its page cache; with room
+    for them (up to 256 MB, used only as needed) the page polling for progress can read meanwhile.
     """
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("PRAGMA cache_size = -262144")  # up to 256 MB, used only as needed
+            cursor.execute("PRAGMA cache_size = -262144")
+            cursor.execute(f"UPDATE {ImportRun._meta.db_table} SET status = status WHERE id = -1")
 
 
 def _finish(run: ImportRun, plan: Plan, status: str) -> None:
