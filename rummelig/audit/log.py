@@ -32,6 +32,9 @@ def snapshot(instance, fields=None):
     for name in names:
         field = instance._meta.get_field(name)
         value = getattr(instance, field.attname)
+        if field.many_to_one and value is not None:
+            # A reader of the log wants "Plejecenter Åbjerg (#12)", not a bare id.
+            value = f"{getattr(instance, field.name)} (#{value})"
         result[name] = _plain(value)
     return result
 

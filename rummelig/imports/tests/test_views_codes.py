@@ -47,7 +47,8 @@ def test_hr_changes_a_mapping_to_ordinary_employment(world, login):
     mapping.refresh_from_db()
     assert mapping.scheme is None
     entry = AuditEntry.objects.get(action=AuditEntry.Action.UPDATE)
-    assert entry.changes["scheme"] == [Scheme.objects.get(code="fleksjob").pk, None]
+    fleksjob = Scheme.objects.get(code="fleksjob")
+    assert entry.changes["scheme"] == [f"Fleksjob (#{fleksjob.pk})", None]
 
 
 def test_a_mapping_needs_a_meaning(world, login):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from rummelig.audit.models import AuditEntry
+from rummelig.people.models import Person
 from rummelig.testing import make_person, make_placement
 
 
@@ -94,7 +95,8 @@ class TestEdit:
         praktik.refresh_from_db()
         assert praktik.person.full_name == "Åsa Øberg"
         changes = AuditEntry.objects.get(action=AuditEntry.Action.UPDATE).changes
-        assert changes == {"person": [old_person_id, praktik.person_id]}
+        old_person = Person.objects.get(pk=old_person_id)
+        assert changes == {"person": [f"{old_person.full_name} (#{old_person_id})", f"{praktik.person.full_name} (#{praktik.person_id})"]}
         assert AuditEntry.objects.filter(action=AuditEntry.Action.CREATE, object_type="person").exists()
 
 
