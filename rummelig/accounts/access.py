@@ -17,7 +17,7 @@ from django.http import Http404
 
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Person
-from rummelig.placements.models import HEALTH_FIELDS, Placement
+from rummelig.placements.models import Placement
 
 from .models import Role
 
@@ -67,6 +67,24 @@ class Access:
     @property
     def sees_aggregates(self):
         return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED))
+
+    @property
+    def sees_units(self):
+        """True if the user may see some units (name, place in the tree): anyone with a role."""
+        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR, Role.MED))
+
+    @property
+    def sees_exact_figures(self):
+        """True when the user may see, person by person, every unit they may count (HR, auditor, leder).
+
+        Everyone else (a MED member, a leder who also sits in a wider MED committee) sees figures
+        that leave HR: suppressed.
+        """
+        return not self.aggregate_units().exclude(pk__in=self.units().values("pk")).exists()
+
+    def role_labels(self):
+        """Return the names of the user's roles, sorted, for the page header."""
+        return sorted({str(Role(a.role).label) for a in self._assignments})
 
     # Units -----------------------------------------------------------------------------------
 
@@ -140,21 +158,15 @@ class Access:
             return True
         return any(placement.workplace.path.startswith(p) for p in paths)
 
-    def sees_health_everywhere(self):
-        return None in self._full_detail_paths() or not self.has_role(Role.TR)
-
-    def visible_fields(self, placement, fields):
-        """Drop health-related fields the user may not see."""
-        if self.sees_health_of(placement):
-            return list(fields)
-        return [f for f in fields if f not in HEALTH_FIELDS]
+    @property
+    def sees_health_anywhere(self):
+        """True if the user sees the health-related fields of some placement (not a TR or MED member only)."""
+        return bool(self._full_detail_paths())
 
     def may_edit_placement(self, placement):
         return self.editable_placements().filter(pk=placement.pk).exists()
 
-    def may_edit_in_unit(self, unit):
-        return self.editable_units().filter(pk=unit.pk).exists()
-
+    @property
     def may_reveal_cpr(self):
         return self.is_hr
 
@@ -216,6 +228,21 @@ def access_for(user):
         except AttributeError:  # AnonymousUser allows attributes, but be safe
             pass
     return cached
+
+
+def access_or_404(user, may):
+    """Return the user's Access if its yes/no property ``may`` holds, else raise Http404.
+
+    For pages and API operations that do not exist for a user who may not use them:
+    ``access = access_or_404(request.user, "sees_individuals")``.
+    """
+    access = access_for(user)
+    allowed = getattr(access, may)
+    if callable(allowed):
+        raise TypeError(f"Access.{may} is a method; name one of its yes/no properties.")
+    if not allowed:
+        raise Http404
+    return access
 
 
 def get_placement_or_404(user, pk, *, for_edit=False):

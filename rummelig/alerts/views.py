@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rummelig.accounts.access import access_for, get_placement_or_404, get_unit_or_404
+from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404, get_unit_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.rules.deadlines import MAX_DURATION_REACHED
@@ -41,17 +41,10 @@ from .statements import (
 PAGE_SIZE = 50
 
 
-def _reader_access(request):
-    access = access_for(request.user)
-    if not access.sees_individuals:
-        raise Http404
-    return access
-
-
 @login_required
 @require_GET
 def alert_list(request):
-    access = _reader_access(request)
+    access = access_or_404(request.user, "sees_individuals")
     today = timezone.localdate()
     form = AlertFilterForm(request.GET or None, initial={"days": 60})
     kind, days = "", 60
@@ -82,7 +75,7 @@ def _query(request):
 @require_GET
 def task_list(request):
     """My tasks: statements to give (TR), statements awaited (HR, leder), placements to know of (TR)."""
-    access = _reader_access(request)
+    access = access_or_404(request.user, "sees_individuals")
     today = timezone.localdate()
     tasks = open_tasks(request.user, access, today)
     given = Statement.objects.filter(representative=request.user).select_related("placement__person", "placement__scheme")[:20]
@@ -186,9 +179,7 @@ def mark_started(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 def balance_threshold(request, pk):
     """HR sets the share of temporary special-terms staff above which a unit is flagged."""
-    access = access_for(request.user)
-    if not access.is_hr:
-        raise Http404
+    access_or_404(request.user, "is_hr")
     unit = get_unit_or_404(request.user, pk)
     before = log.snapshot(unit)
     form = BalanceThresholdForm(request.POST or None, instance=unit)
@@ -204,9 +195,7 @@ def balance_threshold(request, pk):
 @require_GET
 def ratio_preview(request):
     """Answer the placement form with the rimelighedskrav and merbeskæftigelse figures for what is typed so far."""
-    access = access_for(request.user)
-    if not access.may_edit:
-        raise Http404
+    access = access_or_404(request.user, "may_edit")
     context = preview_context(access, request.GET)
     return render(request, "alerts/_ratio_preview.html", context)
 

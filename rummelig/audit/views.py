@@ -7,13 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from rummelig.accounts.access import access_for
+from rummelig.accounts.access import access_or_404
 
 from .forms import AuditFilterForm, object_type_label
 from .models import AuditEntry
@@ -70,8 +69,7 @@ def _record_url(entry):
 @login_required
 @require_safe
 def audit_list(request):
-    if not access_for(request.user).may_read_audit_log:
-        raise Http404
+    access_or_404(request.user, "may_read_audit_log")
     form = AuditFilterForm(request.GET or None)
     entries = AuditEntry.objects.all()
     if form.is_bound:

@@ -11,7 +11,7 @@ MENU = [
     ("start", _("Front page"), lambda a: True),
     ("placements:list", _("Placements"), lambda a: a.sees_individuals),
     ("people:list", _("People"), lambda a: a.sees_individuals),
-    ("organisation:list", _("Units"), lambda a: a.sees_individuals or a.sees_aggregates),
+    ("organisation:list", _("Units"), lambda a: a.sees_units),
     ("alerts:list", _("Alerts"), lambda a: a.sees_individuals),
     ("alerts:tasks", _("My tasks"), lambda a: a.has_role(Role.TR)),
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
@@ -39,5 +39,4 @@ def navigation(request):
     matches = [item for item in items if request.path == item["url"] or (item["url"] != "/" and request.path.startswith(item["url"]))]
     if matches:
         max(matches, key=lambda item: len(item["url"]))["current"] = True
-    roles = sorted({str(Role(a.role).label) for a in access._assignments})
-    return {"nav_items": items, "nav_roles": roles, "access": access}
+    return {"nav_items": items, "nav_roles": access.role_labels(), "access": access}

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from rummelig.accounts.access import access_for
+from rummelig.accounts.access import access_for, access_or_404
 from rummelig.audit import log
 from rummelig.placements.models import Status
 
@@ -68,9 +68,7 @@ def _tree(units):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def unit_list(request):
-    access = access_for(request.user)
-    if not (access.sees_individuals or access.sees_aggregates):
-        raise Http404
+    access = access_or_404(request.user, "sees_units")
     scope = _Scope(access)
     today = timezone.localdate()
     form = UnitFilterForm(request.GET or None)
@@ -158,17 +156,10 @@ def unit_detail(request, pk):
     return render(request, "organisation/detail.html", context)
 
 
-def _hr_or_404(request):
-    access = access_for(request.user)
-    if not access.is_hr:
-        raise Http404
-    return access
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def unit_create(request):
-    access = _hr_or_404(request)
+    access = access_or_404(request.user, "is_hr")
     initial = {"valid_from": timezone.localdate()}
     parent_id = request.GET.get("parent")
     if parent_id and parent_id.isdigit():
@@ -185,7 +176,7 @@ def unit_create(request):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def unit_edit(request, pk):
-    access = _hr_or_404(request)
+    access = access_or_404(request.user, "is_hr")
     try:
         unit = access.units().get(pk=pk)
     except (Unit.DoesNotExist, ValueError, TypeError):

@@ -9,11 +9,10 @@ people here; a leder creates a person together with the placement (`new_person`)
 
 from datetime import date
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from rummelig.accounts.access import access_for, get_person_or_404
+from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.accounts.api_helpers import (
     MAY_NOT_WRITE,
     READ_ERRORS,
@@ -100,18 +99,11 @@ def _save(request, person, data):
     return save_logged(request, form.save(commit=False), before)
 
 
-def _people(request):
-    access = access_for(request.user)
-    if not access.sees_individuals:
-        raise Http404
-    return access, access.people()
-
-
 @router.get("", response={200: PersonPage, **READ_ERRORS}, summary="List personer")
 def list_people(request, filters: Query[PersonFilters], page: Query[PageParams]):
     """Personerne i dine enheder. Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
-    access, people = _people(request)
-    result = paginate(search_people(access, people, filters.q or "").order_by("last_name", "first_name", "pk"), page)
+    access = access_or_404(request.user, "sees_individuals")
+    result = paginate(search_people(access, access.people(), filters.q or "").order_by("last_name", "first_name", "pk"), page)
     log_list_read(request, "person", filters, result)
     return result
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from rummelig.accounts.access import access_for, get_person_or_404
+from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.lib.cpr import normalise_cpr
@@ -88,9 +88,7 @@ def _attach_current_work(access, persons, today):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def person_list(request):
-    access = access_for(request.user)
-    if not access.sees_individuals:
-        raise Http404
+    access = access_or_404(request.user, "sees_individuals")
     form = PersonSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     people = search_people(access, access.people(), query).order_by("last_name", "first_name", "pk")
@@ -148,9 +146,7 @@ def _formatted_cpr(cpr):
 @login_required
 def reveal_cpr(request, pk):
     """Show HR the full CPR number (POST only) and log it; for anyone else the page does not exist."""
-    access = access_for(request.user)
-    if not access.may_reveal_cpr():
-        raise Http404
+    access = access_or_404(request.user, "may_reveal_cpr")
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     person = get_person_or_404(request.user, pk)

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from rummelig.accounts.access import access_for, get_placement_or_404
+from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
 from rummelig.accounts.api_helpers import (
     PERSON_EITHER_OR,
     PERSON_MISSING,
@@ -243,9 +243,7 @@ def _save(request, placement, data):
 def list_placements(request, filters: Query[PlacementFilters], page: Query[PageParams]):
     """Ansættelserne i dine enheder, nyeste start først, filtreret som på listesiden.
     Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
-    access = access_for(request.user)
-    if not access.sees_individuals:
-        raise Http404
+    access = access_or_404(request.user, "sees_individuals")
     placements = filter_placements(access, filters).select_related("person", "scheme", "workplace")
     result = paginate(placements, page)
     log_list_read(request, "placement", filters, result)

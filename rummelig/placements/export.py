@@ -16,9 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from rummelig.accounts.models import Role
 from rummelig.organisation.models import Unit
-
 from rummelig.schemes.models import TargetGroup
 
 from .models import Outcome, Status
@@ -95,8 +93,7 @@ def placements_workbook(placements, access, today):
     Return (bytes, number of rows).
     """
     # Employee representatives see no health details anywhere: leave the columns out altogether.
-    health_anywhere = access.has_role(Role.HR, Role.AUDITOR, Role.LEDER)
-    cols = [c for c in columns(today, CentreNames(), Labels()) if health_anywhere or not c.health]
+    cols = [c for c in columns(today, CentreNames(), Labels()) if access.sees_health_anywhere or not c.health]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Placements"))
     for index, column in enumerate(cols, start=1):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rummelig.accounts.access import access_for, get_placement_or_404
+from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.organisation.models import Unit
@@ -43,21 +43,6 @@ SORT_COLUMNS = [
     ("start", gettext_lazy("Start")),
     ("end", gettext_lazy("End")),
 ]
-
-
-def _reader_access(request):
-    """Return the user's Access, or 404 for users who may see no individual placement."""
-    access = access_for(request.user)
-    if not access.sees_individuals:
-        raise Http404
-    return access
-
-
-def _editor_access(request):
-    access = access_for(request.user)
-    if not access.may_edit:
-        raise Http404
-    return access
 
 
 def _filtered(request, access, today):
@@ -104,7 +89,7 @@ def _people_url(person):
 @login_required
 @require_GET
 def placement_list(request):
-    access = _reader_access(request)
+    access = access_or_404(request.user, "sees_individuals")
     today = timezone.localdate()
     filterset, placements, sort = _filtered(request, access, today)
     placements = placements.select_related("person", "scheme", "workplace")
@@ -131,7 +116,7 @@ def placement_list(request):
 @login_required
 @require_GET
 def placement_export(request):
-    access = _reader_access(request)
+    access = access_or_404(request.user, "sees_individuals")
     today = timezone.localdate()
     filterset, placements, _sort = _filtered(request, access, today)
     if not filterset.is_valid():
@@ -294,7 +279,7 @@ def _form_page(request, access, placement):
 @login_required
 @require_http_methods(["GET", "POST"])
 def placement_create(request):
-    access = _editor_access(request)
+    access = access_or_404(request.user, "may_edit")
     if not access.editable_units().filter(kind=Unit.Kind.WORKPLACE).exists():
         raise Http404
     return _form_page(request, access, Placement())
@@ -311,7 +296,7 @@ def placement_edit(request, pk):
 @require_GET
 def person_search(request):
     """Answer the search beside the person or mentor field with matching people the user may choose."""
-    access = _editor_access(request)
+    access = access_or_404(request.user, "may_edit")
     field = request.GET.get("field", "person")
     if field not in ("person", "mentor"):
         raise Http404
@@ -331,7 +316,7 @@ def person_search(request):
 @require_GET
 def employment_options(request):
     """Answer with the <option>s of the chosen person's employments in the user's units."""
-    access = _editor_access(request)
+    access = access_or_404(request.user, "may_edit")
     try:
         person = access.people().get(pk=int(request.GET.get("person", "")))
     except (Person.DoesNotExist, TypeError, ValueError):

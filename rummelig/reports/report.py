@@ -19,6 +19,11 @@ from .tables import Masked, publish
 EMPTY = PlacementCounts()
 
 
+def made_by(user):
+    """Return the name a report made by user is signed with: the full name, else the username."""
+    return user.get_full_name() or user.get_username()
+
+
 @dataclass
 class Matrix:
     """A published count table (schemes × columns) and the exact values behind it, both years."""

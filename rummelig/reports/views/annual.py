@@ -12,13 +12,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from rummelig.accounts.access import access_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 
 from .. import exports
+from ..figures import Scope
 from ..forms import AnnualReportForm
-from ..report import Report
-from .common import aggregate_access_or_404, made_by, scope_for
+from ..report import Report, made_by
 
 
 def _form(request):
@@ -28,13 +29,13 @@ def _form(request):
 
 
 def build_report(access, user, year, reference):
-    return Report.for_year(scope_for(access), year, reference, suppress=True, made_by=made_by(user))
+    return Report.for_year(Scope.for_access(access), year, reference, suppress=True, made_by=made_by(user))
 
 
 @login_required
 @require_GET
 def annual(request):
-    access = aggregate_access_or_404(request)
+    access = access_or_404(request.user, "sees_aggregates")
     form = _form(request)
     context = {"form": form, "access": access}
     if form.is_valid():
@@ -54,7 +55,7 @@ def _query(form):
 @login_required
 @require_GET
 def annual_export(request, fmt):
-    access = aggregate_access_or_404(request)
+    access = access_or_404(request.user, "sees_aggregates")
     if fmt not in exports.FORMATS:
         raise Http404
     form = _form(request)

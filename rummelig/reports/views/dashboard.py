@@ -5,9 +5,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from ..figures import Period
-from ..report import Report
-from .common import aggregate_access_or_404, made_by, scope_for, sees_exact_figures
+from rummelig.accounts.access import access_or_404
+
+from ..figures import Period, Scope
+from ..report import Report, made_by
 
 DASHBOARD_SECTIONS = ["headcount", "targets", "balance", "trend", "outcomes"]
 
@@ -15,11 +16,11 @@ DASHBOARD_SECTIONS = ["headcount", "targets", "balance", "trend", "outcomes"]
 @login_required
 @require_GET
 def dashboard(request):
-    access = aggregate_access_or_404(request)
+    access = access_or_404(request.user, "sees_aggregates")
     today = timezone.localdate()
-    exact = sees_exact_figures(access)
+    exact = access.sees_exact_figures
     report = Report(
-        scope_for(access), Period.for_year(today.year, today), suppress=not exact, made_by=made_by(request.user), dashboard=True
+        Scope.for_access(access), Period.for_year(today.year, today), suppress=not exact, made_by=made_by(request.user), dashboard=True
     )
     sections = report.sections(DASHBOARD_SECTIONS)
     balance = next(s for s in sections if s.key == "balance").tables[0]

@@ -17,13 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rummelig.accounts.access import get_placement_or_404
+from rummelig.accounts.access import access_or_404, get_placement_or_404
 from rummelig.audit import log
 
 from ..figures import overlapping_q
 from ..forms import EconomyFilterForm, FleksjobPoolForm, PlacementEconomyForm, RefusionCapForm
 from ..models import FleksjobPool, PlacementEconomy, RefusionCap
-from .common import hr_or_404, reader_or_404
 
 PAGE_SIZE = 50
 
@@ -39,7 +38,7 @@ def _year(request):
 @login_required
 @require_GET
 def economy(request):
-    access = reader_or_404(request)
+    access = access_or_404(request.user, "sees_everything")
     year = _year(request)
     rows = PlacementEconomy.objects.filter(year=year)
     totals = rows.aggregate(
@@ -58,7 +57,7 @@ def economy(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def pool_create(request):
-    hr_or_404(request)
+    access_or_404(request.user, "is_hr")
     form = FleksjobPoolForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         pool = form.save()
@@ -71,7 +70,7 @@ def pool_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def pool_edit(request, pk):
-    hr_or_404(request)
+    access_or_404(request.user, "is_hr")
     pool = get_object_or_404(FleksjobPool, pk=pk)
     before = log.snapshot(pool)
     form = FleksjobPoolForm(request.POST or None, instance=pool)
@@ -88,7 +87,7 @@ def pool_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def cap_create(request):
     """Register a new level of the refusion cap; the cap in force until then ends the day before."""
-    hr_or_404(request)
+    access_or_404(request.user, "is_hr")
     form = RefusionCapForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         cap = form.save(commit=False)
@@ -109,7 +108,7 @@ def cap_create(request):
 @login_required
 @require_GET
 def economy_placements(request):
-    access = reader_or_404(request)
+    access = access_or_404(request.user, "sees_everything")
     form = EconomyFilterForm(request.GET or {"year": timezone.localdate().year})
     if not form.is_valid():
         return render(request, "reports/economy_placements.html", {"form": form, "page": None})
@@ -134,7 +133,7 @@ def economy_placements(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def economy_edit(request, pk, year):
-    hr_or_404(request)
+    access_or_404(request.user, "is_hr")
     placement = get_placement_or_404(request.user, pk, for_edit=True)
     first, last = date(year, 1, 1), date(year, 12, 31)
     if placement.start > last or (placement.ends_on is not None and placement.ends_on < first):

@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from rummelig.accounts.access import access_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 
 from ..forms import TargetFilterForm, TargetForm
 from ..models import Target
-from .common import hr_or_404, reader_or_404
 
 OBJECT_TYPE = "target"
 # The audit actions a target's history shows, in the reports' own words.
@@ -52,7 +52,7 @@ def _visible(access):
 @login_required
 @require_GET
 def targets(request):
-    access = reader_or_404(request)
+    access = access_or_404(request.user, "sees_everything")
     form = TargetFilterForm(request.GET or None)
     rows = _visible(access)
     year = form.cleaned_data.get("year") if form.is_valid() else None
@@ -74,7 +74,7 @@ def _target_or_404(access, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_create(request):
-    access = hr_or_404(request)
+    access = access_or_404(request.user, "is_hr")
     initial = {"year": timezone.localdate().year, "kind": Target.Kind.TARGET, "measure": Target.Measure.HEADCOUNT}
     form = TargetForm(request.POST or None, initial=initial, units=access.aggregate_units())
     if request.method == "POST" and form.is_valid():
@@ -91,7 +91,7 @@ def target_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_edit(request, pk):
-    access = hr_or_404(request)
+    access = access_or_404(request.user, "is_hr")
     target = _target_or_404(access, pk)
     before = snapshot(target)
     form = TargetForm(request.POST or None, instance=target, units=access.aggregate_units())
@@ -109,7 +109,7 @@ def target_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_delete(request, pk):
-    access = hr_or_404(request)
+    access = access_or_404(request.user, "is_hr")
     target = _target_or_404(access, pk)
     if request.method == "POST":
         log.record(request.user, AuditEntry.Action.DELETE, target, object_type=OBJECT_TYPE, changes=log.diff(snapshot(target), {}))
@@ -123,7 +123,7 @@ def target_delete(request, pk):
 @login_required
 @require_GET
 def target_history(request, pk):
-    access = reader_or_404(request)
+    access = access_or_404(request.user, "sees_everything")
     target = _target_or_404(access, pk)
     entries = _labelled(AuditEntry.objects.filter(object_type=OBJECT_TYPE, object_id=str(target.pk)))
     return render(request, "reports/target_history.html", {"target": target, "entries": entries})

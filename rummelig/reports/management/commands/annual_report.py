@@ -18,7 +18,7 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.reports import exports
 from rummelig.reports.figures import Period, Scope
-from rummelig.reports.report import Report
+from rummelig.reports.report import Report, made_by
 
 
 class Command(BaseCommand):
@@ -41,15 +41,15 @@ class Command(BaseCommand):
             access = access_for(account)
             if not access.sees_aggregates:
                 raise CommandError(f"The user {user!r} may not see any figures.")
-            scope, made_by = Scope.for_access(access), account.get_full_name() or account.get_username()
+            scope, author = Scope.for_access(access), made_by(account)
         else:
-            scope, made_by = Scope(), "manage.py annual_report"
+            scope, author = Scope(), "manage.py annual_report"
         if out != "-" and not Path(out).resolve().parent.is_dir():
             raise CommandError(f"The folder of --out {out!r} does not exist.")
         if out == "-" and fmt != "json":
             raise CommandError("Only --format json can be written to standard output (--out -).")
         with translation.override("da"):
-            report = Report(scope, Period.for_year(year, reference), suppress=True, made_by=made_by)
+            report = Report(scope, Period.for_year(year, reference), suppress=True, made_by=author)
             content = exports.export(report, report.sections(), fmt)
         if out == "-":
             self.stdout.write(content.decode("utf-8"))
