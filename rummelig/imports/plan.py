@@ -32,7 +32,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from rummelig.lib.cpr import birth_date_from_cpr
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
@@ -41,6 +40,7 @@ from rummelig.schemes.models import Scheme
 from .bulk import New
 from .models import ImportedPlacementLink, PayrollCodeMapping
 from .parsers import EmploymentRecord, ImportProblem, UnitRecord, check_references
+from .parsers.common import birth_date_of_cpr_start
 from .sources import Staged
 
 MAX_CHANGES = 200  # changes kept for the preview and the result page
@@ -155,7 +155,6 @@ class Planner:
     def __init__(self, staged: Staged):
         self.now = timezone.now()
         self._labels: dict[tuple, str] = {}
-        self._births: dict[str, date] = {}
         self.staged = staged
         self.source = staged.source
         self.file = staged.file
@@ -482,12 +481,8 @@ class Planner:
         return person
 
     def _birth_date(self, cpr: str) -> date:
-        """Return the date of birth in a CPR number (the first seven digits decide it; many people share them)."""
-        key = cpr[:7]
-        born = self._births.get(key)
-        if born is None:
-            born = self._births[key] = birth_date_from_cpr(cpr)
-        return born
+        """Return the date of birth in a CPR number (the first seven digits decide it; the parser asked first)."""
+        return birth_date_of_cpr_start(cpr[:7])
 
     def _update_person(self, pk: int, first_name, last_name, location) -> None:
         if pk in self.updated_people:

@@ -12,7 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import BinaryIO
+
+from rummelig.lib.cpr import birth_date_from_cpr
 
 from .records import file_error
 
@@ -171,6 +174,15 @@ def parse_danish_date(text: str) -> date:
     if _ISO_DATE.fullmatch(value):
         return parse_iso_date(value)
     raise ValueError(text)
+
+
+@lru_cache(maxsize=65536)
+def birth_date_of_cpr_start(first_seven: str) -> date:
+    """Return the date of birth for the first seven digits of a CPR number (they alone decide it); ValueError if none.
+
+    Cached, and shared with the planner, which sets each new person's date of birth.
+    """
+    return birth_date_from_cpr(first_seven + "000")
 
 
 def open_end(day: date | None) -> date | None:

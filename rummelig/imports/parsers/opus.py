@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from rummelig.lib.cpr import normalise_cpr
 
@@ -45,6 +46,7 @@ from .common import (
     MAX_FILE_BYTES,
     Source,
     aware,
+    birth_date_of_cpr_start,
     check_size,
     format_decimal,
     hours_from_fte,
@@ -224,7 +226,7 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         problems.add(
             fields.where("leaveDate"), f"Fratrædelsesdatoen {end:%d-%m-%Y} ligger før startdatoen {start:%d-%m-%Y}."
         )
-    fraction = _fraction(fields, problems, cancelled)
+    fte, weekly_hours = _fraction(fields, problems, cancelled)
     is_manager = False
     try:
         is_manager = parse_flag(fields.text("isManager"))
@@ -244,8 +246,8 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         status_code="",
         start=start,
         end=end,
-        fte=quantize_fte(fraction),
-        weekly_hours=hours_from_fte(fraction),
+        fte=fte,
+        weekly_hours=weekly_hours,
         is_manager=is_manager,
         cancelled=cancelled,
         location=fields.where(),
@@ -255,6 +257,12 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
 
 def _cpr(fields: Fields, problems: Problems) -> str:
     value = fields.text("cpr")
+    if len(value) == 10 and value.isdigit() and value.isascii():  # the usual shape: only the date to check
+        try:
+            birth_date_of_cpr_start(value[:7])
+            return value
+        except ValueError:
+            pass  # normalise_cpr says what is wrong
     if not value:
         problems.add(fields.where("cpr"), "Feltet <cpr> mangler eller er tomt.")
         return ""
@@ -265,35 +273,57 @@ def _cpr(fields: Fields, problems: Problems) -> str:
         return ""
 
 
-def _fraction(fields: Fields, problems: Problems, cancelled: bool) -> Decimal:
-    """Return numerator / denominator, unrounded (OPUS: share of full time).
+def _fraction(fields: Fields, problems: Problems, cancelled: bool) -> tuple[Decimal, Decimal]:
+    """Return (FTE to four decimals, weekly hours) from numerator / denominator (OPUS: share of full time).
 
-    A cancelled employment may lack it (then 0).
+    A cancelled employment may lack it (then 0). A dump has a handful of distinct fractions, so
+    each pair of texts is worked out once (`_share`); problems are reported for every record.
     """
+    numerator, denominator = fields.text("numerator"), fields.text("denominator")
     try:
-        numerator = parse_decimal(fields.text("numerator"))
-        denominator = parse_decimal(fields.text("denominator"))
+        return _share(numerator, denominator)
     except ValueError:
-        numerator = denominator = None
-    if numerator is None or not denominator:
-        if not cancelled:
+        pass
+    try:
+        parsed_numerator, parsed_denominator = parse_decimal(numerator), parse_decimal(denominator)
+    except ValueError:
+        parsed_numerator = parsed_denominator = None
+    if not cancelled:
+        if parsed_numerator is None or not parsed_denominator:
             problems.add(
                 fields.where("denominator"),
                 "Beskæftigelsesbrøken kan ikke beregnes: <numerator> og <denominator> skal være tal, "
                 "og <denominator> må ikke være 0 "
-                f"(fandt '{fields.text('numerator')}' / '{fields.text('denominator')}').",
+                f"(fandt '{numerator}' / '{denominator}').",
             )
-        return Decimal(0)
-    fte = numerator / denominator
-    if not 0 <= fte <= 1:
-        if not cancelled:
+        else:
             problems.add(
                 fields.where("numerator"),
-                f"Beskæftigelsesbrøken {format_decimal(numerator)}/{format_decimal(denominator)} "
+                f"Beskæftigelsesbrøken {format_decimal(parsed_numerator)}/{format_decimal(parsed_denominator)} "
                 "skal ligge mellem 0 og 1.",
             )
-        return Decimal(0)
-    return fte
+    return _NO_SHARE
+
+
+_NO_SHARE = (quantize_fte(Decimal(0)), hours_from_fte(Decimal(0)))
+
+
+@lru_cache(maxsize=4096)
+def _share(numerator: str, denominator: str) -> tuple[Decimal, Decimal]:
+    """Return (FTE, weekly hours) for numerator / denominator; raise ValueError unless it lies in 0..1.
+
+    Cached: exceptions are not, so a bad value is looked at (and reported) every time.
+    """
+    denominator_value = parse_decimal(denominator)
+    if not denominator_value:
+        raise ValueError(denominator)
+    fte = parse_decimal(numerator) / denominator_value
+    if not 0 <= fte <= 1:
+        raise ValueError(numerator)
+    return quantize_fte(fte), hours_from_fte(fte)
+
+
+_iso_date = lru_cache(maxsize=16384)(parse_iso_date)  # a dump repeats its dates (ValueErrors are not cached)
 
 
 def _date(fields: Fields, name: str, problems: Problems) -> date | None:
@@ -302,7 +332,7 @@ def _date(fields: Fields, name: str, problems: Problems) -> date | None:
     if not value:
         return None
     try:
-        return parse_iso_date(value)
+        return _iso_date(value)
     except ValueError:
         problems.add(fields.where(name), f"'{value}' er ikke en gyldig dato (forventede ÅÅÅÅ-MM-DD).")
         return None
