@@ -78,6 +78,11 @@ def log_list_read(request, object_type, filters, result):
     )
 
 
+def log_read(request, obj):
+    """Audit the read of one person or placement through the API as a view of it."""
+    log.record(request.user, AuditEntry.Action.VIEW, obj, detail=f"API {request.path}")
+
+
 def patch_schema(schema):
     """Return a copy of an input schema with every field optional, for PATCH (send only what changes)."""
     fields = {name: (info.annotation | None, Field(None, description=info.description)) for name, info in schema.model_fields.items()}
@@ -125,6 +130,14 @@ def require_writer(request):
     access = access_for(request.user)
     if not access.may_edit:
         raise HttpError(403, str(MAY_NOT_WRITE))
+    return access
+
+
+def require_hr(request, message=MAY_NOT_WRITE):
+    """Refuse (403, with message) anyone but HR."""
+    access = access_for(request.user)
+    if not access.is_hr:
+        raise HttpError(403, str(message))
     return access
 
 

@@ -9,9 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 
 from rummelig.accounts.access import access_for
 from rummelig.accounts.api_helpers import (
@@ -24,6 +23,7 @@ from rummelig.accounts.api_helpers import (
     paginate,
     patch_changes,
     patch_schema,
+    require_hr,
     save_logged,
 )
 from rummelig.audit import log
@@ -78,11 +78,6 @@ class UnitIn(Schema):
 UnitPatch = patch_schema(UnitIn)
 
 
-def _require_hr(request):
-    if not access_for(request.user).is_hr:
-        raise HttpError(403, str(ONLY_HR))
-
-
 def _save(request, unit, changes):
     """Check unit with the changes through HR's UnitForm (the page's rules), save it and log it."""
     before = log.snapshot(unit) if unit.pk else None
@@ -108,15 +103,12 @@ def list_units(request, filters: Query[UnitFilters], page: Query[PageParams]):
 
 @router.get("/{int:unit_id}", response={200: UnitOut, **READ_ERRORS}, summary="Hent én enhed")
 def get_unit(request, unit_id: int):
-    unit = access_for(request.user).visible_units().filter(pk=unit_id).first()
-    if unit is None:
-        raise Http404
-    return unit
+    return get_object_or_404(access_for(request.user).visible_units(), pk=unit_id)
 
 
 @router.post("", response={201: UnitOut, **WRITE_ERRORS}, summary="Opret en enhed (kun HR)")
 def create_unit(request, payload: UnitIn):
-    _require_hr(request)
+    require_hr(request, ONLY_HR)
     return 201, _save(request, Unit(), payload.dict())
 
 
@@ -124,7 +116,7 @@ def create_unit(request, payload: UnitIn):
 def replace_unit(request, unit_id: int, payload: UnitIn):
     """Erstat alle felter; felter, der udelades, får deres standardværdi."""
     unit = get_unit(request, unit_id)
-    _require_hr(request)
+    require_hr(request, ONLY_HR)
     return _save(request, unit, payload.dict())
 
 
@@ -132,5 +124,5 @@ def replace_unit(request, unit_id: int, payload: UnitIn):
 def update_unit(request, unit_id: int, payload: UnitPatch):
     """Send kun de felter, der ændres."""
     unit = get_unit(request, unit_id)
-    _require_hr(request)
+    require_hr(request, ONLY_HR)
     return _save(request, unit, patch_changes(payload, UnitIn))

@@ -10,11 +10,9 @@ people here; a leder creates a person together with the placement (`new_person`)
 from datetime import date
 
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.accounts.api_helpers import (
-    MAY_NOT_WRITE,
     READ_ERRORS,
     WRITE_ERRORS,
     FieldErrors,
@@ -22,17 +20,18 @@ from rummelig.accounts.api_helpers import (
     form_errors,
     get_for_change,
     log_list_read,
+    log_read,
     paginate,
     patch_changes,
     patch_schema,
+    require_hr,
     save_logged,
 )
 from rummelig.audit import log
-from rummelig.audit.models import AuditEntry
 
 from .forms import PersonForm
 from .models import Person
-from .views import search_people
+from .search import search_people
 
 router = Router(tags=["Personer"])
 
@@ -112,7 +111,7 @@ def list_people(request, filters: Query[PersonFilters], page: Query[PageParams])
 def get_person(request, person_id: int):
     """Én person; læsningen skrives i revisionsloggen."""
     person = get_person_or_404(request.user, person_id)
-    log.record(request.user, AuditEntry.Action.VIEW, person, detail=f"API {request.path}")
+    log_read(request, person)
     return person
 
 
@@ -120,8 +119,7 @@ def get_person(request, person_id: int):
 def create_person(request, payload: PersonIn):
     """Kun HR: en person hører først til en enhed, når hun har en ansættelse. En leder opretter personen sammen
     med ansættelsen (`new_person` på `POST /placements`)."""
-    if not access_for(request.user).is_hr:
-        raise HttpError(403, str(MAY_NOT_WRITE))
+    require_hr(request)
     return 201, _save(request, Person(), payload.dict())
 
 

@@ -6,9 +6,6 @@ access_for(user), so a leder sees the records of own units and a TR the placemen
 workplace without health-related fields.
 """
 
-import re
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -23,45 +20,13 @@ from django.views.decorators.http import require_http_methods
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
-from rummelig.lib.cpr import normalise_cpr
 from rummelig.placements.models import Status
 
 from .forms import PersonForm, PersonSearchForm
 from .models import Person
+from .search import search_people
 
 PAGE_SIZE = 50
-DATE_FORMATS = ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d")
-
-
-def _parse_date(text):
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def search_people(access, people, query):
-    """Filter people by name; for HR also by full CPR number, its first six digits or a date of birth."""
-    query = query.strip()
-    if not query:
-        return people
-    if access.is_hr:
-        compact = re.sub(r"[\s-]", "", query)
-        if compact.isdigit() and len(compact) == 10:
-            try:
-                return people.filter(cpr=normalise_cpr(compact))
-            except ValueError:
-                return people.none()
-        if compact.isdigit() and len(compact) == 6:
-            return people.filter(cpr__startswith=compact)
-        born = _parse_date(query)
-        if born:
-            return people.filter(birth_date=born)
-    for word in query.split():
-        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
-    return people
 
 
 def _attach_current_work(access, persons, today):

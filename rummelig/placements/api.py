@@ -26,6 +26,7 @@ from rummelig.accounts.api_helpers import (
     form_errors,
     get_for_change,
     log_list_read,
+    log_read,
     paginate,
     patch_changes,
     patch_schema,
@@ -34,7 +35,6 @@ from rummelig.accounts.api_helpers import (
     save_logged,
 )
 from rummelig.audit import log
-from rummelig.audit.models import AuditEntry
 from rummelig.people.api import PersonIn, person_form
 from rummelig.people.models import Employment, Person
 from rummelig.schemes.models import Scheme, TargetGroup
@@ -272,7 +272,7 @@ def filter_placements(access, filters):
 def get_placement(request, placement_id: int):
     """Én ansættelse; læsningen skrives i revisionsloggen."""
     placement = get_placement_or_404(request.user, placement_id)
-    log.record(request.user, AuditEntry.Action.VIEW, placement, detail=f"API {request.path}")
+    log_read(request, placement)
     return placement
 
 

@@ -7,12 +7,12 @@ one learns anything by guessing ids. Sorting is by `?sort=<column>` or `?sort=-<
 
 import django_filters
 from django import forms
-from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rummelig.organisation.models import Unit
+from rummelig.people.search import name_q
 from rummelig.schemes.models import Scheme
 
 from .models import Status
@@ -42,20 +42,6 @@ def sort_fields(sort):
     return tuple(
         F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True) for field in SORTS[sort.lstrip("-")]
     )
-
-
-def name_q(word, first="person__first_name", last="person__last_name"):
-    """Return a filter matching word anywhere in a first or last name, ignoring case.
-
-    SQLite folds only ASCII letters, so there "ærø" must also be tried as "Ærø" and "ÆRØ".
-    """
-    variants = {word}
-    if connection.vendor == "sqlite" and not word.isascii():
-        variants |= {word.lower(), word.upper(), word.capitalize(), word.title()}
-    q = Q()
-    for variant in variants:
-        q |= Q(**{f"{first}__icontains": variant}) | Q(**{f"{last}__icontains": variant})
-    return q
 
 
 def date_widget():
@@ -93,7 +79,7 @@ class PlacementFilter(django_filters.FilterSet):
 
     def filter_name(self, queryset, name, value):
         for word in value.split():
-            queryset = queryset.filter(name_q(word))
+            queryset = queryset.filter(name_q(word, "person__first_name", "person__last_name"))
         return queryset
 
     def filter_centre(self, queryset, name, value):

@@ -24,12 +24,13 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
+from rummelig.people.search import name_q
 from rummelig.rules.durations import max_end_date
 from rummelig.rules.schemes import max_duration
 from rummelig.schemes.models import SchemeVersion
 
 from .export import placements_workbook
-from .filters import SORTS, PlacementFilter, name_q, sort_fields
+from .filters import SORTS, PlacementFilter, sort_fields
 from .forms import PlacementForm, mentor_candidates
 from .models import Placement, Status
 from .validation import duration_text
@@ -204,7 +205,7 @@ def _selected(form, name):
         return None
 
 
-def search_people(queryset, query):
+def _picker_results(queryset, query):
     """Return up to SEARCH_LIMIT people of queryset matching every word of the query (name or ddmmyy)."""
     query = query.strip()
     if len(query) < 2:
@@ -214,7 +215,7 @@ def search_people(queryset, query):
         queryset = queryset.filter(cpr__startswith=compact)
     else:
         for word in query.split():
-            queryset = queryset.filter(name_q(word, "first_name", "last_name"))
+            queryset = queryset.filter(name_q(word))
     return list(queryset.order_by("last_name", "first_name", "pk")[:SEARCH_LIMIT])
 
 
@@ -258,7 +259,7 @@ def _form_page(request, access, placement):
     queries = {"person": "", "mentor": ""}
     if search is not None:
         queries[search] = request.POST.get(f"{search}_q", "")
-        found = search_people(form.fields[search].queryset, queries[search])
+        found = _picker_results(form.fields[search].queryset, queries[search])
         chosen = person if search == "person" else mentor
         results[search] = ([chosen] if chosen else []) + [p for p in (found or []) if p != chosen]
     return render(request, "placements/form.html", {
@@ -302,7 +303,7 @@ def person_search(request):
         raise Http404
     queryset = access.people() if field == "person" else mentor_candidates(access)
     query = request.GET.get("q") or request.GET.get(f"{field}_q", "")
-    found = search_people(queryset, query)
+    found = _picker_results(queryset, query)
     return render(request, "placements/_person_results.html", {
         "field": field,
         "results": found or [],
