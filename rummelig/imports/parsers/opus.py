@@ -200,20 +200,21 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         return None
 
     before = problems.total
-    contract_text = fields.text("workContractText")
+    text = fields.texts.get  # text("name", "") is fields.text("name"), without a method call per field
+    contract_text = text("workContractText", "")
     cancelled = contract_text.casefold() == CANCELLED_TEXT
     cpr = _cpr(fields, problems)
-    first_name, last_name = fields.text("firstName"), fields.text("lastName")
+    first_name, last_name = text("firstName", ""), text("lastName", "")
     if not (first_name or last_name):
         problems.add(fields.where("lastName"), "Medarbejderen har intet navn: både <firstName> og <lastName> er tomme.")
-    unit_id = fields.text("orgUnit")
+    unit_id = text("orgUnit", "")
     if not unit_id:
         problems.add(
             fields.where("orgUnit"), "Feltet <orgUnit> mangler eller er tomt; ansættelsen skal høre til en enhed."
         )
     start = _date(fields, "entryDate", problems)
     start_known = start is not None
-    if start is None and not fields.text("entryDate"):
+    if start is None and not text("entryDate", ""):
         if dump_date is None:
             problems.add(
                 fields.where("entryDate"),
@@ -227,11 +228,13 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
             fields.where("leaveDate"), f"Fratrædelsesdatoen {end:%d-%m-%Y} ligger før startdatoen {start:%d-%m-%Y}."
         )
     fte, weekly_hours = _fraction(fields, problems, cancelled)
-    is_manager = False
-    try:
-        is_manager = parse_flag(fields.text("isManager"))
-    except ValueError:
-        problems.add(fields.where("isManager"), f"'{fields.text('isManager')}' er hverken true eller false.")
+    is_manager = _FLAGS.get(text("isManager", ""))
+    if is_manager is None:
+        try:
+            is_manager = parse_flag(text("isManager", ""))
+        except ValueError:
+            is_manager = False
+            problems.add(fields.where("isManager"), f"'{text('isManager', '')}' er hverken true eller false.")
     if problems.total > before:
         return None
     return EmploymentRecord(
@@ -240,8 +243,8 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         first_name=first_name,
         last_name=last_name,
         unit_source_id=unit_id,
-        job_title=fields.text("position"),
-        contract_code=fields.text("workContract"),
+        job_title=text("position", ""),
+        contract_code=text("workContract", ""),
         contract_text=contract_text,
         status_code="",
         start=start,
@@ -253,6 +256,9 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         location=fields.where(),
         start_known=start_known,
     )
+
+
+_FLAGS = {"true": True, "false": False, "": False}  # what OPUS writes; parse_flag takes the rest
 
 
 def _cpr(fields: Fields, problems: Problems) -> str:

@@ -267,13 +267,13 @@ class Fields:
             if tag not in texts:
                 text = child.text
                 texts[tag] = text.strip() if text else ""
-        self._texts = texts
+        self.texts = texts  # read it directly in a hot loop: `fields.texts.get(name, "")`
 
     def __bool__(self):
-        return bool(self._texts)
+        return bool(self.texts)
 
     def text(self, name: str) -> str:
-        return self._texts.get(name, "")
+        return self.texts.get(name, "")
 
     def where(self, name: str | None = None) -> str:
         if name is None:
