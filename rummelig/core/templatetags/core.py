@@ -1,6 +1,7 @@
 """Template helpers shared by every app's templates."""
 
 from django import template
+from django.utils.formats import number_format
 
 register = template.Library()
 
@@ -11,3 +12,11 @@ def page_query(context, param, number):
     params = context["request"].GET.copy()
     params[param] = number
     return f"?{params.urlencode()}"
+
+
+@register.filter
+def count(value):
+    """Show a whole number with thousands grouped the Danish way (5171 → "5.171"); leave text ("<5", "x") as it is."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return value
+    return number_format(value, force_grouping=True)
