@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from rummelig.organisation.models import Unit
-from rummelig.people.models import Person
+from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
 
 from .models import Role
@@ -142,14 +142,11 @@ class Access:
             return Person.objects.none()
         if None in paths:
             return Person.objects.all()
-        via_placement = Placement.objects.filter(self._unit_q(paths, "workplace__path")).values("person_id")
-        if self._paths(Role.HR, Role.AUDITOR, Role.LEDER):
-            leder_paths = self._full_detail_paths()
-            from rummelig.people.models import Employment
-
-            via_employment = Employment.objects.filter(self._unit_q(leder_paths, "unit__path")).values("person_id")
-            return Person.objects.filter(Q(pk__in=via_placement) | Q(pk__in=via_employment))
-        return Person.objects.filter(pk__in=via_placement)
+        via_placement = self.placements().values("person_id")
+        if not self.sees_employments:
+            return Person.objects.filter(pk__in=via_placement)
+        via_employment = self.employments().values("person_id")
+        return Person.objects.filter(Q(pk__in=via_placement) | Q(pk__in=via_employment))
 
     def sees_health_of(self, placement):
         """True unless the placement is visible to this user only as an employee representative."""
@@ -189,8 +186,6 @@ class Access:
 
     def employments(self):
         """Ordinary employments in the units of the user's HR, auditor and leder roles."""
-        from rummelig.people.models import Employment
-
         paths = self._full_detail_paths()
         if not paths:
             return Employment.objects.none()
@@ -203,8 +198,6 @@ class Access:
 
     def editable_people(self):
         """People HR may change, and those with a placement or an employment in a leder's units."""
-        from rummelig.people.models import Employment
-
         paths = self._paths(Role.HR, Role.LEDER)
         if not paths:
             return Person.objects.none()

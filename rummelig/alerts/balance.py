@@ -52,8 +52,8 @@ class Balance:
 
 def temporary_scheme_ids(day):
     """Return the ids of schemes whose version in force on ``day`` is temporary."""
-    versions = SchemeVersion.objects.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-    return set(versions.filter(permanent=False).values_list("scheme_id", flat=True))
+    versions = SchemeVersion.objects.in_force_on(day).filter(permanent=False)
+    return set(versions.values_list("scheme_id", flat=True))
 
 
 def balances(units, day):
@@ -73,8 +73,8 @@ def balances(units, day):
         .annotate(n=Count("pk"))
     )
     ordinary = (
-        Employment.objects.filter(unit_id__in=unit_paths, subsidised=False, start__lte=day)
-        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        Employment.objects.filter(unit_id__in=unit_paths, subsidised=False)
+        .active_on(day)
         .order_by()
         .values("unit_id")
         .annotate(n=Count("pk"))

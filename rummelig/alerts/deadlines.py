@@ -75,7 +75,7 @@ def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OV
     first, last = today - timedelta(days=days_overdue), today + timedelta(days=days_ahead)
     wanted = set(kinds or KINDS)
     placements = (
-        placements.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=first))
+        placements.not_ended_before(first)
         .filter(Q(start__lte=last) | Q(requested_on__isnull=False))
         .annotate(has_statement=Exists(Statement.objects.filter(placement=OuterRef("pk"))))
         .select_related("person", "scheme", "workplace")
@@ -85,7 +85,7 @@ def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OV
     rules = {}
     alerts = []
     for placement in placements.iterator(chunk_size=2000):
-        version = placement.scheme.version_on(placement.start)
+        version = placement.scheme_version
         if version is None:
             continue
         if version.pk not in rules:

@@ -27,6 +27,7 @@ from django.db.models import Count, Q, Sum
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment
 from rummelig.placements.models import Placement
+from rummelig.rules.durations import same_day_in
 from rummelig.rules.ratio import (
     MERBESKAEFTIGELSE_MONTHS,
     RATIO_MONTHS,
@@ -49,14 +50,6 @@ def month_ends_before(day: date, months: int) -> list[date]:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         ends.append(date(year, month, calendar.monthrange(year, month)[1]))
     return list(reversed(ends))
-
-
-def _years_before(day: date, years: int) -> date:
-    """Return the same day ``years`` earlier (28 February for a 29 February without a match)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def production_units(workplace):
@@ -85,7 +78,7 @@ def ordinary_staff(units, month_ends) -> StaffMonths:
         active = (
             Q(start__lte=day)
             & (Q(end__isnull=True) | Q(end__gte=day))
-            & (Q(person__birth_date__isnull=True) | Q(person__birth_date__lte=_years_before(day, ADULT_AGE)))
+            & (Q(person__birth_date__isnull=True) | Q(person__birth_date__lte=same_day_in(day, day.year - ADULT_AGE)))
         )
         aggregates[f"fte_{i}"] = Sum("fte", filter=active)
         aggregates[f"n_{i}"] = Count("person", filter=active, distinct=True)
@@ -99,8 +92,8 @@ def ordinary_staff(units, month_ends) -> StaffMonths:
 
 def counting_scheme_ids(day: date) -> set:
     """Return the ids of the schemes whose version in force on ``day`` counts in the rimelighedskrav."""
-    versions = SchemeVersion.objects.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-    return set(versions.filter(counts_in_ratio=True).values_list("scheme_id", flat=True))
+    versions = SchemeVersion.objects.in_force_on(day).filter(counts_in_ratio=True)
+    return set(versions.values_list("scheme_id", flat=True))
 
 
 def person_fte(hours_per_week) -> Decimal:
@@ -126,10 +119,6 @@ class RatioCheck:
     workplace: object
     staff: StaffMonths
     result: RatioResult
-
-    @property
-    def p_number(self):
-        return self.workplace.p_number
 
     @property
     def counted(self):

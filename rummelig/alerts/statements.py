@@ -14,19 +14,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
-
 from rummelig.placements.models import Placement
 
 from .deadlines import DAYS_OVERDUE
-from .models import Statement
 from .ratios import merbeskaeftigelse_on, person_fte, ratio_for_new_placement, ratio_on
 
 INFORMED_DAYS_BACK = 30
 
 
 def needs_statement(placement):
-    version = placement.scheme.version_on(placement.start)
+    version = placement.scheme_version
     return bool(version and version.needs_statement)
 
 
@@ -41,7 +38,8 @@ def _open(placements, today):
     they are not turned into tasks, as the alerts page shows no older overdue alerts either.
     """
     return (
-        placements.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), started_at__isnull=True, statement__isnull=True)
+        placements.not_ended_before(today)
+        .filter(started_at__isnull=True, statement__isnull=True)
         .filter(start__gte=today - timedelta(days=DAYS_OVERDUE))
         .filter(scheme__versions__needs_statement=True)
         .distinct()
@@ -75,7 +73,8 @@ def informed_placements(access, today):
     """Return the TR's placements in schemes that only inform the TR (nytteindsats after the arbejdspligt law)."""
     placements = (
         Placement.objects.filter(workplace__in=access.representative_units(), scheme__versions__informs_representative=True)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), start__gte=today - timedelta(days=INFORMED_DAYS_BACK))
+        .not_ended_before(today)
+        .filter(start__gte=today - timedelta(days=INFORMED_DAYS_BACK))
         .distinct()
         .select_related("person", "scheme", "workplace")
         .prefetch_related("scheme__versions")
@@ -83,7 +82,7 @@ def informed_placements(access, today):
     )
     result = []
     for placement in placements:
-        version = placement.scheme.version_on(placement.start)
+        version = placement.scheme_version
         if version is not None and version.informs_representative:
             result.append(placement)
     return result
@@ -94,7 +93,7 @@ def statement_figures(placement, merbeskaeftigelse_relevant, today=None):
     from django.utils import timezone
 
     today = today or timezone.localdate()
-    version = placement.scheme.version_on(placement.start)
+    version = placement.scheme_version
     figures = {"computed_on": today.isoformat(), "ratio": None, "ratio_today": None, "merbeskaeftigelse": None}
     if version is not None and version.counts_in_ratio:
         check = ratio_for_new_placement(

@@ -95,7 +95,7 @@ def statement(request, pk):
     """The statement of a placement: the form for its TR before it is given, the signed statement afterwards."""
     placement = get_placement_or_404(request.user, pk)
     access = access_for(request.user)
-    version = placement.scheme.version_on(placement.start)
+    version = placement.scheme_version
     existing = Statement.objects.filter(placement=placement).select_related("representative").first()
     context = {"placement": placement, "version": version, "statement": existing, "today": timezone.localdate()}
     if request.method != "POST":
@@ -143,7 +143,7 @@ def statement_pdf(request, pk):
     except Statement.DoesNotExist:
         raise Http404 from None
     html = render_to_string("alerts/statement_pdf.html", {
-        "placement": placement, "statement": given, "version": placement.scheme.version_on(placement.start),
+        "placement": placement, "statement": given, "version": placement.scheme_version,
         "figures": given.figures, "made_at": timezone.localtime(), "made_by": request.user,
     }, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()

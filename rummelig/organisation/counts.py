@@ -10,15 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from rummelig.people.models import Employment
 from rummelig.placements.models import Placement
 from rummelig.rules.suppression import suppress_count
-
-
-def active_employments(employments, day):
-    return employments.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
 
 
 @dataclass
@@ -38,7 +34,8 @@ def figures_by_unit(units, day):
     for row in placements:
         figures[row["workplace_id"]].placements = row["n"]
     employments = (
-        active_employments(Employment.objects.filter(unit_id__in=unit_ids), day)
+        Employment.objects.filter(unit_id__in=unit_ids)
+        .active_on(day)
         .order_by()
         .values("unit_id")
         .annotate(n=Count("pk"), fte=Sum("fte"))

@@ -17,9 +17,8 @@ from django.views.decorators.http import require_http_methods
 
 from rummelig.accounts.access import access_for, access_or_404
 from rummelig.audit import log
-from rummelig.placements.models import Status
 
-from .counts import active_employments, figures_by_unit, shown_figures
+from .counts import figures_by_unit, shown_figures
 from .forms import UnitFilterForm, UnitForm
 from .models import Unit
 
@@ -133,18 +132,19 @@ def unit_detail(request, pk):
         placements = (
             access.placements()
             .filter(workplace__in=Unit.objects.filter(subtree))
-            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+            .not_ended_before(today)
             .select_related("person", "scheme", "workplace")
             .order_by("person__last_name", "person__first_name", "start", "pk")
         )
         context["placements"] = page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side_saerlige"))
         for placement in page.object_list:
-            placement.status = placement.status_on(today)
-            placement.status_label = Status(placement.status).label
+            placement.show_status_on(today)
         context["placement_total"] = page.paginator.count
         if context["shows_staff"]:
             employments = (
-                active_employments(access.employments().filter(unit__in=Unit.objects.filter(subtree)), today)
+                access.employments()
+                .filter(unit__in=Unit.objects.filter(subtree))
+                .active_on(today)
                 .select_related("person", "unit")
                 .order_by("person__last_name", "person__first_name", "pk")
             )

@@ -69,6 +69,12 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
 
+class EmploymentQuerySet(models.QuerySet):
+    def active_on(self, day):
+        """Return the employments that have started and have not ended on day."""
+        return self.filter(start__lte=day).filter(models.Q(end__isnull=True) | models.Q(end__gte=day))
+
+
 class Employment(models.Model):
     """An ordinary (or subsidised) employment in a unit, as payroll knows it."""
 
@@ -85,6 +91,8 @@ class Employment(models.Model):
     subsidised = models.BooleanField(_("subsidised"), default=False)
     contract_code = models.CharField(_("payroll employment code"), max_length=50, blank=True)
     is_manager = models.BooleanField(_("manager"), default=False)
+
+    objects = EmploymentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("employment")

@@ -9,7 +9,6 @@ workplace without health-related fields.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,7 +19,6 @@ from django.views.decorators.http import require_http_methods
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
-from rummelig.placements.models import Status
 
 from .forms import PersonForm, PersonSearchForm
 from .models import Person
@@ -35,8 +33,8 @@ def _attach_current_work(access, persons, today):
     employments, placements = {}, {}
     for employment in (
         access.employments()
-        .filter(person_id__in=ids, start__lte=today)
-        .filter(Q(end__isnull=True) | Q(end__gte=today))
+        .filter(person_id__in=ids)
+        .active_on(today)
         .select_related("unit")
         .order_by("unit__name")
     ):
@@ -78,8 +76,7 @@ def _person_page(request, person, revealed_cpr=""):
         access.placements().filter(person=person).select_related("scheme", "workplace").order_by("-start", "pk")
     )
     for placement in placements:
-        placement.status = placement.status_on(today)
-        placement.status_label = Status(placement.status).label
+        placement.show_status_on(today)
         placement.shows_health = access.sees_health_of(placement)
     log.record(request.user, AuditEntry.Action.VIEW, person)
     context = {

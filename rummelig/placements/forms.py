@@ -51,9 +51,7 @@ class EmploymentChoiceField(forms.ModelChoiceField):
 def mentor_candidates(access, current=None):
     """Return the people employed today in the units the user may edit (and the current mentor)."""
     today = timezone.localdate()
-    employed = Employment.objects.filter(unit__in=access.editable_units(), start__lte=today).filter(
-        Q(end__isnull=True) | Q(end__gte=today)
-    )
+    employed = Employment.objects.filter(unit__in=access.editable_units()).active_on(today)
     condition = Q(pk__in=employed.values("person_id"))
     if current is not None:
         condition |= Q(pk=current.pk)

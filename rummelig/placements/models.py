@@ -33,9 +33,27 @@ class Status(models.TextChoices):
     ENDED = "ophoert", _("Ended")
 
 
+def not_ended_q(day):
+    """Return a filter for placements that have not ended before day (an open end has not ended)."""
+    return models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=day)
+
+
+def active_on_q(day):
+    """Return a filter for placements that have started and have not ended on day."""
+    return models.Q(start__lte=day) & not_ended_q(day)
+
+
+def overlapping_q(first, last):
+    """Return a filter for placements that run on at least one day from first to last."""
+    return models.Q(start__lte=last) & not_ended_q(first)
+
+
 class PlacementQuerySet(models.QuerySet):
     def active_on(self, day):
-        return self.filter(start__lte=day).filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=day))
+        return self.filter(active_on_q(day))
+
+    def not_ended_before(self, day):
+        return self.filter(not_ended_q(day))
 
     def ending_within(self, day, days):
         return self.active_on(day).filter(ends_on__isnull=False, ends_on__lte=day + timedelta(days=days))
@@ -52,7 +70,7 @@ class PlacementQuerySet(models.QuerySet):
         if period_to:
             qs = qs.filter(start__lte=period_to)
         if period_from:
-            qs = qs.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=period_from))
+            qs = qs.not_ended_before(period_from)
         return qs
 
     def with_status(self, status, day):
@@ -147,6 +165,12 @@ class Placement(models.Model):
             return Status.ENDING_SOON
         return Status.ACTIVE
 
+    def show_status_on(self, day):
+        """Set .status and .status_label, which the pages' status badges show, as of day."""
+        self.status = self.status_on(day)
+        self.status_label = self.status.label
+
     @property
     def scheme_version(self):
+        """Return the version of the scheme's rules that judges the placement: the one in force on its start date."""
         return self.scheme.version_on(self.start)

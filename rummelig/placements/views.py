@@ -32,7 +32,7 @@ from rummelig.schemes.models import SchemeVersion
 from .export import placements_workbook
 from .filters import SORTS, PlacementFilter, sort_fields
 from .forms import PlacementForm, mentor_candidates
-from .models import Placement, Status
+from .models import Placement
 from .validation import duration_text
 
 PAGE_SIZE = 50
@@ -96,8 +96,7 @@ def placement_list(request):
     placements = placements.select_related("person", "scheme", "workplace")
     page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side"))
     for placement in page.object_list:
-        placement.status = placement.status_on(today)
-        placement.status_label = Status(placement.status).label
+        placement.show_status_on(today)
     count = page.paginator.count
     query = _query(request, side=None)
     return render(request, "placements/list.html", {
@@ -145,7 +144,7 @@ def placement_detail(request, pk):
     log.record(request.user, AuditEntry.Action.VIEW, placement)
     today = timezone.localdate()
     sees_health = access.sees_health_of(placement)
-    version = placement.scheme.version_on(placement.start)
+    version = placement.scheme_version
     rules = None
     if version is not None:
         rule = version.as_rule()
@@ -158,7 +157,7 @@ def placement_detail(request, pk):
     return render(request, "placements/detail.html", {
         "placement": placement,
         "status": status,
-        "status_label": Status(status).label,
+        "status_label": status.label,
         "sees_health": sees_health,
         "rules": rules,
         "centre": placement.workplace.centre,

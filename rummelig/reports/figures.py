@@ -40,7 +40,8 @@ from django.db.models.functions import Coalesce, Greatest, Least
 
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment
-from rummelig.placements.models import Outcome, Placement
+from rummelig.placements.models import Outcome, Placement, active_on_q, overlapping_q
+from rummelig.rules.durations import same_day_in
 from rummelig.rules.fleksjob_refusion import Cap, expected_refusion
 from rummelig.schemes.models import Scheme
 
@@ -78,24 +79,8 @@ def hours_expression():
     return Least(Coalesce(F("hours_per_week"), full), full, output_field=MONEY)
 
 
-def active_on_q(day, prefix=""):
-    return Q(**{f"{prefix}start__lte": day}) & (Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": day}))
-
-
-def overlapping_q(first, last, prefix=""):
-    return Q(**{f"{prefix}start__lte": last}) & (Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": first}))
-
-
 def days_in_year(year):
     return (date(year + 1, 1, 1) - date(year, 1, 1)).days
-
-
-def same_day_in(day, year):
-    """Return day moved to another year (29 February becomes 28 February)."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return day.replace(year=year, day=28)
 
 
 @dataclass(frozen=True)
@@ -308,8 +293,8 @@ class YearFigures:
         day = self.period.end
         rows = (
             self.scope.employments()
-            .filter(subsidised=False, start__lte=day)
-            .filter(Q(end__isnull=True) | Q(end__gte=day))
+            .filter(subsidised=False)
+            .active_on(day)
             .values("unit_id")
             .annotate(n=Count("pk"), fte=Sum("fte"))
         )

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rummelig.placements.models import Outcome
+from rummelig.rules.durations import same_day_in
 from rummelig.rules.suppression import HIDDEN, suppress_count
 
 from .charts import bar_chart, line_chart
-from .figures import same_day_in, trend
+from .figures import trend
 from .models import FleksjobPool, RefusionCap, Target
 from .sections import Section, register
 from .tables import COUNT, FTE, MONEY, NUMBER, PERCENT, Column, Masked, Row, Table, derive, difference, is_marker, matrix, share

@@ -56,6 +56,14 @@ def months_after(day: date, months: int) -> date:
     return date(year, month, day.day if exists else calendar.monthrange(year, month)[1])
 
 
+def same_day_in(day: date, year: int) -> date:
+    """Return ``day`` moved to another year; 29 February becomes 28 February in a year without it."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
 def add_duration(start: date, d: Duration) -> date:
     """Return the last day of a period of ``d`` that starts on ``start`` (see module docstring)."""
     return next_period_start(start, d) - timedelta(days=1)

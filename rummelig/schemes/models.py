@@ -85,6 +85,12 @@ class Scheme(models.Model):
         return None
 
 
+class SchemeVersionQuerySet(models.QuerySet):
+    def in_force_on(self, day):
+        """Return the versions whose rules are in force on day."""
+        return self.filter(valid_from__lte=day).filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day))
+
+
 class SchemeVersion(models.Model):
     class SubsidyKind(models.TextChoices):
         EMPLOYER = "arbejdsgiver", _("Subsidy to the employer")
@@ -118,6 +124,8 @@ class SchemeVersion(models.Model):
         help_text=_("The employer informs the employee representative of the P-number without a statement."),
     )
     note = models.TextField(_("note"), blank=True)
+
+    objects = SchemeVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("scheme version")

@@ -62,7 +62,7 @@ def as_date(value):
 def placement_rules_panel(context, placement):
     user = _user(context)
     access = access_for(user)
-    version = placement.scheme.version_on(placement.start)
+    version = placement.scheme_version
     statement = Statement.objects.filter(placement=placement).first()
     needed = needs_statement(placement)
     return {

@@ -122,7 +122,7 @@ def summarise(builder, seconds):
         ).values("code", "name", "total", "active", "sort_order")
     }
     workplaces = Unit.objects.filter(kind=Unit.Kind.WORKPLACE)
-    staff_today = Employment.objects.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gte=today))
+    staff_today = Employment.objects.active_on(today)
     return Summary(
         seconds=seconds,
         today=today,

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rummelig.accounts.access import access_or_404, get_placement_or_404
 from rummelig.audit import log
 
-from ..figures import overlapping_q
 from ..forms import EconomyFilterForm, FleksjobPoolForm, PlacementEconomyForm, RefusionCapForm
 from ..models import FleksjobPool, PlacementEconomy, RefusionCap
 
@@ -115,7 +114,7 @@ def economy_placements(request):
     year, scheme = form.cleaned_data["year"], form.cleaned_data["scheme"]
     placements = (
         access.placements()
-        .filter(overlapping_q(date(year, 1, 1), date(year, 12, 31)))
+        .overlapping(date(year, 1, 1), date(year, 12, 31))
         .select_related("person", "scheme", "workplace")
         .prefetch_related(Prefetch("economy", queryset=PlacementEconomy.objects.filter(year=year), to_attr="economy_rows"))
         .order_by("scheme__sort_order", "person__last_name", "person__first_name", "pk")

@@ -10,6 +10,7 @@ from rummelig.rules.durations import (
     day_before_birthday,
     max_end_date,
     months_after,
+    same_day_in,
 )
 from rummelig.rules.schemes import Duration
 
@@ -216,3 +217,9 @@ def test_an_end_before_the_start_is_refused():
 
 def test_a_one_day_placement_ends_on_its_start():
     assert check_duration(PRAKTIK, "dagpenge", date(2025, 3, 1), date(2025, 3, 1)).ok
+
+
+def test_the_same_day_in_another_year_is_28_february_for_a_leap_day():
+    assert same_day_in(date(2024, 2, 29), 2025) == date(2025, 2, 28)
+    assert same_day_in(date(2024, 2, 29), 2028) == date(2028, 2, 29)
+    assert same_day_in(date(2025, 12, 31), 2007) == date(2007, 12, 31)
