@@ -38,12 +38,9 @@ def number_text(value, places=1):
     return number_format(Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP), places, force_grouping=True)
 
 
-_number = number_text
-
-
 def _persons(value):
     """Return a count of full-time persons: whole numbers without decimals ("5"), else one decimal ("4,5")."""
-    return _number(value, 0) if value == int(value) else _number(value, 1)
+    return number_text(value, 0) if value == int(value) else number_text(value, 1)
 
 
 def _unchanged(p):
@@ -117,7 +114,7 @@ def check_ratio_rule(p):
         "counted": _persons(check.counted),
         "day": _long_date(check.day),
         "allowed": check.allowed,
-        "fte": _number(check.ordinary_fte, 1),
+        "fte": number_text(check.ordinary_fte, 1),
     }
     yield "workplace", f"{message} {_override_hint(p)}"
 
@@ -142,6 +139,6 @@ def check_merbeskaeftigelse_rule(p):
         "where": _where(p.workplace),
         "last": _persons(check.result.last_month),
         "month": date_format(check.last_month_end, "F Y"),
-        "average": _number(check.result.average_12_months, 1),
+        "average": number_text(check.result.average_12_months, 1),
     }
     yield "workplace", f"{message} {_override_hint(p)}"

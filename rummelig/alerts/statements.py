@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import timezone
+
 from rummelig.placements.models import Placement
 
 from .deadlines import DAYS_OVERDUE
@@ -25,10 +27,6 @@ INFORMED_DAYS_BACK = 30
 def needs_statement(placement):
     version = placement.scheme_version
     return bool(version and version.needs_statement)
-
-
-def may_give_statement(access, placement):
-    return access.represents(placement.workplace)
 
 
 def _open(placements, today):
@@ -57,7 +55,7 @@ class Task:
         return self.placement.start < today
 
 
-def open_tasks(user, access, today):
+def open_tasks(access, today):
     """Return the statements this user, as a TR, is asked to give, soonest start first."""
     units = access.representative_units()
     placements = _open(Placement.objects.filter(workplace__in=units), today)
@@ -90,8 +88,6 @@ def informed_placements(access, today):
 
 def statement_figures(placement, merbeskaeftigelse_relevant, today=None):
     """Return the figures the representative sees (and the statement keeps): ratio on the start date, today, net expansion."""
-    from django.utils import timezone
-
     today = today or timezone.localdate()
     version = placement.scheme_version
     figures = {"computed_on": today.isoformat(), "ratio": None, "ratio_today": None, "merbeskaeftigelse": None}

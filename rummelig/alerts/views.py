@@ -6,9 +6,6 @@ units; a statement only for a placement the user may see; only a TR of the workp
 only HR or a leder of the unit may mark a placement started; only HR sets thresholds.
 """
 
-from datetime import date
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -22,21 +19,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404, get_unit_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
+from rummelig.core.shortcuts import query_string
 from rummelig.rules.deadlines import MAX_DURATION_REACHED
-from rummelig.schemes.models import Scheme
 
 from .deadlines import DAYS_OVERDUE, alerts_for
 from .forms import AlertFilterForm, BalanceThresholdForm, StatementForm
 from .models import Statement
-from .ratios import merbeskaeftigelse_applies, person_fte, workplace_rules
-from .statements import (
-    awaiting_statement,
-    informed_placements,
-    may_give_statement,
-    needs_statement,
-    open_tasks,
-    statement_figures,
-)
+from .preview import preview_context
+from .ratios import merbeskaeftigelse_applies
+from .statements import awaiting_statement, informed_placements, needs_statement, open_tasks, statement_figures
 
 PAGE_SIZE = 50
 
@@ -60,15 +51,9 @@ def alert_list(request):
     rows = [{"alert": a, "overdue": a.overdue(today), "days_left": a.days_left(today)} for a in page.object_list]
     return render(request, "alerts/list.html", {
         "form": form, "page": page, "rows": rows, "count": len(alerts), "days": days, "kind": kind,
-        "overdue_days": DAYS_OVERDUE, "today": today, "task_count": len(open_tasks(request.user, access, today)),
-        "query": _query(request),
+        "overdue_days": DAYS_OVERDUE, "today": today, "task_count": len(open_tasks(access, today)),
+        "query": query_string(request, side=None),
     })
-
-
-def _query(request):
-    params = request.GET.copy()
-    params.pop("side", None)
-    return params.urlencode()
 
 
 @login_required
@@ -77,7 +62,7 @@ def task_list(request):
     """My tasks: statements to give (TR), statements awaited (HR, leder), placements to know of (TR)."""
     access = access_or_404(request.user, "sees_individuals")
     today = timezone.localdate()
-    tasks = open_tasks(request.user, access, today)
+    tasks = open_tasks(access, today)
     given = Statement.objects.filter(representative=request.user).select_related("placement__person", "placement__scheme")[:20]
     return render(request, "alerts/tasks.html", {
         "tasks": tasks,
@@ -100,7 +85,7 @@ def statement(request, pk):
     context = {"placement": placement, "version": version, "statement": existing, "today": timezone.localdate()}
     if request.method != "POST":
         log.record(request.user, AuditEntry.Action.VIEW, placement, detail="statement page")
-    if existing is not None or not needs_statement(placement) or not may_give_statement(access, placement):
+    if existing is not None or not needs_statement(placement) or not access.represents(placement.workplace):
         if request.method == "POST":
             raise Http404
         context["may_give"] = False
@@ -198,60 +183,3 @@ def ratio_preview(request):
     access = access_or_404(request.user, "may_edit")
     context = preview_context(access, request.GET)
     return render(request, "alerts/_ratio_preview.html", context)
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _date(value):
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _hours(value):
-    """Read hours as typed in the form, Danish ("18,5") or not ("18.5")."""
-    if isinstance(value, Decimal):
-        return value
-    value = str(value or "").strip().replace(" ", "")
-    if "," in value:
-        value = value.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(value) if value else None
-    except InvalidOperation:
-        return None
-
-
-def preview_context(access, data, placement=None):
-    """Return the context of the ratio panel for the form's current values (a dict-like of field values)."""
-    today = timezone.localdate()
-    workplace_id, scheme_id = _int(data.get("workplace")), _int(data.get("scheme"))
-    context = {"shown": False, "today": today}
-    if workplace_id is None or scheme_id is None:
-        return context
-    workplace = access.editable_units().filter(pk=workplace_id, kind="arbejdsplads").first()
-    scheme = Scheme.objects.filter(pk=scheme_id).prefetch_related("versions").first()
-    start = _date(data.get("start"))
-    if workplace is None or scheme is None:
-        return context
-    version = scheme.version_on(start or today)
-    if version is None or not (version.counts_in_ratio or version.merbeskaeftigelse_applies):
-        return context
-    end = _date(data.get("actual_end")) or _date(data.get("planned_end"))
-    exclude = placement.pk if placement is not None and placement.pk else _int(data.get("placement"))
-    rules = workplace_rules(workplace, today, start=start, adding=person_fte(_hours(data.get("hours_per_week"))), exclude=exclude, end=end)
-    merbeskaeftigelse = merbeskaeftigelse_applies(version, data.get("target_group") or "")
-    context.update({
-        "shown": True, "workplace": workplace, "scheme": scheme, "version": version, "start": start, "rules": rules,
-        "counts_in_ratio": version.counts_in_ratio,
-        "merbeskaeftigelse": merbeskaeftigelse,
-        "warn": (version.counts_in_ratio and rules.on_start is not None and not rules.on_start.ok)
-        or (merbeskaeftigelse and not rules.merbeskaeftigelse.ok),
-        "reduced_capacity": version.merbeskaeftigelse_applies and not merbeskaeftigelse_applies(version, data.get("target_group") or ""),
-    })
-    return context

@@ -8,7 +8,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -60,10 +60,7 @@ def _record_url(entry):
     name = RECORD_PAGES.get(entry.object_type)
     if not name or not entry.object_id.isdigit() or entry.action == AuditEntry.Action.DELETE:
         return None
-    try:
-        return reverse(name, args=[entry.object_id])
-    except NoReverseMatch:
-        return None
+    return reverse(name, args=[entry.object_id])
 
 
 @login_required

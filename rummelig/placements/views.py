@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import capfirst
@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
+from rummelig.core.shortcuts import query_string
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.people.search import name_q
@@ -57,16 +58,6 @@ def _filtered(request, access, today):
     return filterset, filterset.qs.order_by(*sort_fields(sort)), sort
 
 
-def _query(request, **changes):
-    """Return the current query string with some parameters changed or (value None) removed."""
-    params = request.GET.copy()
-    for key, value in changes.items():
-        params.pop(key, None)
-        if value is not None:
-            params[key] = value
-    return params.urlencode()
-
-
 def _sort_headers(request, sort):
     headers = []
     for key, label in SORT_COLUMNS:
@@ -74,17 +65,10 @@ def _sort_headers(request, sort):
         descending = current and sort.startswith("-")
         headers.append({
             "label": label,
-            "url": "?" + _query(request, sort=(key if descending or not current else f"-{key}"), side=None),
+            "url": "?" + query_string(request, sort=(key if descending or not current else f"-{key}"), side=None),
             "aria_sort": ("descending" if descending else "ascending") if current else "",
         })
     return headers
-
-
-def _people_url(person):
-    try:
-        return reverse("people:detail", args=[person.pk])
-    except NoReverseMatch:
-        return None
 
 
 @login_required
@@ -98,7 +82,7 @@ def placement_list(request):
     for placement in page.object_list:
         placement.show_status_on(today)
     count = page.paginator.count
-    query = _query(request, side=None)
+    query = query_string(request, side=None)
     return render(request, "placements/list.html", {
         "filter": filterset,
         "page": page,
@@ -121,11 +105,11 @@ def placement_export(request):
     filterset, placements, _sort = _filtered(request, access, today)
     if not filterset.is_valid():
         messages.error(request, _("Correct the filters before exporting the list."))
-        return redirect(reverse("placements:list") + "?" + _query(request))
+        return redirect(reverse("placements:list") + "?" + query_string(request))
     content, rows = placements_workbook(placements, access, today)
     log.record(
         request.user, AuditEntry.Action.EXPORT, object_type="placement",
-        detail=f"filter: {_query(request, side=None) or '(none)'}; rows: {rows}",
+        detail=f"filter: {query_string(request, side=None) or '(none)'}; rows: {rows}",
     )
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="ansaettelser-{today:%Y-%m-%d}.xlsx"'
@@ -161,7 +145,7 @@ def placement_detail(request, pk):
         "sees_health": sees_health,
         "rules": rules,
         "centre": placement.workplace.centre,
-        "person_url": _people_url(placement.person),
+        "person_url": reverse("people:detail", args=[placement.person_id]),
         "may_edit": access.may_edit_placement(placement),
         "labels": _labels(
             (Placement, [f.name for f in Placement._meta.concrete_fields if f.name != "id"]),

@@ -23,7 +23,8 @@ from ..balance import balances, flagged_units
 from ..checks import number_text
 from ..models import Statement
 from ..ratios import merbeskaeftigelse_on, ratio_on
-from ..statements import may_give_statement, needs_statement, open_tasks
+from ..preview import preview_context
+from ..statements import needs_statement, open_tasks
 
 register = template.Library()
 
@@ -71,7 +72,7 @@ def placement_rules_panel(context, placement):
         "needed": needed,
         "informs": bool(version and version.informs_representative),
         "statement": statement,
-        "may_give": needed and statement is None and may_give_statement(access, placement),
+        "may_give": needed and statement is None and access.represents(placement.workplace),
         "may_start": placement.started_at is None and access.may_edit_placement(placement),
         "blocked": needed and statement is None,
         "csrf_token": context.get("csrf_token"),
@@ -98,8 +99,6 @@ def workplace_rules_panel(context, unit):
 
 @register.inclusion_tag("alerts/_ratio_preview.html", takes_context=True)
 def ratio_preview_panel(context, form, placement=None):
-    from ..views import preview_context
-
     access = access_for(_user(context))
     data = {name: form[name].value() for name in ("workplace", "scheme", "start", "planned_end", "actual_end", "hours_per_week", "target_group") if name in form.fields}
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
@@ -139,4 +138,4 @@ def statement_tasks(context):
     if not access.representative_units().exists():
         return {"shown": False}
     today = timezone.localdate()
-    return {"shown": True, "tasks": open_tasks(user, access, today)[:10], "today": today}
+    return {"shown": True, "tasks": open_tasks(access, today)[:10], "today": today}
