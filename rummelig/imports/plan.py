@@ -470,12 +470,11 @@ class Planner:
         return pk
 
     def _new_person(self, first_name, last_name, cpr, location) -> New:
-        person = New(
-            first_name=self._fit(first_name, 100, location, "firstName"),
-            last_name=self._fit(last_name, 100, location, "lastName"),
-            cpr=cpr,
-            birth_date=self._birth_date(cpr) if cpr else None,
-        )
+        if len(first_name) > 100:
+            first_name = self._fit(first_name, 100, location, "firstName")
+        if len(last_name) > 100:
+            last_name = self._fit(last_name, 100, location, "lastName")
+        person = New(first_name=first_name, last_name=last_name, cpr=cpr, birth_date=self._birth_date(cpr) if cpr else None)
         self.p.new_people.append(person)
         self.p.counts["people_added"] += 1
         return person
@@ -514,8 +513,6 @@ class Planner:
             code = self._fit(code, 50, record.location, "workContract")
         subsidised = scheme_id is not None
         label = self._person_label(person, record) if self.p.detailed else ""
-        # the same order as EMPLOYMENT_FIELDS
-        current = (_pk(person), unit.pk, job_title, hours, fte, start, record.end, subsidised, code, record.is_manager)
         if existing is None:
             employment = New.from_dict({
                 "payroll_number": record.source_id, "person_id": person, "unit_id": unit, "job_title": job_title,
@@ -531,6 +528,8 @@ class Planner:
             if scheme_id is not None:
                 self._plan_placement(record.source_id, employment, None, person, unit, scheme_id, start, record.end, hours, label)
             return
+        # the same order as EMPLOYMENT_FIELDS
+        current = (_pk(person), unit.pk, job_title, hours, fte, start, record.end, subsidised, code, record.is_manager)
         if existing[1:] != current:
             diffs = self._employment_diffs(existing, current, person, unit, label)
             values = dict(zip(EMPLOYMENT_FIELDS, current, strict=True))
