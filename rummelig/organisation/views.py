@@ -9,8 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -20,7 +19,6 @@ from rummelig.audit import log
 
 from .counts import figures_by_unit, shown_figures
 from .forms import UnitFilterForm, UnitForm
-from .models import Unit
 
 PAGE_SIZE = 50
 
@@ -32,9 +30,6 @@ class _Scope:
         self.access = access
         self.individual_ids = set(access.units().values_list("pk", flat=True))
         self.aggregate_ids = set(access.aggregate_units().values_list("pk", flat=True))
-
-    def units(self):
-        return Unit.objects.filter(Q(pk__in=self.access.units().values("pk")) | Q(pk__in=self.access.aggregate_units().values("pk")))
 
     def shows_people_of(self, unit):
         return unit.pk in self.individual_ids
@@ -72,15 +67,15 @@ def unit_list(request):
     today = timezone.localdate()
     form = UnitFilterForm(request.GET or None)
     query, ended = (form.cleaned_data["q"].strip(), form.cleaned_data["ended"]) if form.is_valid() else ("", False)
-    units = scope.units()
+    units = access.visible_units()
     if not ended:
         units = units.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
     if query:
         units = units.filter(
             Q(name__icontains=query) | Q(p_number__startswith=query) | Q(payroll_id__iexact=query) | Q(cost_centre__iexact=query)
         )
+    figures = figures_by_unit(units, today)
     units = list(units)
-    figures = figures_by_unit(scope.units(), today)
     rows = [
         {"unit": unit, "level": level, "figures": scope.shown(unit, figures[unit.pk]), "valid": unit.is_valid_on(today)}
         for unit, level in _tree(units)
@@ -106,16 +101,13 @@ def unit_list(request):
 @require_http_methods(["GET", "HEAD"])
 def unit_detail(request, pk):
     access = access_for(request.user)
+    unit = get_object_or_404(access.visible_units(), pk=pk)
     scope = _Scope(access)
-    try:
-        unit = scope.units().get(pk=pk)
-    except (Unit.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
     today = timezone.localdate()
     ancestors = unit.ancestors()
-    visible_ancestors = set(scope.units().filter(pk__in=[a.pk for a in ancestors]).values_list("pk", flat=True))
-    children = sorted(Unit.objects.filter(parent=unit), key=lambda u: (u.name.casefold(), u.pk))
-    figures = figures_by_unit(Unit.objects.filter(Q(pk=unit.pk) | Q(parent=unit)), today)
+    visible_ancestors = set(access.visible_units().filter(pk__in=[a.pk for a in ancestors]).values_list("pk", flat=True))
+    children = sorted(unit.children.all(), key=lambda u: (u.name.casefold(), u.pk))
+    figures = figures_by_unit(unit.subtree(), today)
     context = {
         "unit": unit,
         "access": access,
@@ -128,32 +120,43 @@ def unit_detail(request, pk):
         "today": today,
     }
     if context["shows_people"]:
-        subtree = Q(path__startswith=unit.path)
-        placements = (
-            access.placements()
-            .filter(workplace__in=Unit.objects.filter(subtree))
-            .not_ended_before(today)
-            .select_related("person", "scheme", "workplace")
-            .order_by("person__last_name", "person__first_name", "start", "pk")
-        )
-        context["placements"] = page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side_saerlige"))
-        for placement in page.object_list:
-            placement.show_status_on(today)
-        context["placement_total"] = page.paginator.count
-        if context["shows_staff"]:
-            employments = (
-                access.employments()
-                .filter(unit__in=Unit.objects.filter(subtree))
-                .active_on(today)
-                .select_related("person", "unit")
-                .order_by("person__last_name", "person__first_name", "pk")
-            )
-            context["employments"] = Paginator(employments, PAGE_SIZE).get_page(request.GET.get("side_ansatte"))
-            totals = list(figures_by_unit(Unit.objects.filter(subtree), today).values())
-            context["subtree_placements"] = sum(f.placements for f in totals)
-            context["subtree_staff"] = sum(f.staff for f in totals)
-            context["subtree_fte"] = sum(f.fte for f in totals)
+        context.update(_placements_under(request, access, unit, today))
+    if context["shows_staff"]:
+        context.update(_staff_under(request, access, unit, today, figures.values()))
     return render(request, "organisation/detail.html", context)
+
+
+def _placements_under(request, access, unit, today):
+    """Return the page of placements not ended at the unit and under it, for the unit page."""
+    placements = (
+        access.placements()
+        .filter(workplace__in=unit.subtree())
+        .not_ended_before(today)
+        .select_related("person", "scheme", "workplace")
+        .order_by("person__last_name", "person__first_name", "start", "pk")
+    )
+    page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side_saerlige"))
+    for placement in page.object_list:
+        placement.show_status_on(today)
+    return {"placements": page, "placement_total": page.paginator.count}
+
+
+def _staff_under(request, access, unit, today, subtree_figures):
+    """Return the page of ordinary staff at the unit and under it, with the subtree's totals."""
+    employments = (
+        access.employments()
+        .filter(unit__in=unit.subtree())
+        .active_on(today)
+        .select_related("person", "unit")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    totals = list(subtree_figures)
+    return {
+        "employments": Paginator(employments, PAGE_SIZE).get_page(request.GET.get("side_ansatte")),
+        "subtree_placements": sum(f.placements for f in totals),
+        "subtree_staff": sum(f.staff for f in totals),
+        "subtree_fte": sum(f.fte for f in totals),
+    }
 
 
 @login_required
@@ -177,10 +180,7 @@ def unit_create(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def unit_edit(request, pk):
     access = access_or_404(request.user, "is_hr")
-    try:
-        unit = access.units().get(pk=pk)
-    except (Unit.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    unit = get_object_or_404(access.units(), pk=pk)
     before = log.snapshot(unit)
     name = unit.name  # the form changes the instance while it validates
     form = UnitForm(request.POST or None, instance=unit)

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,7 +21,6 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 
 from .forms import PersonForm, PersonSearchForm
-from .models import Person
 from .search import search_people
 
 PAGE_SIZE = 50
@@ -125,10 +124,7 @@ def reveal_cpr(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 def person_edit(request, pk):
     access = access_for(request.user)
-    try:
-        person = access.editable_people().get(pk=pk)
-    except (Person.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    person = get_object_or_404(access.editable_people(), pk=pk)
     before = log.snapshot(person)
     name = person.full_name  # the form changes the instance while it validates
     form = PersonForm(request.POST or None, instance=person)
