@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -123,10 +123,7 @@ def statement_pdf(request, pk):
     from weasyprint import HTML
 
     placement = get_placement_or_404(request.user, pk)
-    try:
-        given = Statement.objects.select_related("representative").get(placement=placement)
-    except Statement.DoesNotExist:
-        raise Http404 from None
+    given = get_object_or_404(Statement.objects.select_related("representative"), placement=placement)
     html = render_to_string("alerts/statement_pdf.html", {
         "placement": placement, "statement": given, "version": placement.scheme_version,
         "figures": given.figures, "made_at": timezone.localtime(), "made_by": request.user,

@@ -6,8 +6,7 @@ delete is audited, and the history shown is the audit log of the target.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,13 +63,6 @@ def targets(request):
     })
 
 
-def _target_or_404(access, pk):
-    try:
-        return _visible(access).get(pk=pk)
-    except (Target.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_create(request):
@@ -92,7 +84,7 @@ def target_create(request):
 @require_http_methods(["GET", "POST"])
 def target_edit(request, pk):
     access = access_or_404(request.user, "is_hr")
-    target = _target_or_404(access, pk)
+    target = get_object_or_404(_visible(access), pk=pk)
     before = snapshot(target)
     form = TargetForm(request.POST or None, instance=target, units=access.aggregate_units())
     if request.method == "POST" and form.is_valid():
@@ -110,7 +102,7 @@ def target_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def target_delete(request, pk):
     access = access_or_404(request.user, "is_hr")
-    target = _target_or_404(access, pk)
+    target = get_object_or_404(_visible(access), pk=pk)
     if request.method == "POST":
         log.record(request.user, AuditEntry.Action.DELETE, target, object_type=OBJECT_TYPE, changes=log.diff(snapshot(target), {}))
         year = target.year
@@ -124,6 +116,6 @@ def target_delete(request, pk):
 @require_GET
 def target_history(request, pk):
     access = access_or_404(request.user, "sees_everything")
-    target = _target_or_404(access, pk)
+    target = get_object_or_404(_visible(access), pk=pk)
     entries = _labelled(AuditEntry.objects.filter(object_type=OBJECT_TYPE, object_id=str(target.pk)))
     return render(request, "reports/target_history.html", {"target": target, "entries": entries})
