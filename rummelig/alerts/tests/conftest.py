@@ -4,8 +4,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
+from rummelig.schemes.models import Scheme
 from rummelig.testing import make_employment, make_person, make_placement
 
 FIRST_NAMES = ["Åse", "Bjørn", "Cæcilie", "Dorthe", "Ebbe", "Frede", "Gørild", "Hjørdis", "Ib", "Jørn"]
@@ -42,8 +44,6 @@ def next_month(today):
 
 def placement_form(scheme_code="virksomhedspraktik", **overrides):
     """Return the POST data of the placement form for a new person, as a user fills it in."""
-    from rummelig.schemes.models import Scheme
-
     data = {
         "person_mode": "new", "first_name": "Ærling", "last_name": "Søgaard", "cpr": "",
         "scheme": Scheme.objects.get(code=scheme_code).pk, "target_group": "kontanthjaelp_aktivitetsparat",
@@ -75,8 +75,7 @@ def praktik(world, today):
 
 
 def sign(client, placement, **overrides):
-    from django.urls import reverse
-
+    """Post the TR's statement on the placement (positive on every point unless overridden)."""
     data = {"ratio_ok": "ja", "merbeskaeftigelse_ok": "ikke_relevant", "colleagues_positive": "ja",
             "comment": "Kollegerne i Myretuen glæder sig.", "signed_name": "Tove Riis"}
     data.update(overrides)

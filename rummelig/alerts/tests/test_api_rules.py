@@ -8,7 +8,7 @@ from rummelig.accounts.tests.api_client import api_as, errors_of
 from rummelig.placements.models import Placement
 
 
-def praktik(world, **changes):
+def praktik_payload(world, **changes):
     data = {
         "new_person": {"first_name": "Ærling", "last_name": "Søgaard"},
         "scheme": "virksomhedspraktik",
@@ -24,7 +24,7 @@ def praktik(world, **changes):
 @pytest.mark.django_db
 class TestApiRules:
     def test_a_sixth_praktik_is_refused_through_the_api_with_the_numbers(self, world, full_house):
-        response = api_as(world.hr).post("/placements", praktik(world))
+        response = api_as(world.hr).post("/placements", praktik_payload(world))
         assert errors_of(response)["workplace"][0].startswith(
             "Rimelighedskravet er ikke opfyldt på Solsikken Børnehus (P-nr. 1012345678): 5 personer i praktik/løntilskud"
         )
@@ -32,5 +32,5 @@ class TestApiRules:
 
     def test_the_api_counts_part_time_hours(self, world, full_house):
         Placement.objects.update(hours_per_week=30)
-        response = api_as(world.hr).post("/placements", praktik(world, hours_per_week="18.5"))
+        response = api_as(world.hr).post("/placements", praktik_payload(world, hours_per_week="18.5"))
         assert response.status_code == 201, response.content  # 5 × 30/37 + 0.5 = 4.55 ≤ 5
