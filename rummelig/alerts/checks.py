@@ -10,32 +10,18 @@ placement that HR once let through is not refused. A placement that ended before
 history being registered and is not checked.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from rummelig.core.formats import long_date, number_text
 from rummelig.organisation.models import Unit
 from rummelig.placements.models import Placement
 
 from .ratios import merbeskaeftigelse_applies, merbeskaeftigelse_on, person_fte, ratio_for_new_placement
 
 RELEVANT_FIELDS = ("scheme_id", "workplace_id", "start", "planned_end", "actual_end", "hours_per_week", "target_group")
-
-
-def _long_date(day):
-    return date_format(day, "j. F Y")
-
-
-def number_text(value, places=1):
-    """Return a number rounded half up to ``places`` decimals, the Danish way (35,97 → "36,0").
-
-    Django's number_format cuts the decimals off instead of rounding, so round first.
-    """
-    exponent = Decimal(1).scaleb(-places)
-    return number_format(Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP), places, force_grouping=True)
 
 
 def _persons(value):
@@ -112,7 +98,7 @@ def check_ratio_rule(p):
     ) % {
         "where": _where(p.workplace),
         "counted": _persons(check.counted),
-        "day": _long_date(check.day),
+        "day": long_date(check.day),
         "allowed": check.allowed,
         "fte": number_text(check.ordinary_fte, 1),
     }

@@ -13,11 +13,11 @@ from dataclasses import field as dataclass_field
 from datetime import date
 from functools import cached_property
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 
+from rummelig.core.formats import long_date
 from rummelig.organisation.models import Unit
 from rummelig.rules.durations import check_duration, personal_age_limit
 from rummelig.rules.schemes import DAYS, MONTHS, WEEKS, max_duration
@@ -40,11 +40,6 @@ GROUP_PHRASES = {
     "uddannelse": gettext_lazy("students with a training agreement"),
     "andet": gettext_lazy("other target groups"),
 }
-
-
-def long_date(day: date) -> str:
-    """Return a date as users read it in a sentence ("28. marts 2026")."""
-    return date_format(day, "j. F Y")
 
 
 def duration_text(duration) -> str:

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from rummelig.core.formats import long_date
+
 from .tables import COUNT, FTE, MONEY, NUMBER, PERCENT, is_marker
 
 FORMATS = ("pdf", "xlsx", "json")
@@ -128,7 +130,7 @@ def to_xlsx(report, sections):
     about["A1"].font = Font(bold=True, size=14)
     for label, value in (
         (_("Scope"), report.scope_label()),
-        (_("Reference date"), date_format(report.period.reference, "j. F Y")),
+        (_("Reference date"), long_date(report.period.reference)),
         (_("Made"), date_format(_made_at(report), "j. F Y H:i")),
         (_("Made by"), report.made_by),
         (_("Small counts"), _("Counts from 1 to 4 are shown as <5; x is hidden so that a small count cannot be worked out.")),

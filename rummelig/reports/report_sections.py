@@ -12,6 +12,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rummelig.core.formats import long_date
 from rummelig.placements.models import Outcome
 from rummelig.rules.durations import same_day_in
 from rummelig.rules.suppression import HIDDEN, suppress_count
@@ -21,10 +22,6 @@ from .figures import trend
 from .models import FleksjobPool, RefusionCap, Target
 from .sections import Section, register
 from .tables import COUNT, FTE, MONEY, NUMBER, PERCENT, Column, Masked, Row, Table, derive, difference, is_marker, matrix, share
-
-
-def _day(day):
-    return date_format(day, "j. F Y")
 
 
 def add_share_column(table, label, numerators, denominators):
@@ -65,11 +62,11 @@ class Headcount(Section):
         return _(
             "Placements that had started and had not ended on %(date)s, per scheme and centre. FTE is the hours "
             "per week divided by 37, at most 1; a placement without registered hours counts as full time."
-        ) % {"date": _day(report.period.reference)}
+        ) % {"date": long_date(report.period.reference)}
 
     def tables(self, report):
         m = report.headcount
-        day = _day(report.period.reference)
+        day = long_date(report.period.reference)
         title = _("Employed on special terms on %(date)s") % {"date": day}
         chart = bar_chart(
             "chart-headcount",
@@ -140,14 +137,14 @@ class During(Section):
         return _(
             "Placements that ran on at least one day from 1 January to %(date)s, and their FTE-years: each "
             "placement's FTE times the days it ran in that period, divided by the days of the year."
-        ) % {"date": _day(report.period.reference)}
+        ) % {"date": long_date(report.period.reference)}
 
     def applies_to(self, report):
         return not report.dashboard
 
     def tables(self, report):
         m = report.during
-        period = _("1 January-%(date)s") % {"date": _day(report.period.reference)}
+        period = _("1 January-%(date)s") % {"date": long_date(report.period.reference)}
         return [
             matrix("during", _("Employed on special terms during %(period)s") % {"period": period}, _("Scheme"), m.counts,
                    report.scheme_labels, report.column_labels, total_label=_("Total")),
@@ -186,7 +183,7 @@ class Targets(Section):
         return _(
             "The targets HR has registered for %(year)s, against the number employed on %(date)s "
             "(headcount or FTE as the target is set). A difference below zero means fewer than the target."
-        ) % {"year": report.year, "date": _day(report.period.reference)}
+        ) % {"year": report.year, "date": long_date(report.period.reference)}
 
     def tables(self, report):
         this_year, before = visible_targets(report, Target.Kind.TARGET)
@@ -230,7 +227,7 @@ class Balance(Section):
             "active on the day that are not subsidised (a person with two employments counts twice); their FTE "
             "is the FTE fraction. All schemes count as special terms. Ballerup's strategy describes a balance of "
             "about 12 per cent."
-        ) % {"date": _day(report.period.reference)}
+        ) % {"date": long_date(report.period.reference)}
 
     def tables(self, report):
         m = report.headcount
@@ -238,7 +235,7 @@ class Balance(Section):
         cols = list(m.counts.cols) + [
             c.id for c in report.scope.columns if c.id not in m.counts.cols and any(c.id in year for year in ordinary)
         ]
-        title = _("Special terms as a share of ordinary staff on %(date)s") % {"date": _day(report.period.reference)}
+        title = _("Special terms as a share of ordinary staff on %(date)s") % {"date": long_date(report.period.reference)}
         if not cols:
             return [Table("balance", title, _("Centre"), [], [], note=_("Nothing to show for this period."))]
         cells = tuple({(c, "n"): year.get(c, (0, 0))[0] for c in cols} for year in ordinary)
@@ -287,7 +284,7 @@ class Elever(Section):
         return _(
             "Elever who started (new training agreements) from 1 January to %(date)s, against the dimensioned "
             "number, and how many of them have no other education."
-        ) % {"date": _day(report.period.reference)}
+        ) % {"date": long_date(report.period.reference)}
 
     def tables(self, report):
         years = (report.current.elever, report.previous.elever)
@@ -338,7 +335,7 @@ class OwnCitizens(Section):
         return _(
             "Placements started from 1 January to %(date)s. Own citizens through the own jobcenter: the person "
             "lives in the municipality and came through its own jobcenter (both registered as yes)."
-        ) % {"date": _day(report.period.reference)}
+        ) % {"date": long_date(report.period.reference)}
 
     def tables(self, report):
         years = (report.current.own_citizens, report.previous.own_citizens)
@@ -362,7 +359,7 @@ class Young(Section):
         return _(
             "Placements from 1 January to %(date)s held by people under 30 on 1 January %(year)s, and how many of "
             "those that ended went on to education."
-        ) % {"date": _day(report.period.reference), "year": report.year}
+        ) % {"date": long_date(report.period.reference), "year": report.year}
 
     def tables(self, report):
         years = (report.current.young, report.previous.young)
@@ -383,7 +380,7 @@ class Outcomes(Section):
 
     def intro(self, report):
         return _("Placements that ended from 1 January to %(date)s, by what the person went on to.") % {
-            "date": _day(report.period.reference)
+            "date": long_date(report.period.reference)
         }
 
     def tables(self, report):
@@ -467,7 +464,7 @@ class Economy(Section):
         caps = RefusionCap.objects.filter(valid_from__lte=date(report.year, 12, 31)).exclude(valid_to__lt=date(report.year, 1, 1))
         for cap in caps:
             notes.append(_("Cap from %(from)s: %(annual)s kr. a year, %(hourly)s kr. an hour.") % {
-                "from": _day(cap.valid_from), "annual": _money(cap.annual_cap), "hourly": _money(cap.hourly_cap, 2),
+                "from": long_date(cap.valid_from), "annual": _money(cap.annual_cap), "hourly": _money(cap.hourly_cap, 2),
             })
         if economy[0].uncapped:
             notes.append(_("No cap is registered for part of the year; those days are counted without a cap."))
@@ -516,7 +513,7 @@ class Economy(Section):
             Column(_("Placements with a subsidy received"), COUNT),
             Column(_("Received (DKK)"), MONEY),
         ], rows, note=_("Expected: each placement's yearly subsidy in the register for the days it ran from 1 January to %(date)s.") % {
-            "date": _day(report.period.reference)})
+            "date": long_date(report.period.reference)})
 
 
 def _money(value, places=0):

@@ -17,10 +17,10 @@ from django import template
 from django.utils import timezone
 
 from rummelig.accounts.access import access_for
+from rummelig.core.formats import number_text
 from rummelig.organisation.models import Unit
 
 from ..balance import balances, flagged_units
-from ..checks import number_text
 from ..models import Statement
 from ..ratios import merbeskaeftigelse_on, ratio_on
 from ..preview import preview_context

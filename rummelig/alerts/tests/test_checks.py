@@ -101,11 +101,3 @@ class TestMerbeskaeftigelse:
 
     def test_a_praktik_at_a_shrinking_workplace_is_not_asked_for_net_expansion(self, world, shrinking):
         assert propose(world, workplace=world.skovbrynet) == {}
-
-
-def test_numbers_are_rounded_not_cut_off():
-    from rummelig.alerts.checks import number_text
-
-    assert number_text(Decimal("35.97355"), 1) == "36,0"
-    assert number_text(Decimal("0.8108"), 1) == "0,8"
-    assert number_text(Decimal("1234.5"), 0) == "1.235"
