@@ -21,6 +21,7 @@ class UnitForm(forms.ModelForm):
         label=_("Parent unit"),
         queryset=Unit.objects.none(),
         required=False,
+        empty_label=_("Choose the parent unit"),
         help_text=_("Only the municipality itself has no parent unit."),
         error_messages={
             "invalid_choice": _("Choose a parent unit from the list. A unit cannot be placed under itself or one of its own sub-units.")

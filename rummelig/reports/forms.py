@@ -59,7 +59,7 @@ class CentreChoiceField(forms.ModelChoiceField):
 
 
 class TargetForm(forms.ModelForm):
-    unit = CentreChoiceField(label=_("Centre or municipality"), queryset=Unit.objects.none())
+    unit = CentreChoiceField(label=_("Centre or municipality"), queryset=Unit.objects.none(), empty_label=_("Choose a centre or the municipality"))
     schemes = forms.ModelMultipleChoiceField(
         label=_("Schemes"), queryset=Scheme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty to set one target for all schemes together."),
