@@ -191,12 +191,9 @@ def check_outcome(p: Proposal):
         )
 
 
-# Every rule a placement must meet, in the order the messages should appear.
+# Every rule a placement must meet, in the order the messages should appear. The alerts app adds
+# the rimelighedskrav and the merbeskæftigelse rule (alerts.checks) when it is ready.
 CHECKS: list[Check] = [check_end_dates, check_scheme_in_force, check_duration_limit, check_workplace, check_outcome]
-
-from rummelig.alerts.checks import check_merbeskaeftigelse_rule, check_ratio_rule  # noqa: E402 (the checks use Proposal)
-
-CHECKS += [check_ratio_rule, check_merbeskaeftigelse_rule]
 
 
 def validate_placement(
