@@ -45,7 +45,7 @@ class StatementForm(forms.ModelForm):
         fields = ["ratio_ok", "merbeskaeftigelse_ok", "colleagues_positive", "comment", "signed_name"]
         labels = {"comment": _("Comment"), "signed_name": _("Your name (signature)")}
         help_texts = {
-            "comment": _("Optional. Anything the employer should know, e.g. conditions for your support."),
+            "comment": _("Anything the employer should know, e.g. conditions for your support."),
             "signed_name": _("Write your full name to sign. The time is recorded when you submit."),
         }
         widgets = {"comment": forms.Textarea(attrs={"rows": 4, "class": "form-input"})}
