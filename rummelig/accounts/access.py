@@ -150,10 +150,7 @@ class Access:
 
     def sees_health_of(self, placement):
         """True unless the placement is visible to this user only as an employee representative."""
-        paths = self._full_detail_paths()
-        if None in paths:
-            return True
-        return any(placement.workplace.path.startswith(p) for p in paths)
+        return self.sees_staff_of(placement.workplace)
 
     @property
     def sees_health_anywhere(self):
@@ -196,6 +193,10 @@ class Access:
         paths = self._full_detail_paths()
         return None in paths or any(unit.path.startswith(p) for p in paths)
 
+    def editable_employments(self):
+        """Ordinary employments in the units the user may edit (those a placement may be tied to)."""
+        return Employment.objects.filter(unit__in=self.editable_units())
+
     def editable_people(self):
         """People HR may change, and those with a placement or an employment in a leder's units."""
         paths = self._paths(Role.HR, Role.LEDER)
@@ -203,8 +204,8 @@ class Access:
             return Person.objects.none()
         if None in paths:
             return Person.objects.all()
-        via_placement = Placement.objects.filter(self._unit_q(paths, "workplace__path")).values("person_id")
-        via_employment = Employment.objects.filter(self._unit_q(paths, "unit__path")).values("person_id")
+        via_placement = self.editable_placements().values("person_id")
+        via_employment = self.editable_employments().values("person_id")
         return Person.objects.filter(Q(pk__in=via_placement) | Q(pk__in=via_employment))
 
     def may_edit_person(self, person):

@@ -36,7 +36,7 @@ from rummelig.accounts.api_helpers import (
 )
 from rummelig.audit import log
 from rummelig.people.api import PersonIn, person_form
-from rummelig.people.models import Employment, Person
+from rummelig.people.models import Person
 from rummelig.schemes.models import Scheme, TargetGroup
 
 from .filters import DEFAULT_SORT, SORTS, PlacementFilter, sort_fields
@@ -210,7 +210,7 @@ def _save(request, placement, data):
     if "workplace" in data:
         data["workplace"] = pick(access.editable_units(), data["workplace"], "workplace")
     if "employment" in data:
-        employments = Employment.objects.filter(unit__in=access.editable_units(), person_id=person.pk)
+        employments = access.editable_employments().filter(person_id=person.pk)
         data["employment"] = pick(employments, data["employment"], "employment")
     if "mentor" in data:
         data["mentor"] = pick(mentor_candidates(access, placement.mentor), data["mentor"], "mentor")

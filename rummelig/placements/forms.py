@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rummelig.lib.cpr import birth_date_from_cpr, mask_cpr, normalise_cpr
 from rummelig.organisation.models import Unit
-from rummelig.people.models import Employment, Person, validate_cpr
+from rummelig.people.models import Person, validate_cpr
 from rummelig.schemes.models import Scheme
 
 from .models import Placement
@@ -51,7 +51,7 @@ class EmploymentChoiceField(forms.ModelChoiceField):
 def mentor_candidates(access, current=None):
     """Return the people employed today in the units the user may edit (and the current mentor)."""
     today = timezone.localdate()
-    employed = Employment.objects.filter(unit__in=access.editable_units()).active_on(today)
+    employed = access.editable_employments().active_on(today)
     condition = Q(pk__in=employed.values("person_id"))
     if current is not None:
         condition |= Q(pk=current.pk)
@@ -109,7 +109,7 @@ class PlacementForm(forms.ModelForm):
         self.fields["workplace"].empty_label = _("Choose a workplace")
         self.fields["person"].queryset = access.people()
         self.fields["mentor"].queryset = mentor_candidates(access, instance.mentor if instance.mentor_id else None)
-        self.fields["employment"].queryset = Employment.objects.filter(unit__in=access.editable_units()).select_related("unit")
+        self.fields["employment"].queryset = access.editable_employments().select_related("unit")
         self.fields["employment"].empty_label = _("No existing employment")
         self.fields["target_group"].choices = [("", _("Not stated"))] + list(self.fields["target_group"].choices)[1:]
         self.fields["outcome"].choices = [("", _("Not ended yet"))] + list(self.fields["outcome"].choices)[1:]

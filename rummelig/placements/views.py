@@ -205,7 +205,7 @@ def _picker_results(queryset, query):
 def _employment_options(access, person, placement):
     if person is None:
         return []
-    employments = Employment.objects.filter(person=person, unit__in=access.editable_units())
+    employments = access.editable_employments().filter(person=person)
     if placement.employment_id:
         employments = employments | Employment.objects.filter(pk=placement.employment_id, person=person)
     return list(employments.select_related("unit").order_by("-start"))
