@@ -1,9 +1,10 @@
-"""Insert and update many rows fast: reserve the ids, then one executemany per batch.
+"""Insert and update many rows fast: reserve the ids, then a few statements per batch.
 
 Django's bulk_create compiles every value through the field machinery and its SQL compiler; for
 100,000 rows that costs several times the database's own work. Here each model's columns are
 worked out once, values pass through `get_db_prep_save` only where the backend needs it (dates,
-decimals, JSON), and the rows go to the database with `executemany` in the caller's transaction.
+decimals, JSON), and the rows go to the database in the caller's transaction: inserts with `COPY`
+(PostgreSQL) or multi-row INSERTs of up to 1,000 rows (SQLite), updates with `executemany`.
 
 Ids are reserved up front so rows can point at each other before they are written:
 - PostgreSQL: `nextval` on the table's identity sequence, n at a time (safe with other writers);
@@ -122,8 +123,8 @@ def insert(model, rows: list[New], progress=None, *, ids: list[int] | None = Non
             value = field.get_default()
         convert = _converter(field, conn)
         defaults.append((field, convert(value) if convert is not None and value is not None else value))
-    conversions = []  # (index in `given`, converter) for references and values the driver needs adapted
-    for index, attname in enumerate(given):
+    conversions = []  # (index in a row: pk first, then `given`; converter) for references and values the driver needs adapted
+    for index, attname in enumerate(given, start=1):
         field = fields[attname]
         if isinstance(field, ForeignKey):
             conversions.append((index, _pk))
@@ -149,14 +150,15 @@ def insert(model, rows: list[New], progress=None, *, ids: list[int] | None = Non
             batch = rows[start : start + BATCH]
             params = []
             for row in batch:
-                if len(row.values) != key_count:
+                values = row.values
+                if len(values) != key_count:
                     raise ValueError(f"rows for {model.__name__} name different columns")
-                values = list(extract(row.values))
+                record = [row.pk, *extract(values), *tail]
                 for index, convert in conversions:
-                    value = values[index]
+                    value = record[index]
                     if value is not None:
-                        values[index] = convert(value)
-                params.append((row.pk, *values, *tail))
+                        record[index] = convert(value)
+                params.append(record)
             if conn.vendor == "postgresql":
                 # COPY: PostgreSQL's bulk load, several times faster than INSERTs (psycopg adapts the values)
                 with cursor.cursor.copy(copy_sql) as copy:
@@ -177,7 +179,7 @@ def _rows_per_statement(conn, columns: int) -> int:
     return max(1, min(ROWS_PER_STATEMENT, limit // columns))
 
 
-def _insert_many(cursor, sql: str, params: list[tuple], per_statement: int) -> None:
+def _insert_many(cursor, sql: str, params: list[list], per_statement: int) -> None:
     """Insert rows with multi-row INSERTs (`VALUES (…), (…), …`): on SQLite a third faster than executemany.
 
     One statement per row makes SQLite step, reset and update the AUTOINCREMENT counter per row.
