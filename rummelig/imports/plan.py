@@ -426,15 +426,15 @@ class Planner:
             else:
                 self.unlinked[(placement.person_id, placement.scheme_id, placement.workplace_id)].append(placement)
 
-    def _names_by_cpr(self) -> dict[str, tuple[str, str, str]]:
-        """Return the name for each CPR: the one on its latest-starting employment in the file."""
+    def _names_by_cpr(self) -> dict[str, tuple[date, str, str, str]]:
+        """Return (start, first name, last name, location) for each CPR: its latest-starting employment in the file."""
         best: dict[str, tuple] = {}
         for record in self.staged.employments:
             if record.cpr and not record.cancelled:
                 known = best.get(record.cpr)
                 if known is None or record.start >= known[0]:
                     best[record.cpr] = (record.start, record.first_name, record.last_name, record.location)
-        return {cpr: (value[1], value[2], value[3]) for cpr, value in best.items()}
+        return best
 
     def _plan_employments(self) -> None:
         self.names = self._names_by_cpr()
@@ -453,7 +453,7 @@ class Planner:
     def _person(self, record: EmploymentRecord, existing: ExistingEmployment | None):
         """Return the person's pk (in Rummelig) or a New person row, for an employment record."""
         if record.cpr:
-            first_name, last_name, location = self.names[record.cpr]
+            _, first_name, last_name, location = self.names[record.cpr]
             pk = self.people_by_cpr.get(record.cpr)
             if pk is None:
                 person = self.new_people_by_cpr.get(record.cpr)
