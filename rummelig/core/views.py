@@ -11,6 +11,12 @@ from rummelig.placements.models import Placement
 from rummelig.rules.suppression import suppress_table
 
 
+def _active_per_scheme(placements, day):
+    """Return [{scheme__name, scheme__code, count}] of the placements active on day, by scheme name."""
+    active = placements.active_on(day).values("scheme__name", "scheme__code").annotate(count=Count("pk"))
+    return list(active.order_by("scheme__name"))
+
+
 @login_required
 def start(request):
     access = access_for(request.user)
@@ -18,22 +24,14 @@ def start(request):
     context = {"today": today, "ending_soon_days": settings.ENDING_SOON_DAYS}
     if access.sees_individuals:
         placements = access.placements()
-        active = placements.active_on(today)
-        context["active_count"] = active.count()
-        context["ending_soon"] = (
-            placements.ending_within(today, settings.ENDING_SOON_DAYS)
-            .select_related("person", "scheme", "workplace")
-            .order_by("ends_on")[:20]
-        )
-        context["ending_soon_count"] = placements.ending_within(today, settings.ENDING_SOON_DAYS).count()
-        context["per_scheme"] = (
-            active.values("scheme__name", "scheme__code").annotate(count=Count("pk")).order_by("scheme__name")
-        )
+        ending_soon = placements.ending_within(today, settings.ENDING_SOON_DAYS)
+        context["per_scheme"] = _active_per_scheme(placements, today)
+        context["active_count"] = sum(row["count"] for row in context["per_scheme"])
+        context["ending_soon"] = ending_soon.select_related("person", "scheme", "workplace").order_by("ends_on")[:20]
+        context["ending_soon_count"] = ending_soon.count()
     elif access.sees_aggregates:
         # MED members: counts for their units, small counts suppressed, never a person.
-        units = access.aggregate_units()
-        active = Placement.objects.filter(workplace__in=units).active_on(today)
-        rows = list(active.values("scheme__name", "scheme__code").annotate(count=Count("pk")).order_by("scheme__name"))
+        rows = _active_per_scheme(Placement.objects.filter(workplace__in=access.aggregate_units()), today)
         # The rows and their total are published together, so protect them as one table: a lone
         # "<5" beside a shown total could otherwise be worked out by subtraction.
         table = suppress_table({(row["scheme__code"], "count"): row["count"] for row in rows})
