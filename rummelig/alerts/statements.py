@@ -49,10 +49,9 @@ def _open(placements, today):
 
 @dataclass(frozen=True)
 class Task:
-    placement: Placement
+    """A statement the employee representative is asked to give."""
 
-    def overdue(self, today):
-        return self.placement.start < today
+    placement: Placement
 
 
 def open_tasks(access, today):

@@ -105,14 +105,6 @@ class Period:
     def end(self):
         return self.reference
 
-    @property
-    def year_end(self):
-        return date(self.year, 12, 31)
-
-    @property
-    def full_year(self):
-        return self.reference == self.year_end
-
     def previous(self):
         return Period(self.year - 1, same_day_in(self.reference, self.year - 1))
 
