@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.core.forms import style_widgets
 from rummelig.organisation.models import Unit
 
 from .deadlines import KIND_LABELS
@@ -18,8 +19,7 @@ class AlertFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "form-select"
+        style_widgets(self)
 
 
 class StatementForm(forms.ModelForm):
@@ -48,11 +48,11 @@ class StatementForm(forms.ModelForm):
             "comment": _("Anything the employer should know, e.g. conditions for your support."),
             "signed_name": _("Write your full name to sign. The time is recorded when you submit."),
         }
-        widgets = {"comment": forms.Textarea(attrs={"rows": 4, "class": "form-input"})}
+        widgets = {"comment": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, merbeskaeftigelse_relevant, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["signed_name"].widget.attrs["class"] = "form-input"
+        style_widgets(self)
         self.fields["signed_name"].widget.attrs["autocomplete"] = "name"
         if merbeskaeftigelse_relevant:
             self.fields["merbeskaeftigelse_ok"].choices = [c for c in Statement.Answer.choices if c[0] != Statement.Answer.NOT_RELEVANT]

@@ -4,6 +4,8 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.core.forms import style_widgets
+
 from .models import AuditEntry
 
 
@@ -29,8 +31,7 @@ class AuditFilterForm(forms.Form):
         self.fields["action"].choices = [("", _("All"))] + list(AuditEntry.Action.choices)
         types = AuditEntry.objects.order_by("object_type").values_list("object_type", flat=True).distinct()
         self.fields["object_type"].choices = [("", _("All"))] + [(t, object_type_label(t)) for t in types if t]
-        for name, field in self.fields.items():
-            field.widget.attrs["class"] = "form-select" if name in ("action", "object_type") else "form-input"
+        style_widgets(self)
 
     def clean(self):
         cleaned = super().clean()

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.core.forms import style_widgets
+
 from .models import Unit
 
 
@@ -45,8 +47,7 @@ class UnitForm(forms.ModelForm):
         if self.instance.pk:
             parents = parents.exclude(path__startswith=self.instance.path)
         self.fields["parent"].queryset = parents
-        for name, field in self.fields.items():
-            field.widget.attrs["class"] = "form-select" if name in ("kind", "parent") else "form-input"
+        style_widgets(self)
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ reveal.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.core.forms import style_widgets
 from rummelig.lib.cpr import normalise_cpr
 
 from .models import Person
@@ -35,8 +36,7 @@ class PersonForm(forms.ModelForm):
         else:
             self.fields["cpr"].help_text = _("Ten digits: ddmmyy-xxxx. The field may be left empty.")
             del self.fields["remove_cpr"]
-        for name in ("first_name", "last_name", "cpr", "email"):
-            self.fields[name].widget.attrs["class"] = "form-input"
+        style_widgets(self)
         self.fields["cpr"].widget.attrs["autocomplete"] = "off"
         if "remove_cpr" in self.fields:
             self.fields["remove_cpr"].widget.attrs["class"] = "form-checkbox"

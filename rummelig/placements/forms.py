@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.core.forms import style_widgets
 from rummelig.lib.cpr import birth_date_from_cpr, mask_cpr, normalise_cpr
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Person, validate_cpr
@@ -129,12 +130,7 @@ class PlacementForm(forms.ModelForm):
             self.fields[name].widget.is_localized = True
         for name in NULL_BOOLEANS:
             self.fields[name].widget = forms.NullBooleanSelect()
-        for name, field in self.fields.items():
-            widget = field.widget
-            if isinstance(widget, forms.RadioSelect):
-                continue
-            css = "form-select" if isinstance(widget, forms.Select) else "form-input"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        style_widgets(self)
         self.fields["hours_per_week"].widget.attrs["class"] += " input-width-xs"
         self.fields["yearly_subsidy"].widget.attrs["class"] += " input-width-s"
         self.fields["cpr"].widget.attrs.update({"class": "form-input input-width-s", "autocomplete": "off"})

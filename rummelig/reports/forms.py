@@ -6,20 +6,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.core.forms import style_widgets
 from rummelig.organisation.models import Unit
 from rummelig.schemes.models import Scheme
 
 from .models import ELEV, OLD_FLEKSJOB, FleksjobPool, PlacementEconomy, RefusionCap, Target
 
 DATE_WIDGET = {"type": "date"}
-
-
-def _style(form):
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
-            continue
-        widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-input")
 
 
 class AnnualReportForm(forms.Form):
@@ -32,7 +25,7 @@ class AnnualReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_widgets(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -75,7 +68,7 @@ class TargetForm(forms.ModelForm):
         self.fields["unit"].queryset = units.filter(kind__in=[Unit.Kind.MUNICIPALITY, Unit.Kind.AREA]).order_by("path")
         self.fields["kind"].widget = forms.RadioSelect(choices=Target.Kind.choices)
         self.fields["measure"].widget = forms.RadioSelect(choices=Target.Measure.choices)
-        _style(self)
+        style_widgets(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -106,7 +99,7 @@ class TargetFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_widgets(self)
 
 
 class FleksjobPoolForm(forms.ModelForm):
@@ -117,7 +110,7 @@ class FleksjobPoolForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_widgets(self)
 
 
 class RefusionCapForm(forms.ModelForm):
@@ -132,7 +125,7 @@ class RefusionCapForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_widgets(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -148,7 +141,7 @@ class EconomyFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_widgets(self)
 
 
 class PlacementEconomyForm(forms.ModelForm):
@@ -160,7 +153,7 @@ class PlacementEconomyForm(forms.ModelForm):
     def __init__(self, *args, placement, **kwargs):
         super().__init__(*args, **kwargs)
         self.placement = placement
-        _style(self)
+        style_widgets(self)
 
     def clean(self):
         cleaned = super().clean()
