@@ -4,7 +4,7 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from rummelig.core.forms import style_widgets
+from rummelig.core.forms import DateInput, style_widgets
 
 from .models import AuditEntry
 
@@ -22,8 +22,8 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     object_type = forms.ChoiceField(label=_("Type of record"), required=False)
     object_id = forms.CharField(label=_("Record id"), required=False, max_length=50)
-    date_from = forms.DateField(label=_("From date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    date_to = forms.DateField(label=_("To date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To date"), required=False, widget=DateInput())
     q = forms.CharField(label=_("Free text"), required=False, max_length=100, help_text=_("Searches the record, the user and the detail."))
 
     def __init__(self, *args, **kwargs):

@@ -1,6 +1,15 @@
-"""What every app's forms share: the classes Det Fælles Designsystem styles their inputs by."""
+"""What every app's forms share: the date picker, and the classes Det Fælles Designsystem styles inputs by."""
 
 from django import forms
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, given and read in the ISO format it uses (2026-03-28)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format)
 
 
 def style_widgets(form):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rummelig.core.forms import style_widgets
+from rummelig.core.forms import DateInput, style_widgets
 
 from .models import Unit
 
@@ -34,8 +34,8 @@ class UnitForm(forms.ModelForm):
         model = Unit
         fields = ["name", "kind", "parent", "payroll_id", "p_number", "cost_centre", "valid_from", "valid_to"]
         widgets = {
-            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_from": DateInput(),
+            "valid_to": DateInput(),
         }
         help_texts = {
             "p_number": _("Ten digits, for workplaces (from the CVR register)."),

@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.core.forms import DateInput
 from rummelig.organisation.models import Unit
 from rummelig.people.search import name_q
 from rummelig.schemes.models import Scheme
@@ -44,10 +45,6 @@ def sort_fields(sort):
     )
 
 
-def date_widget():
-    return forms.DateInput(attrs={"type": "date", "class": "form-input"}, format="%Y-%m-%d")
-
-
 class PlacementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search by name"), method="filter_name", widget=forms.TextInput(attrs={"type": "search", "class": "form-input"})
@@ -67,8 +64,8 @@ class PlacementFilter(django_filters.FilterSet):
         label=_("Status"), choices=Status.choices, method="filter_status", empty_label=_("All"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    period_from = django_filters.DateFilter(label=_("Period from"), method="filter_period", widget=date_widget())
-    period_to = django_filters.DateFilter(label=_("Period to"), method="filter_period", widget=date_widget())
+    period_from = django_filters.DateFilter(label=_("Period from"), method="filter_period", widget=DateInput(attrs={"class": "form-input"}))
+    period_to = django_filters.DateFilter(label=_("Period to"), method="filter_period", widget=DateInput(attrs={"class": "form-input"}))
 
     def __init__(self, data=None, queryset=None, *, access, today=None, **kwargs):
         super().__init__(data, queryset, **kwargs)

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rummelig.core.forms import style_widgets
+from rummelig.core.forms import DateInput, style_widgets
 from rummelig.lib.cpr import birth_date_from_cpr, mask_cpr, normalise_cpr
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Person, validate_cpr
@@ -121,7 +121,7 @@ class PlacementForm(forms.ModelForm):
             self.fields["person"].initial = instance.person_id
 
         for name in DATE_FIELDS:
-            self.fields[name].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            self.fields[name].widget = DateInput()
         for name in TEXTAREAS:
             self.fields[name].widget = forms.Textarea(attrs={"rows": 3})
         for name in DECIMALS:

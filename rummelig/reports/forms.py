@@ -6,21 +6,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rummelig.core.forms import style_widgets
+from rummelig.core.forms import DateInput, style_widgets
 from rummelig.organisation.models import Unit
 from rummelig.schemes.models import Scheme
 
 from .models import ELEV, OLD_FLEKSJOB, FleksjobPool, PlacementEconomy, RefusionCap, Target
-
-DATE_WIDGET = {"type": "date"}
-
 
 class AnnualReportForm(forms.Form):
     """The year of the report and, optionally, the day headcounts are taken (31 December by default)."""
 
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     reference = forms.DateField(
-        label=_("Reference date"), required=False, widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        label=_("Reference date"), required=False, widget=DateInput(),
     )
 
     def __init__(self, *args, **kwargs):
@@ -118,8 +115,8 @@ class RefusionCapForm(forms.ModelForm):
         model = RefusionCap
         fields = ["valid_from", "valid_to", "annual_cap", "hourly_cap", "source"]
         widgets = {
-            "valid_from": forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
-            "valid_to": forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+            "valid_from": DateInput(),
+            "valid_to": DateInput(),
             "source": forms.Textarea(attrs={"rows": 2}),
         }
 
