@@ -123,7 +123,8 @@ def insert(model, rows: list[New], progress=None, *, ids: list[int] | None = Non
             value = field.get_default()
         convert = _converter(field, conn)
         defaults.append((field, convert(value) if convert is not None and value is not None else value))
-    conversions = []  # (index in a row: pk first, then `given`; converter) for references and values the driver needs adapted
+    # (index in a row: the pk, then `given`; converter) for references and values the driver needs adapted
+    conversions = []
     for index, attname in enumerate(given, start=1):
         field = fields[attname]
         if isinstance(field, ForeignKey):

@@ -474,7 +474,8 @@ class Planner:
             first_name = self._fit(first_name, 100, location, "firstName")
         if len(last_name) > 100:
             last_name = self._fit(last_name, 100, location, "lastName")
-        person = New(first_name=first_name, last_name=last_name, cpr=cpr, birth_date=self._birth_date(cpr) if cpr else None)
+        birth_date = self._birth_date(cpr) if cpr else None
+        person = New(first_name=first_name, last_name=last_name, cpr=cpr, birth_date=birth_date)
         self.p.new_people.append(person)
         self.p.counts["people_added"] += 1
         return person
