@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
 from rummelig.core.formats import long_date
 
@@ -65,38 +67,31 @@ def document(report, sections):
         "suppressed": True,
         "markers": {"<5": _("a count from 1 to 4"), "x": _("hidden so that a small count cannot be worked out")},
         "sections": [
-            {
-                "key": section.key,
-                "title": section.title,
-                "intro": section.intro,
-                "tables": [
-                    {
-                        "key": table.key,
-                        "title": table.title,
-                        "note": table.note,
-                        "row_header": table.row_header,
-                        "columns": [{"label": c.label, "kind": c.kind} for c in table.columns],
-                        "rows": [
-                            {
-                                "label": row.label,
-                                "total": row.total,
-                                "cells": [
-                                    {
-                                        "value": plain(value, kind),
-                                        **({"previous": plain(row.previous[i], kind)} if row.previous is not None else {}),
-                                    }
-                                    for i, (value, kind) in enumerate(zip(row.values, row.kinds(table.columns), strict=True))
-                                ],
-                            }
-                            for row in table.rows
-                        ],
-                    }
-                    for table in section.tables
-                ],
-            }
+            {"key": section.key, "title": section.title, "intro": section.intro, "tables": [_table_data(t) for t in section.tables]}
             for section in sections
         ],
     }
+
+
+def _table_data(table):
+    return {
+        "key": table.key,
+        "title": table.title,
+        "note": table.note,
+        "row_header": table.row_header,
+        "columns": [{"label": c.label, "kind": c.kind} for c in table.columns],
+        "rows": [{"label": row.label, "total": row.total, "cells": _cells_data(row, table.columns)} for row in table.rows],
+    }
+
+
+def _cells_data(row, columns):
+    cells = []
+    for i, (value, kind) in enumerate(zip(row.values, row.kinds(columns), strict=True)):
+        cell = {"value": plain(value, kind)}
+        if row.previous is not None:
+            cell["previous"] = plain(row.previous[i], kind)
+        cells.append(cell)
+    return cells
 
 
 def to_json(report, sections):
@@ -118,9 +113,6 @@ NUMBER_FORMATS = {COUNT: "#,##0", NUMBER: "#,##0", FTE: "#,##0.0", MONEY: "#,##0
 
 def to_xlsx(report, sections):
     """Return the report as an XLSX workbook: an "about" sheet, then one sheet per table."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     _check(report)
     workbook = Workbook()
     about = workbook.active
@@ -145,49 +137,57 @@ def to_xlsx(report, sections):
     about.column_dimensions["A"].width = 28
     about.column_dimensions["B"].width = 80
     used = {about.title.casefold()}
-    number = 0
-    this_year, last_year = report.year_labels
-    for section in sections:
-        for table in section.tables:
-            number += 1
-            sheet = workbook.create_sheet(_sheet_name(number, table.title, used))
-            sheet.append([table.title])
-            sheet["A1"].font = Font(bold=True, size=13)
-            sheet.append([section.title])
-            if table.note:
-                sheet.append([table.note])
-            sheet.append([])
-            header = [table.row_header]
-            for column in table.columns:
-                header += [f"{column.label} {this_year}", f"{column.label} {last_year}"] if table.with_previous else [column.label]
-            sheet.append(header)
-            header_row = sheet.max_row
-            for cell in sheet[header_row]:
-                cell.font = bold
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            for row in table.rows:
-                line = [row.label]
-                kinds = row.kinds(table.columns)
-                for i, kind in enumerate(kinds):
-                    line.append(plain(row.values[i], kind))
-                    if table.with_previous:
-                        line.append(plain(row.previous[i], kind))
-                sheet.append(line)
-                excel_row = sheet.max_row
-                for j, cell in enumerate(sheet[excel_row][1:]):
-                    kind = kinds[j // 2 if table.with_previous else j]
-                    if isinstance(cell.value, (int, float)):
-                        cell.number_format = NUMBER_FORMATS.get(kind, "General")
-                    else:
-                        cell.alignment = Alignment(horizontal="right")
-                if row.total:
-                    for cell in sheet[excel_row]:
-                        cell.font = bold
-            sheet.column_dimensions["A"].width = 36
-            sheet.freeze_panes = sheet.cell(header_row + 1, 2)
+    tables = [(section, table) for section in sections for table in section.tables]
+    for number, (section, table) in enumerate(tables, start=1):
+        _write_table(workbook.create_sheet(_sheet_name(number, table.title, used)), section, table, report.year_labels)
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
+
+
+def _write_table(sheet, section, table, year_labels):
+    """Write one table on its own sheet: title, section, note, a header row, then the rows."""
+    this_year, last_year = year_labels
+    bold = Font(bold=True)
+    sheet.append([table.title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([section.title])
+    if table.note:
+        sheet.append([table.note])
+    sheet.append([])
+    header = [table.row_header]
+    for column in table.columns:
+        header += [f"{column.label} {this_year}", f"{column.label} {last_year}"] if table.with_previous else [column.label]
+    sheet.append(header)
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in table.rows:
+        _write_row(sheet, row, table)
+    sheet.column_dimensions["A"].width = 36
+    sheet.freeze_panes = sheet.cell(header_row + 1, 2)
+
+
+def _write_row(sheet, row, table):
+    """Append a row (this year's value, then last year's, per column) with number formats for its kinds."""
+    line = [row.label]
+    kinds = row.kinds(table.columns)
+    for i, kind in enumerate(kinds):
+        line.append(plain(row.values[i], kind))
+        if table.with_previous:
+            line.append(plain(row.previous[i], kind))
+    sheet.append(line)
+    cells = sheet[sheet.max_row]
+    for j, cell in enumerate(cells[1:]):
+        kind = kinds[j // 2 if table.with_previous else j]
+        if isinstance(cell.value, (int, float)):
+            cell.number_format = NUMBER_FORMATS.get(kind, "General")
+        else:
+            cell.alignment = Alignment(horizontal="right")
+    if row.total:
+        for cell in cells:
+            cell.font = Font(bold=True)
 
 
 def to_pdf(report, sections):
