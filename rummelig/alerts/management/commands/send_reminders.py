@@ -46,7 +46,7 @@ class Command(BaseCommand):
         base_url = options["base_url"].rstrip("/")
         with translation.override(settings.LANGUAGE_CODE):
             alerts = alerts_for(Placement.objects.all(), today, days_ahead=options["days"], days_overdue=DAYS_OVERDUE)
-            per_user, unreachable = self._per_user(alerts, today, options["days"])
+            per_user, unreachable = self._per_user(alerts, today)
             sent_emails = sent_alerts = 0
             for user, user_alerts in per_user:
                 if options["dry_run"]:
@@ -74,7 +74,7 @@ class Command(BaseCommand):
             raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
 
     @staticmethod
-    def _per_user(alerts, today, days):
+    def _per_user(alerts, today):
         """Return ([(user, [alerts not sent before])], usernames that cannot be reached)."""
         recipients = Recipients()
         sent = set(
