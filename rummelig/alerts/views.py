@@ -9,6 +9,7 @@ only HR or a leder of the unit may mark a placement started; only HR sets thresh
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -79,6 +80,7 @@ def task_list(request):
 def statement(request, pk):
     """The statement of a placement: the form for its TR before it is given, the signed statement afterwards."""
     placement = get_placement_or_404(request.user, pk)
+    prefetch_related_objects([placement], "scheme__versions")  # needs_statement and statement_figures read the version again
     access = access_for(request.user)
     version = placement.scheme_version
     existing = Statement.objects.filter(placement=placement).select_related("representative").first()

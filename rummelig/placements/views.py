@@ -9,6 +9,7 @@ every change is written to the audit log in the same transaction (ATOMIC_REQUEST
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -124,6 +125,7 @@ def _labels(*models_and_names):
 @require_GET
 def placement_detail(request, pk):
     placement = get_placement_or_404(request.user, pk)
+    prefetch_related_objects([placement], "scheme__versions")  # the page and its rules panel ask for the version
     access = access_for(request.user)
     log.record(request.user, AuditEntry.Action.VIEW, placement)
     today = timezone.localdate()
