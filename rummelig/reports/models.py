@@ -68,6 +68,10 @@ class Target(models.Model):
     def __str__(self):
         return f"{self.year} · {self.unit} · {self.scheme_label()} · {self.value.normalize():f}"
 
+    def comparison_key(self):
+        """Return what makes this year's target the same as one of last year: kind, unit, measure and schemes."""
+        return (self.kind, self.unit_id, self.measure, frozenset(s.pk for s in self.schemes.all()))
+
     def scheme_codes(self):
         """Return the codes of the target's schemes; an empty set means all schemes."""
         return {scheme.code for scheme in self.schemes.all()}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import sections as registry
 from .figures import Period, PlacementCounts, YearFigures, schemes_by_id
+from .models import Target
 from .tables import Masked, publish
 
 EMPTY = PlacementCounts()
@@ -106,6 +107,17 @@ class Report:
     def during(self):
         """Placements during the year (and their FTE-years), schemes × columns."""
         return self._scheme_matrix(lambda c: c.during, lambda figures, c: figures.fte_years(c))
+
+    @cached_property
+    def _targets(self):
+        """HR's targets of the year and the year before for units in the scope, read once for every section."""
+        targets = Target.objects.filter(year__in=[self.year, self.year - 1]).select_related("unit").prefetch_related("schemes")
+        return [t for t in targets if self.scope.covers(t.unit)]
+
+    def targets(self, kind):
+        """Return (this year's targets of kind, {comparison key: last year's target}) for units in the scope."""
+        targets = [t for t in self._targets if t.kind == kind]
+        return [t for t in targets if t.year == self.year], {t.comparison_key(): t for t in targets if t.year == self.year - 1}
 
     # Building ----------------------------------------------------------------------------------
 

@@ -153,19 +153,6 @@ class During(Section):
         ]
 
 
-def _target_key(target):
-    return (target.kind, target.unit_id, target.measure, frozenset(s.pk for s in target.schemes.all()))
-
-
-def visible_targets(report, kind):
-    """Return (this year's targets, {key: last year's target}) that concern units in the report's scope."""
-    targets = [
-        t for t in Target.objects.filter(year__in=[report.year, report.year - 1], kind=kind).select_related("unit").prefetch_related("schemes")
-        if report.scope.covers(t.unit)
-    ]
-    return [t for t in targets if t.year == report.year], {_target_key(t): t for t in targets if t.year == report.year - 1}
-
-
 def target_label(target):
     return f"{target.unit.name}: {target.scheme_label()}"
 
@@ -177,7 +164,7 @@ class Targets(Section):
     order = 30
 
     def intro(self, report):
-        this_year, _before = visible_targets(report, Target.Kind.TARGET)
+        this_year, _before = report.targets(Target.Kind.TARGET)
         if not this_year:
             return _("No targets have been set for %(year)s.") % {"year": report.year}
         return _(
@@ -186,7 +173,7 @@ class Targets(Section):
         ) % {"year": report.year, "date": long_date(report.period.reference)}
 
     def tables(self, report):
-        this_year, before = visible_targets(report, Target.Kind.TARGET)
+        this_year, before = report.targets(Target.Kind.TARGET)
         m = report.headcount
         tables = []
         for measure, kind, key, title in (
@@ -200,7 +187,7 @@ class Targets(Section):
                 values = m.exact if measure == Target.Measure.HEADCOUNT else m.other_exact
                 actual = derive(m.counts, values, schemes, columns)
                 actual_before = derive(m.counts, values, schemes, columns, previous=True)
-                old = before.get(_target_key(target))
+                old = before.get(target.comparison_key())
                 old_value = old.value if old else None
                 rows.append(Row(
                     target_label(target),
@@ -300,7 +287,7 @@ class Elever(Section):
         )
         add_share_column(table, _("Share without other education"), [0], [3])
         tables = [table]
-        this_year, before = visible_targets(report, Target.Kind.DIMENSIONING)
+        this_year, before = report.targets(Target.Kind.DIMENSIONING)
         dimension_rows = []
         for target in this_year:
             under = report.scope.columns_under(target.unit)
@@ -308,7 +295,7 @@ class Elever(Section):
             started_before = derive(published, cells, under, list(categories), previous=True)
             without = derive(published, cells, under, ["without"])
             without_before = derive(published, cells, under, ["without"], previous=True)
-            old = before.get(_target_key(target))
+            old = before.get(target.comparison_key())
             old_value = old.value if old else None
             dimension_rows.append(Row(
                 target.unit.name,
