@@ -34,11 +34,14 @@ class _Scope:
     def shows_people_of(self, unit):
         return unit.pk in self.individual_ids
 
+    def shows_staff_of(self, unit):
+        return self.shows_people_of(unit) and self.access.sees_staff_of(unit)
+
     def shown(self, unit, figures):
         return shown_figures(
             figures,
-            individuals=unit.pk in self.individual_ids,
-            staff=unit.pk in self.individual_ids and self.access.sees_staff_of(unit),
+            individuals=self.shows_people_of(unit),
+            staff=self.shows_staff_of(unit),
             aggregate=unit.pk in self.aggregate_ids,
         )
 
@@ -115,7 +118,7 @@ def unit_detail(request, pk):
         "own": scope.shown(unit, figures[unit.pk]),
         "children": [{"unit": child, "figures": scope.shown(child, figures[child.pk])} for child in children],
         "shows_people": scope.shows_people_of(unit),
-        "shows_staff": access.sees_staff_of(unit) and scope.shows_people_of(unit),
+        "shows_staff": scope.shows_staff_of(unit),
         "may_edit": access.is_hr,
         "today": today,
     }
