@@ -29,6 +29,7 @@ from rummelig.people.models import Employment
 from rummelig.placements.models import Placement
 from rummelig.rules.durations import same_day_in
 from rummelig.rules.ratio import (
+    FULL_TIME_HOURS,
     MERBESKAEFTIGELSE_MONTHS,
     RATIO_MONTHS,
     MerbeskaeftigelseResult,
@@ -38,7 +39,6 @@ from rummelig.rules.ratio import (
 )
 from rummelig.schemes.models import REDUCED_WORK_CAPACITY_TARGET_GROUPS, SchemeVersion
 
-FULL_TIME_HOURS = Decimal(37)
 ADULT_AGE = 18
 
 

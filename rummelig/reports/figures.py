@@ -41,13 +41,13 @@ from django.db.models.functions import Coalesce, Greatest, Least
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment
 from rummelig.placements.models import Outcome, Placement, active_on_q, overlapping_q
-from rummelig.rules.durations import same_day_in
+from rummelig.rules.durations import days_in_year, same_day_in
 from rummelig.rules.fleksjob_refusion import Cap, expected_refusion
+from rummelig.rules.ratio import FULL_TIME_HOURS
 from rummelig.schemes.models import Scheme
 
 from .models import ELEV, OLD_FLEKSJOB, PlacementEconomy, RefusionCap
 
-FULL_TIME_HOURS = Decimal(37)
 YOUNG_BELOW_AGE = 30
 MONEY = DecimalField(max_digits=20, decimal_places=2)
 
@@ -75,12 +75,8 @@ def _date(day):
 
 def hours_expression():
     """Hours per week counted for a placement: registered hours, at most full time, full time if unknown."""
-    full = Value(FULL_TIME_HOURS, output_field=MONEY)
+    full = Value(Decimal(FULL_TIME_HOURS), output_field=MONEY)
     return Least(Coalesce(F("hours_per_week"), full), full, output_field=MONEY)
-
-
-def days_in_year(year):
-    return (date(year + 1, 1, 1) - date(year, 1, 1)).days
 
 
 @dataclass(frozen=True)

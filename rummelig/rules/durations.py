@@ -56,6 +56,11 @@ def months_after(day: date, months: int) -> date:
     return date(year, month, day.day if exists else calendar.monthrange(year, month)[1])
 
 
+def days_in_year(year: int) -> int:
+    """Return 365, or 366 in a leap year."""
+    return (date(year + 1, 1, 1) - date(year, 1, 1)).days
+
+
 def same_day_in(day: date, year: int) -> date:
     """Return ``day`` moved to another year; 29 February becomes 28 February in a year without it."""
     try:

@@ -24,8 +24,10 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from .durations import days_in_year
+from .ratio import FULL_TIME_HOURS
+
 WEEKS_PER_YEAR = 52
-FULL_TIME_HOURS = 37
 ALLOWED_FRACTIONS = (Fraction(1, 2), Fraction(2, 3))
 
 
@@ -63,10 +65,6 @@ def wage_counted(wage_basis: Decimal, hours_per_week: Decimal | None, cap: Cap |
     if hours_per_week is not None and _exact(hours_per_week) < FULL_TIME_HOURS:
         limit = min(limit, _exact(cap.hourly) * _exact(hours_per_week) * WEEKS_PER_YEAR)
     return min(wage, limit)
-
-
-def days_in_year(year: int) -> int:
-    return (date(year + 1, 1, 1) - date(year, 1, 1)).days
 
 
 def expected_refusion(

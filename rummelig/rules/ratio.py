@@ -24,6 +24,7 @@ from fractions import Fraction
 
 Number = int | float | Decimal | Fraction
 
+FULL_TIME_HOURS = 37  # a full-time week; part time counts as a fraction of it (stk. 2)
 PERSONS_PER_PLACEMENT_UP_TO_50 = 5
 PERSONS_PER_PLACEMENT_ABOVE_50 = 10
 SMALL_WORKPLACE_LIMIT = 50
