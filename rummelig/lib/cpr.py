@@ -1,4 +1,4 @@
-"""Danish CPR numbers: normalise, validate, find the date of birth, mask.
+"""Danish CPR numbers: normalise, validate, find the date of birth, mask, show.
 
 A CPR number is ddmmyy followed by four digits; the first of those four (the 7th digit) tells the
 century. Since 1 October 2007 CPR numbers are issued *without* the modulus-11 check, so a valid
@@ -60,6 +60,11 @@ def birth_date_from_cpr(cpr: str) -> date:
         return date(century + yy, month, day)
     except ValueError:
         raise ValueError(f"CPR-nummeret {mask_cpr(digits)} begynder ikke med en gyldig dato.") from None
+
+
+def format_cpr(cpr: str) -> str:
+    """Return a normalised CPR number as people write it: "ddmmyy-xxxx" with the digits."""
+    return f"{cpr[:6]}-{cpr[6:]}"
 
 
 def mask_cpr(cpr: str) -> str:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
+from rummelig.lib.cpr import format_cpr
 
 from .forms import PersonForm, PersonSearchForm
 from .search import search_people
@@ -99,10 +100,6 @@ def person_detail(request, pk):
     return _person_page(request, get_person_or_404(request.user, pk))
 
 
-def _formatted_cpr(cpr):
-    return f"{cpr[:6]}-{cpr[6:]}"
-
-
 @never_cache
 @login_required
 def reveal_cpr(request, pk):
@@ -114,7 +111,7 @@ def reveal_cpr(request, pk):
     if not person.cpr:
         raise Http404
     log.record(request.user, AuditEntry.Action.REVEAL_CPR, person)
-    revealed = _formatted_cpr(person.cpr)
+    revealed = format_cpr(person.cpr)
     if request.headers.get("HX-Request"):
         return render(request, "people/_cpr.html", {"person": person, "access": access, "revealed_cpr": revealed})
     return _person_page(request, person, revealed_cpr=revealed)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from rummelig.lib.cpr import birth_date_from_cpr, mask_cpr, normalise_cpr
+from rummelig.lib.cpr import birth_date_from_cpr, format_cpr, mask_cpr, normalise_cpr
 
 
 def test_it_accepts_ten_digits():
@@ -13,6 +13,10 @@ def test_it_accepts_ten_digits():
 
 def test_it_accepts_the_dashed_form_and_strips_spaces():
     assert normalise_cpr(" 010190-1234 ") == "0101901234"
+
+
+def test_it_shows_a_number_in_the_dashed_form():
+    assert format_cpr("0101901234") == "010190-1234"
     assert normalise_cpr("010190 1234") == "0101901234"
     assert normalise_cpr("010190 - 1234") == "0101901234"
 
