@@ -22,6 +22,7 @@ from rummelig.accounts.models import RoleAssignment
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
+from rummelig.rules.ratio import FULL_TIME_HOURS
 from rummelig.schemes.models import Scheme
 
 from . import data
@@ -30,7 +31,6 @@ from .seats import PlacementMaker
 
 BATCH = 2000
 FOUNDED = date(2007, 1, 1)  # the municipality as it is since the structural reform
-FULL_TIME = Decimal(37)
 WORKPLACES_AT_5000 = 120  # ~120 workplaces for 5,000 staff, ~600 for 50,000
 LEAVERS_PER_YEAR = 0.06  # share of staff who left in each year of the period
 
@@ -103,7 +103,7 @@ class DemoBuilder(PlacementMaker):
 
     def fte(self, hours):
         if hours not in self.fte_cache:
-            self.fte_cache[hours] = (Decimal(hours) / FULL_TIME).quantize(Decimal("0.0001"))
+            self.fte_cache[hours] = (Decimal(hours) / FULL_TIME_HOURS).quantize(Decimal("0.0001"))
         return self.fte_cache[hours]
 
     def payroll_number(self):

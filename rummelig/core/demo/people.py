@@ -13,6 +13,7 @@ from itertools import accumulate
 from faker.providers.person.da_DK import Provider as DanishNames
 
 from rummelig.people.models import Person
+from rummelig.rules.durations import same_day_in
 
 from . import data
 
@@ -21,10 +22,7 @@ MOD11_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
 def years_before(day, years):
     """Return the same day `years` earlier (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
+    return same_day_in(day, day.year - years)
 
 
 def years_after(day, years):

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from rummelig.placements.models import Outcome, Placement
 from rummelig.rules.durations import add_duration, max_end_date
-from rummelig.rules.ratio import max_supported_placements
+from rummelig.rules.ratio import FULL_TIME_HOURS, max_supported_placements
 from rummelig.rules.schemes import DAYS, MONTHS, WEEKS, YEARS, Duration, max_duration
 from rummelig.schemes.models import TargetGroup as TG
 
@@ -396,7 +396,7 @@ class PlacementMaker:
         if kind == "range":
             amount = self.rng.randint(*values)
             if profile.code == "seniorjob":
-                amount = amount * hours / 37  # the seniorjob subsidy follows the hours
+                amount = amount * hours / FULL_TIME_HOURS  # the seniorjob subsidy follows the hours
         else:
             rate = values[0]
             if profile.code == "loentilskud" and tg in data.LOENTILSKUD_LOW_RATE_GROUPS:
