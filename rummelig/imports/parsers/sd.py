@@ -178,13 +178,18 @@ def _department_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Unit
     if department_id:
         _first_time(seen, department_id, row.line, row.where("DepartmentIdentifier"), problems, "Afdelingen")
     name = _required(row, "DepartmentName", problems)
-    valid_from = _date(row, "ActivationDate", problems)
-    valid_to = open_end(_date(row, "DeactivationDate", problems))
-    _check_order(valid_from, valid_to, row.where("DeactivationDate"), problems)
     parent = row.text("ParentDepartmentIdentifier") or None
+    return _department(row, _date, department_id, name, parent, problems, before)
+
+
+def _department(source, read_date, department_id: str, name: str, parent: str | None, problems: Problems, before: int):
+    """Finish a department read from a CSV row or an XML node: dates, parent, P-number, the record."""
+    valid_from = read_date(source, "ActivationDate", problems)
+    valid_to = open_end(read_date(source, "DeactivationDate", problems))
+    _check_order(valid_from, valid_to, source.where("DeactivationDate"), problems)
     if parent and parent == department_id:
-        problems.add(row.where("ParentDepartmentIdentifier"), "Afdelingen står som sin egen overordnede afdeling.")
-    p_number = _p_number(row.text("ProductionUnitIdentifier"), row.where("ProductionUnitIdentifier"), problems)
+        problems.add(source.where("ParentDepartmentIdentifier"), "Afdelingen står som sin egen overordnede afdeling.")
+    p_number = _p_number(source.text("ProductionUnitIdentifier"), source.where("ProductionUnitIdentifier"), problems)
     if problems.total > before:
         return None
     return UnitRecord(
@@ -193,11 +198,11 @@ def _department_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Unit
         name=name,
         short_name="",
         p_number=p_number,
-        cost_centre=row.text("CostCentre"),
+        cost_centre=source.text("CostCentre"),
         valid_from=valid_from,
         valid_to=valid_to,
-        kind_hint=row.text("DepartmentLevelIdentifier"),
-        location=row.where(),
+        kind_hint=source.text("DepartmentLevelIdentifier"),
+        location=source.where(),
     )
 
 
@@ -331,27 +336,8 @@ def _department_element(element, problems: Problems, seen: dict[str, int]) -> Un
     name = node.text("DepartmentName")
     if not name:
         problems.add(node.where("DepartmentName"), "Feltet <DepartmentName> mangler eller er tomt.")
-    valid_from = _node_date(node, "ActivationDate", problems)
-    valid_to = open_end(_node_date(node, "DeactivationDate", problems))
-    _check_order(valid_from, valid_to, node.where("DeactivationDate"), problems)
     parent = node.text("ParentDepartmentIdentifier") or _reference_parent(element) or None
-    if parent and parent == department_id:
-        problems.add(node.where("ParentDepartmentIdentifier"), "Afdelingen står som sin egen overordnede afdeling.")
-    p_number = _p_number(node.text("ProductionUnitIdentifier"), node.where("ProductionUnitIdentifier"), problems)
-    if problems.total > before:
-        return None
-    return UnitRecord(
-        source_id=department_id,
-        parent_source_id=parent,
-        name=name,
-        short_name="",
-        p_number=p_number,
-        cost_centre=node.text("CostCentre"),
-        valid_from=valid_from,
-        valid_to=valid_to,
-        kind_hint=node.text("DepartmentLevelIdentifier"),
-        location=node.where(),
-    )
+    return _department(node, _node_date, department_id, name, parent, problems, before)
 
 
 def _reference_parent(element) -> str:
