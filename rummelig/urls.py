@@ -16,6 +16,7 @@ urlpatterns = [
     path("enheder/", include("rummelig.organisation.urls")),
     path("varsler/", include("rummelig.alerts.urls")),
     path("rapporter/", include("rummelig.reports.urls")),
+    path("lovgrundlag/", include("rummelig.schemes.urls")),
     path("import/", include("rummelig.imports.urls")),
     path("revisionslog/", include("rummelig.audit.urls")),
     path("api/v1/", api.urls),

@@ -57,6 +57,11 @@ class Access:
         return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR))
 
     @property
+    def reads_the_law(self):
+        """Every role may read the law page: schemes, their rules and changes ahead hold no personal data."""
+        return bool(self._assignments)
+
+    @property
     def may_edit(self):
         return self.has_role(Role.HR, Role.LEDER)
 

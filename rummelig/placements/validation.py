@@ -10,7 +10,7 @@ lives in `rummelig.rules`; this module only feeds it the placement and words the
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from django.utils.translation import gettext as _
@@ -118,7 +118,20 @@ def check_scheme_in_force(p: Proposal):
     """Refuse a start date on which the scheme has no rules in force (not yet, or abolished)."""
     if p.scheme is None or p.start is None or p.version is not None:
         return
-    periods = [period_text(v.valid_from, v.valid_to) for v in sorted(p.scheme.versions.all(), key=lambda v: v.valid_from)]
+    versions = sorted(p.scheme.versions.all(), key=lambda v: v.valid_from)
+    if versions and versions[-1].valid_to is not None and versions[-1].valid_to < p.start:
+        # Closed for new placements (e.g. revalidering and jobrotation by lov nr. 1750/2025); cases that
+        # started before keep the version of their start date and may run to their end.
+        last = versions[-1]
+        yield "start", _(
+            "The scheme %(scheme)s is closed for new placements from %(closed)s (%(basis)s). A placement that started "
+            "before may run to its end, but a new one cannot start on %(start)s."
+        ) % {
+            "scheme": p.scheme.name, "closed": long_date(last.valid_to + timedelta(days=1)),
+            "basis": last.legal_basis, "start": long_date(p.start),
+        }
+        return
+    periods = [period_text(v.valid_from, v.valid_to) for v in versions]
     if periods:
         yield "start", _("The scheme %(scheme)s does not apply on the start date %(start)s; it applies %(periods)s.") % {
             "scheme": p.scheme.name, "start": long_date(p.start), "periods": _(" and ").join(periods)

@@ -113,7 +113,7 @@ class FleksjobPoolForm(forms.ModelForm):
 class RefusionCapForm(forms.ModelForm):
     class Meta:
         model = RefusionCap
-        fields = ["valid_from", "valid_to", "annual_cap", "hourly_cap", "source"]
+        fields = ["valid_from", "valid_to", "annual_cap", "hourly_cap", "source", "verified"]
         widgets = {
             "valid_from": DateInput(),
             "valid_to": DateInput(),

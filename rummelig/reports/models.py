@@ -162,8 +162,15 @@ class RefusionCap(models.Model):
     )
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     annual_cap = models.DecimalField(_("cap per year (DKK)"), max_digits=12, decimal_places=2)
-    hourly_cap = models.DecimalField(_("cap per hour (DKK)"), max_digits=8, decimal_places=2)
-    source = models.TextField(_("source"))
+    hourly_cap = models.DecimalField(
+        _("cap per hour (DKK)"), max_digits=8, decimal_places=2, null=True, blank=True,
+        help_text=_("Empty when the hourly figure of the year is not known; then only the yearly cap is applied."),
+    )
+    source = models.TextField(_("source"), help_text=_("Where the figure is set: the law or order, with the sentence and a link."))
+    verified = models.BooleanField(
+        _("confirmed in the law's text"), default=False,
+        help_text=_("Tick only when the figure has been read in the law, an order or the ministry's rates."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -178,4 +185,4 @@ class RefusionCap(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.annual_cap} / {self.hourly_cap} ({self.valid_from:%d.%m.%Y})"
+        return f"{self.annual_cap} / {self.hourly_cap or '-'} ({self.valid_from:%d.%m.%Y})"

@@ -450,9 +450,14 @@ class Economy(Section):
         notes = []
         caps = RefusionCap.objects.filter(valid_from__lte=date(report.year, 12, 31)).exclude(valid_to__lt=date(report.year, 1, 1))
         for cap in caps:
-            notes.append(_("Cap from %(from)s: %(annual)s kr. a year, %(hourly)s kr. an hour.") % {
-                "from": long_date(cap.valid_from), "annual": _money(cap.annual_cap), "hourly": _money(cap.hourly_cap, 2),
-            })
+            if cap.hourly_cap is None:
+                notes.append(_("Cap from %(from)s: %(annual)s kr. a year (no hourly cap known).") % {
+                    "from": long_date(cap.valid_from), "annual": _money(cap.annual_cap),
+                })
+            else:
+                notes.append(_("Cap from %(from)s: %(annual)s kr. a year, %(hourly)s kr. an hour.") % {
+                    "from": long_date(cap.valid_from), "annual": _money(cap.annual_cap), "hourly": _money(cap.hourly_cap, 2),
+                })
         if economy[0].uncapped:
             notes.append(_("No cap is registered for part of the year; those days are counted without a cap."))
         missing = economy[0].refusion_missing

@@ -36,7 +36,7 @@ class Cap:
     valid_from: date
     valid_to: date | None
     annual: Decimal
-    hourly: Decimal
+    hourly: Decimal | None  # None: the year's hourly figure is not known; only the annual cap applies
 
     def in_force_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -62,7 +62,7 @@ def wage_counted(wage_basis: Decimal, hours_per_week: Decimal | None, cap: Cap |
     if cap is None:
         return wage
     limit = _exact(cap.annual)
-    if hours_per_week is not None and _exact(hours_per_week) < FULL_TIME_HOURS:
+    if cap.hourly is not None and hours_per_week is not None and _exact(hours_per_week) < FULL_TIME_HOURS:
         limit = min(limit, _exact(cap.hourly) * _exact(hours_per_week) * WEEKS_PER_YEAR)
     return min(wage, limit)
 

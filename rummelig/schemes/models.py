@@ -124,6 +124,14 @@ class SchemeVersion(models.Model):
         help_text=_("The employer informs the employee representative of the P-number without a statement."),
     )
     note = models.TextField(_("note"), blank=True)
+    checked_on = models.DateField(
+        _("last checked against the law"), null=True, blank=True,
+        help_text=_("The day someone last read the rules of this version against the text of the law."),
+    )
+    verified = models.BooleanField(
+        _("confirmed in the law's text"), default=False,
+        help_text=_("Unticked: at least one rule of this version could not be confirmed; the note says which."),
+    )
 
     objects = SchemeVersionQuerySet.as_manager()
 
@@ -180,7 +188,8 @@ class SchemeDuration(models.Model):
     )
     amount = models.PositiveSmallIntegerField(_("maximum"))
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
-    source = models.CharField(_("source"), max_length=300, blank=True)
+    source = models.TextField(_("source"), blank=True, help_text=_("The sentence of the law the limit comes from."))
+    verified = models.BooleanField(_("confirmed in the law's text"), default=False)
 
     class Meta:
         verbose_name = _("maximum duration")
@@ -189,6 +198,31 @@ class SchemeDuration(models.Model):
 
     def __str__(self):
         return f"{self.amount} {self.get_unit_display()}"
+
+
+class LawChange(models.Model):
+    """A change of the law ahead (or just made), so HR sees what changes when (the law page).
+
+    Not a rule the app applies: when a change is enacted its rules become a new ``SchemeVersion``
+    with its own valid_from; this row says what is coming and how sure the date is.
+    """
+
+    in_force_on = models.DateField(_("in force from"))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("what changes"))
+    schemes = models.ManyToManyField(Scheme, blank=True, related_name="law_changes", verbose_name=_("schemes affected"))
+    enacted = models.BooleanField(_("enacted"), default=False, help_text=_("Unticked: a bill or an expected date, not yet law."))
+    source = models.TextField(_("source"))
+    checked_on = models.DateField(_("last checked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("change of the law")
+        verbose_name_plural = _("changes of the law")
+        ordering = ["in_force_on", "title"]
+        constraints = [models.UniqueConstraint(fields=["in_force_on", "title"], name="law_change_unique_title")]
+
+    def __str__(self):
+        return f"{self.title} ({self.in_force_on:%d.%m.%Y})"
 
 
 class AgeLimit(models.Model):

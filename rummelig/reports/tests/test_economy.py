@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -11,10 +12,18 @@ from rummelig.reports.models import FleksjobPool, PlacementEconomy, RefusionCap
 from rummelig.testing import make_person, make_placement
 
 
-def test_the_2019_cap_is_loaded_as_data(db):
-    cap = RefusionCap.objects.get(valid_from=date(2019, 1, 1))
-    assert (cap.annual_cap, cap.hourly_cap, cap.valid_to) == (Decimal("527091.00"), Decimal("273.93"), None)
-    assert "§ 133" in cap.source
+def test_the_caps_are_one_dated_row_per_year(db):
+    # The figures and their sources are asserted in rummelig/schemes/tests/test_law_facts.py.
+    assert [(c.valid_from, c.valid_to) for c in RefusionCap.objects.order_by("valid_from")] == [
+        (date(2019, 1, 1), date(2019, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31)),
+    ]
+
+
+def test_the_economy_page_names_the_years_without_a_cap(world, login):
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 12, 6)):
+        page = login(world.hr).get(reverse("reports:economy")).content.decode()
+    assert "Der er ikke registreret et loft for 2020, 2021, 2022, 2023, 2025, 2026." in page
+    assert "Ikke bekræftet i loven" in page  # the 2024 figure comes from a municipality's page
 
 
 def test_hr_enters_the_pool_budget_and_it_is_audited(world, login):
@@ -34,16 +43,26 @@ def test_a_second_budget_for_the_same_year_is_refused(world, login):
     assert "Der er allerede indtastet et budget for det år. Ret det i stedet." in page
 
 
-def test_a_new_cap_ends_the_one_in_force_the_day_before(world, login):
+def test_hr_adds_next_years_cap_and_it_is_audited(world, login):
     client = login(world.hr)
     client.post(reverse("reports:cap_create"), {
-        "valid_from": "2026-01-01", "annual_cap": "560000", "hourly_cap": "291.05", "source": "Satsregulering 2026",
+        "valid_from": "2027-01-01", "valid_to": "2027-12-31", "annual_cap": "612000", "hourly_cap": "",
+        "source": "Vejledning om satser 2027", "verified": "on",
     })
-    old = RefusionCap.objects.get(valid_from=date(2019, 1, 1))
-    assert old.valid_to == date(2025, 12, 31)
-    assert RefusionCap.objects.get(valid_from=date(2026, 1, 1)).annual_cap == Decimal("560000")
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE, object_type="refusioncap", object_id=str(old.pk)).exists()
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.CREATE, object_type="refusioncap").exists()
+    cap = RefusionCap.objects.get(valid_from=date(2027, 1, 1))
+    assert (cap.annual_cap, cap.hourly_cap, cap.verified) == (Decimal("612000"), None, True)
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.CREATE, object_type="refusioncap", object_id=str(cap.pk)).exists()
+    # The years already registered keep their own end.
+    assert RefusionCap.objects.get(valid_from=date(2024, 1, 1)).valid_to == date(2024, 12, 31)
+
+
+def test_a_new_cap_ends_an_open_one_the_day_before(world, login):
+    open_cap = RefusionCap.objects.create(valid_from=date(2025, 1, 1), annual_cap=600000, source="x")
+    client = login(world.hr)
+    client.post(reverse("reports:cap_create"), {"valid_from": "2026-01-01", "annual_cap": "610000", "source": "y"})
+    open_cap.refresh_from_db()
+    assert open_cap.valid_to == date(2025, 12, 31)
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE, object_type="refusioncap", object_id=str(open_cap.pk)).exists()
 
 
 def test_hr_enters_the_wage_basis_and_fraction_of_an_old_scheme_fleksjob(world, login):
@@ -87,6 +106,9 @@ def test_an_auditor_reads_the_economy_but_cannot_change_it(world, login):
     assert client.get(reverse("reports:economy_placements"), {"year": 2025}).status_code == 200
     assert client.get(reverse("reports:economy_edit", args=[placement.pk, 2025])).status_code == 404
     assert client.get(reverse("reports:pool_create")).status_code == 404
+    assert client.get(reverse("reports:cap_create")).status_code == 404
+    client.post(reverse("reports:cap_create"), {"valid_from": "2027-01-01", "annual_cap": "1", "source": "x"})
+    assert not RefusionCap.objects.filter(valid_from=date(2027, 1, 1)).exists()
 
 
 @pytest.mark.parametrize("persona", ["leder_a", "med_a", "tr_a", "outsider"])

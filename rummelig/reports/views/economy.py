@@ -34,6 +34,20 @@ def _year(request):
     return year if 2000 <= year <= 2100 else timezone.localdate().year
 
 
+def years_without_cap(caps, this_year):
+    """Return the years from the first cap to this year that no cap covers, so HR sees what to add.
+
+    The cap is set every year; a year without a row is counted without a cap (and the report says so).
+    """
+    if not caps:
+        return []
+    first = min(cap.valid_from.year for cap in caps)
+    return [
+        year for year in range(first, this_year + 1)
+        if not any(cap.valid_from <= date(year, 12, 31) and (cap.valid_to is None or cap.valid_to >= date(year, 1, 1)) for cap in caps)
+    ]
+
+
 @login_required
 @require_GET
 def economy(request):
@@ -44,10 +58,12 @@ def economy(request):
         placements=Count("pk"), pool=Sum("pool_payment"), received=Sum("subsidy_received"),
         refusion_rows=Count("pk", filter=Q(wage_basis__isnull=False) & ~Q(refusion_fraction="")),
     )
+    caps = list(RefusionCap.objects.all())
     return render(request, "reports/economy.html", {
         "year": year,
         "pools": FleksjobPool.objects.all(),
-        "caps": RefusionCap.objects.all(),
+        "caps": caps,
+        "years_without_cap": years_without_cap(caps, timezone.localdate().year),
         "totals": totals,
         "may_edit": access.is_hr,
     })
