@@ -119,8 +119,9 @@ def check_merbeskaeftigelse_rule(p):
         )
         return
     message = _(
-        "The merbeskæftigelse rule is not met at %(where)s: %(last)s ordinary employees at the end of %(month)s, fewer than "
-        "the average of %(average)s over the last 12 months. A placement with løntilskud must be a net expansion of the staff."
+        "The merbeskæftigelse rule is not met at %(where)s: %(last)s ordinary employees in full-time persons at the end of "
+        "%(month)s, fewer than the average of %(average)s over the last 12 months. A placement with løntilskud must be a net "
+        "expansion of the staff."
     ) % {
         "where": _where(p.workplace),
         "last": _persons(check.result.last_month),

@@ -7,8 +7,10 @@ The law is in ``rummelig.rules.ratio``; this module only counts (domain.md §2.1
 - Ordinary staff: employments active at a month end in those units that are not subsidised, of
   persons 18 or older on that day (a person without a known birth date is counted), in FTE
   (BEK § 65 stk. 3). The rimelighedskrav uses the average of the 4 month ends before the month
-  of the day in question (stk. 4); merbeskæftigelse compares the last of 12 monthly headcounts
-  with their average. All months come from one grouped query.
+  of the day in question (stk. 4); merbeskæftigelse compares the last of 12 monthly figures with
+  their average, in full-time persons as VITAS does ("Såvel rimeligheds- som
+  merbeskæftigelseskravet opgøres i fuldtidspersoner"), so replacing full-time staff by part-time
+  staff is not a net expansion. All months come from one grouped query.
 - Persons counted: placements active on the day at the P-number whose scheme version in force on
   that day counts in the rimelighedskrav, each as hours / 37 (at most 1) when the hours are
   known, else 1 (stk. 2: part time as fractions of a full-time person).
@@ -188,9 +190,9 @@ class MerbeskaeftigelseCheck:
 
 
 def merbeskaeftigelse_on(workplace, day: date) -> MerbeskaeftigelseCheck:
-    """Return the net-expansion rule at the workplace's P-number for the 12 months before ``day``."""
+    """Return the net-expansion rule at the workplace's P-number for the 12 months before ``day``, in FTE."""
     staff = ordinary_staff(production_units(workplace), month_ends_before(day, MERBESKAEFTIGELSE_MONTHS))
-    return MerbeskaeftigelseCheck(day, workplace, staff, merbeskaeftigelse_met(staff.headcount))
+    return MerbeskaeftigelseCheck(day, workplace, staff, merbeskaeftigelse_met(staff.fte))
 
 
 def merbeskaeftigelse_applies(version, target_group) -> bool:

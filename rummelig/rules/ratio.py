@@ -1,6 +1,7 @@
 """Rimelighedskravet and merbeskæftigelseskravet: may this workplace take one more person?
 
-Rimelighedskravet (LAB 2019 § 77; BEK nr. 2636 af 28/12/2021 § 65; domain.md §2.1): the number
+Rimelighedskravet (LAB 2019 § 77; the bekendtgørelse om en aktiv beskæftigelsesindsats in force from
+1/1/2024, whose rule was § 65 of the repealed BEK nr. 2636 af 28/12/2021; domain.md §2.1): the number
 of persons in virksomhedspraktik and løntilskud at a production unit (P-nummer) may be at most
 1 for every 5 ordinary employees up to 50, always at least 1, plus 1 for every 10 above 50.
 Ordinary employees are counted in full-time equivalents (årsværk), excluding subsidised staff
@@ -9,7 +10,9 @@ counted as full-time persons, part-time as fractions (stk. 2). Nytteindsats coun
 arbejdspligt law abolished that (domain.md §1.5); whether a scheme counts is ``counts_in_ratio``.
 
 Merbeskæftigelseskravet (løntilskud; domain.md §2.2, VITAS): the last month's number of
-ordinary employees must be at least the average of the last 12 months.
+ordinary employees must be at least the average of the last 12 months, counted in full-time
+persons ("Såvel rimeligheds- som merbeskæftigelseskravet opgøres i fuldtidspersoner",
+https://indberet.virk.dk/myndigheder/stat/STAR/Loentilskud).
 
 All arithmetic is exact: floats are read through their decimal text (14.99 stays 14.99, never
 14.989999…) and the comparisons are done with fractions, so a boundary such as 15 FTE is never
@@ -137,7 +140,7 @@ def merbeskaeftigelse_met(monthly_ordinary_counts: Sequence[Number]) -> Merbeska
     VITAS definition (domain.md §2.2): "seneste måneds antal ordinært ansatte skal være lig med
     eller større end gennemsnittet af antal ordinært ansatte inden for de seneste 12 mdr." The
     figures are monthly, oldest first; the last month is part of the average. Fewer than 12
-    months are averaged as they are. Counts may be FTE, as VITAS measures in full-time persons.
+    months are averaged as they are. The figures are full-time persons (FTE), as VITAS measures.
     """
     average = _average_last(monthly_ordinary_counts, MERBESKAEFTIGELSE_MONTHS, "Ordinary staff")
     last = _exact(monthly_ordinary_counts[-1], "Ordinary staff")

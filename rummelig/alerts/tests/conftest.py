@@ -80,3 +80,22 @@ def sign(client, placement, **overrides):
             "comment": "Kollegerne i Myretuen glæder sig.", "signed_name": "Tove Riis"}
     data.update(overrides)
     return client.post(reverse("alerts:statement", args=[placement.pk]), data)
+
+
+@pytest.fixture
+def jobrotation_reopened(db):
+    """Give jobrotation a version from 1 February 2026 on, in this test's database only.
+
+    The deadline tests need a scheme with a 6-month maximum and no other duties, and jobrotation was
+    that; in the law it is closed for new placements from 1 February 2026 (lov nr. 1750/2025), so
+    tests set in 2030 reopen it here rather than pick a scheme with other alerts.
+    """
+    from rummelig.schemes.models import SchemeDuration, SchemeVersion
+
+    closed = SchemeVersion.objects.get(scheme__code="jobrotation")
+    reopened = SchemeVersion.objects.create(
+        scheme=closed.scheme, valid_from=closed.valid_to + timedelta(days=1), legal_basis="Test", source="Test",
+        subsidy_kind=closed.subsidy_kind,
+    )
+    SchemeDuration.objects.create(version=reopened, target_group="", amount=6, unit=SchemeDuration.Unit.MONTHS)
+    return reopened

@@ -11,7 +11,7 @@ URL = reverse("alerts:list")
 
 
 @pytest.fixture
-def ending(world, today):
+def ending(world, today, jobrotation_reopened):
     """One placement ending soon in each centre, and a skånejob evaluation due at Solsikken."""
     return {
         "solsikken": make_placement(world.solsikken, "elev", person=make_person("Bodil", "Ærtebjerg"),

@@ -90,7 +90,7 @@ class TestMerbeskaeftigelse:
     def test_a_loentilskud_at_a_shrinking_workplace_is_refused(self, world, shrinking):
         errors = propose(world, "loentilskud", workplace=world.skovbrynet, target_group="dagpenge", planned_end=date(2030, 6, 30))
         assert errors == {"workplace": [
-            "Kravet om merbeskæftigelse er ikke opfyldt på Skovbrynet Skole (P-nr. 1012345679): 24 ordinært ansatte ved "
+            "Kravet om merbeskæftigelse er ikke opfyldt på Skovbrynet Skole (P-nr. 1012345679): 24 ordinært ansatte opgjort i fuldtidspersoner ved "
             "udgangen af februar 2030, færre end gennemsnittet på 29,0 for de sidste 12 måneder. En ansættelse med "
             "løntilskud skal være en nettoudvidelse af personalet. Kun HR kan godkende en undtagelse med en skriftlig begrundelse."
         ]}

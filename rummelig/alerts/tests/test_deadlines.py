@@ -20,7 +20,7 @@ def kinds(alerts):
 
 @pytest.mark.django_db
 class TestAlertsFor:
-    def test_a_planned_end_and_the_maximum_duration_within_the_window_are_alerts(self, world):
+    def test_a_planned_end_and_the_maximum_duration_within_the_window_are_alerts(self, world, jobrotation_reopened):
         make_placement(world.solsikken, "elev", start=date(2028, 8, 1), planned_end=date(2030, 6, 30))
         make_placement(world.solsikken, "jobrotation", start=date(2030, 1, 1))
         assert kinds(alerts_for(Placement.objects.all(), TODAY)) == [("max_duration_reached", date(2030, 6, 30)), ("placement_ends", date(2030, 6, 30))]
@@ -67,11 +67,11 @@ class TestAlertsFor:
         make_placement(world.solsikken, "virksomhedspraktik", start=date(2030, 6, 10), planned_end=date(2030, 7, 5), started_at=timezone.now())
         assert kinds(alerts_for(Placement.objects.all(), TODAY, kinds=["statement_missing"])) == [("statement_missing", date(2030, 6, 10))]
 
-    def test_a_planned_end_on_the_maximum_is_one_alert(self, world):
+    def test_a_planned_end_on_the_maximum_is_one_alert(self, world, jobrotation_reopened):
         make_placement(world.solsikken, "jobrotation", start=date(2030, 1, 1), planned_end=date(2030, 6, 30))
         assert kinds(alerts_for(Placement.objects.all(), TODAY)) == [("placement_ends", date(2030, 6, 30))]
 
-    def test_hidden_kinds_are_left_out(self, world):
+    def test_hidden_kinds_are_left_out(self, world, jobrotation_reopened):
         make_placement(world.solsikken, "jobrotation", start=date(2030, 1, 1))
         alerts = alerts_for(Placement.objects.all(), TODAY, hide_kinds_for=lambda p: ("max_duration_reached",))
         assert kinds(alerts) == []

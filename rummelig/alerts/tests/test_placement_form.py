@@ -57,7 +57,7 @@ class TestRimelighedskravOnThePage:
         data = placement_form("loentilskud", workplace=world.skovbrynet.pk, target_group="dagpenge", planned_end="2030-06-30")
         response = login(world.leder_a).post(URL, data)
         assert response.status_code == 200
-        assert "Kravet om merbeskæftigelse er ikke opfyldt på Skovbrynet Skole (P-nr. 1012345679): 24 ordinært ansatte" in response.content.decode()
+        assert "Kravet om merbeskæftigelse er ikke opfyldt på Skovbrynet Skole (P-nr. 1012345679): 24 ordinært ansatte opgjort i fuldtidspersoner" in response.content.decode()
         assert not Placement.objects.filter(workplace=world.skovbrynet).exists()
 
     def test_the_form_shows_the_ratio_with_the_new_placement(self, world, login, full_house):

@@ -33,7 +33,7 @@ class TestRatioPreview:
     def test_a_loentilskud_shows_the_net_expansion(self, world, login):
         hire(world.solsikken, 12)
         page = preview(login(world.hr), world, "loentilskud", planned_end="2030-06-30").content.decode()
-        assert "Nettoudvidelse: 12 ordinært ansatte ved udgangen af februar 2030, gennemsnit 12,0 over 12 måneder." in page
+        assert "Nettoudvidelse: 12 ordinært ansatte opgjort i fuldtidspersoner ved udgangen af februar 2030, gennemsnit 12,0 over 12 måneder." in page
 
     def test_reduced_work_capacity_is_exempt_from_net_expansion(self, world, login):
         page = preview(login(world.hr), world, "loentilskud", target_group="foertidspension").content.decode()

@@ -118,6 +118,20 @@ class TestMerbeskaeftigelse:
         assert not merbeskaeftigelse_on(world.skovbrynet, START).ok
         assert merbeskaeftigelse_on(world.solsikken, START).ok
 
+    def test_it_counts_full_time_persons_so_part_time_replacements_are_no_net_expansion(self, world):
+        # VITAS: "Såvel rimeligheds- som merbeskæftigelseskravet opgøres i fuldtidspersoner".
+        # Ten full-time employees; in January 2030 two of them are replaced by two on half time:
+        # the headcount stays 10, the staff in full-time persons falls to 9.
+        for i in range(8):
+            make_employment(make_person(f"Fast{i}", "Ansat"), world.skovbrynet, start=date(2020, 1, 1))
+        for i in range(2):
+            make_employment(make_person(f"Gik{i}", "Ansat"), world.skovbrynet, start=date(2020, 1, 1), end=date(2030, 1, 10))
+            make_employment(make_person(f"Deltid{i}", "Ansat"), world.skovbrynet, start=date(2030, 1, 11), fte=Decimal("0.5"))
+        check = merbeskaeftigelse_on(world.skovbrynet, START)
+        assert check.staff.headcount[-1] == 10
+        assert (check.result.last_month, check.ok) == (Decimal("9"), False)
+        assert check.result.average_12_months == Decimal("9.833333333333333333333333333")
+
     def test_it_does_not_apply_to_persons_with_reduced_work_capacity(self):
         loentilskud = Scheme.objects.get(code="loentilskud").version_on(START)
         praktik = Scheme.objects.get(code="virksomhedspraktik").version_on(START)

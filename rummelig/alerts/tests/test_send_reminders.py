@@ -21,7 +21,7 @@ def run(*args):
 
 
 @pytest.fixture
-def due(world):
+def due(world, jobrotation_reopened):
     return {
         "elev": make_placement(world.solsikken, "elev", person=make_person("Bodil", "Ærtebjerg"),
                                start=date(2028, 8, 1), planned_end=date(2030, 6, 20)),
