@@ -7,9 +7,10 @@ class AlertsConfig(AppConfig):
     verbose_name = _("Alerts")
 
     def ready(self):
-        """Make the rimelighedskrav and the merbeskæftigelse rule part of every placement's validation."""
+        """Make the rimelighedskrav and the merbeskæftigelse rules part of every placement's validation."""
         from rummelig.placements.validation import CHECKS
 
-        from .checks import check_merbeskaeftigelse_rule, check_ratio_rule
+        from .checks import check_merbeskaeftigelse_rule, check_ratio_rule, check_vacated_post_rule
 
-        CHECKS.extend(check for check in (check_ratio_rule, check_merbeskaeftigelse_rule) if check not in CHECKS)
+        ours = (check_ratio_rule, check_merbeskaeftigelse_rule, check_vacated_post_rule)
+        CHECKS.extend(check for check in ours if check not in CHECKS)

@@ -19,9 +19,13 @@ from rummelig.core.formats import long_date, number_text
 from rummelig.organisation.models import Unit
 from rummelig.placements.models import Placement
 
+from rummelig.rules.ratio import fills_recently_vacated_post, vacated_post_free_from
+
 from .ratios import merbeskaeftigelse_applies, merbeskaeftigelse_on, person_fte, ratio_for_new_placement
 
-RELEVANT_FIELDS = ("scheme_id", "workplace_id", "start", "planned_end", "actual_end", "hours_per_week", "target_group")
+RELEVANT_FIELDS = (
+    "scheme_id", "workplace_id", "start", "planned_end", "actual_end", "hours_per_week", "target_group", "vacated_post_on",
+)
 
 
 def _persons(value):
@@ -44,6 +48,7 @@ def _unchanged(p):
         "actual_end": p.actual_end,
         "hours_per_week": p.hours_per_week,
         "target_group": p.target_group or "",
+        "vacated_post_on": p.vacated_post_on,
     }
     return all(saved[name] == proposed[name] for name in RELEVANT_FIELDS)
 
@@ -129,3 +134,27 @@ def check_merbeskaeftigelse_rule(p):
         "average": number_text(check.result.average_12_months, 1),
     }
     yield "workplace", f"{message} {_override_hint(p)}"
+
+
+def check_vacated_post_rule(p):
+    """Refuse a løntilskud that fills a post vacated by dismissal or resignation less than 3 months before its start.
+
+    Part of the merbeskæftigelse rule (rules.ratio.vacated_post_free_from), so the same target groups
+    are exempt and HR may override it with a written reason.
+    """
+    if not _applies(p) or not merbeskaeftigelse_applies(p.version, p.target_group or ""):
+        return
+    if not fills_recently_vacated_post(p.vacated_post_on, p.start):
+        return
+    free_from = vacated_post_free_from(p.vacated_post_on)
+    if _overridden(p):
+        p.overridden.append(
+            f"vacated post at {p.workplace.name}: vacated {p.vacated_post_on.isoformat()}, start {p.start.isoformat()}, "
+            f"may be filled from {free_from.isoformat()}"
+        )
+        return
+    message = _(
+        "A løntilskud may not fill a post that became vacant by dismissal or resignation within the last 3 months: the "
+        "post became vacant on %(vacated)s, so it may be filled with løntilskud from %(free)s at the earliest."
+    ) % {"vacated": long_date(p.vacated_post_on), "free": long_date(free_from)}
+    yield "vacated_post_on", f"{message} {_override_hint(p)}"

@@ -13,7 +13,10 @@ from django.utils import timezone
 from rummelig.organisation.models import Unit
 from rummelig.schemes.models import Scheme
 
-from .ratios import merbeskaeftigelse_applies, person_fte, workplace_rules
+from rummelig.rules.durations import months_after
+from rummelig.rules.ratio import VACATED_POST_MONTHS, fills_recently_vacated_post, vacated_post_free_from
+
+from .ratios import merbeskaeftigelse_applies, ordinary_employments_ended_before, person_fte, workplace_rules
 
 
 def _int(value):
@@ -62,12 +65,25 @@ def preview_context(access, data, placement=None):
     exclude = placement.pk if placement is not None and placement.pk else _int(data.get("placement"))
     rules = workplace_rules(workplace, today, start=start, adding=person_fte(_hours(data.get("hours_per_week"))), exclude=exclude, end=end)
     merbeskaeftigelse = merbeskaeftigelse_applies(version, data.get("target_group") or "")
+    vacated_on = _date(data.get("vacated_post_on"))
+    vacated = None
+    if merbeskaeftigelse and start is not None:
+        # Part of the merbeskæftigelse rule: no løntilskud in a post vacated within 3 months.
+        vacated = {
+            "ended": ordinary_employments_ended_before(workplace, start).count(),
+            "since": months_after(start, -VACATED_POST_MONTHS),
+            "vacated_on": vacated_on,
+            "free_from": vacated_post_free_from(vacated_on) if vacated_on else None,
+            "refused": fills_recently_vacated_post(vacated_on, start),
+        }
     context.update({
+        "vacated": vacated,
         "shown": True, "workplace": workplace, "scheme": scheme, "version": version, "start": start, "rules": rules,
         "counts_in_ratio": version.counts_in_ratio,
         "merbeskaeftigelse": merbeskaeftigelse,
         "warn": (version.counts_in_ratio and rules.on_start is not None and not rules.on_start.ok)
-        or (merbeskaeftigelse and not rules.merbeskaeftigelse.ok),
+        or (merbeskaeftigelse and not rules.merbeskaeftigelse.ok)
+        or bool(vacated and vacated["refused"]),
         "reduced_capacity": version.merbeskaeftigelse_applies and not merbeskaeftigelse,
     })
     return context

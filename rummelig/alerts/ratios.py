@@ -29,9 +29,10 @@ from django.db.models import Count, Q, Sum
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment
 from rummelig.placements.models import Placement
-from rummelig.rules.durations import same_day_in
+from rummelig.rules.durations import months_after, same_day_in
 from rummelig.rules.ratio import (
     FULL_TIME_HOURS,
+    VACATED_POST_MONTHS,
     MERBESKAEFTIGELSE_MONTHS,
     RATIO_MONTHS,
     MerbeskaeftigelseResult,
@@ -193,6 +194,18 @@ def merbeskaeftigelse_on(workplace, day: date) -> MerbeskaeftigelseCheck:
     """Return the net-expansion rule at the workplace's P-number for the 12 months before ``day``, in FTE."""
     staff = ordinary_staff(production_units(workplace), month_ends_before(day, MERBESKAEFTIGELSE_MONTHS))
     return MerbeskaeftigelseCheck(day, workplace, staff, merbeskaeftigelse_met(staff.fte))
+
+
+def ordinary_employments_ended_before(workplace, start: date):
+    """Return the ordinary employments at the P-number that ended in the 3 months before ``start``.
+
+    A prompt beside the placement form, not a verdict: whether the løntilskud fills one of those
+    posts only the manager knows, and says so in ``Placement.vacated_post_on``.
+    """
+    since = months_after(start, -VACATED_POST_MONTHS)
+    return Employment.objects.filter(
+        unit__in=production_units(workplace), subsidised=False, end__gte=since, end__lt=start
+    ).order_by("-end")
 
 
 def merbeskaeftigelse_applies(version, target_group) -> bool:

@@ -69,6 +69,9 @@ class PlacementOut(Schema):
     actual_end: date | None = Field(description="Faktisk slutdato.")
     status: str = Field(description="Status i dag: planlagt, aktiv, ophoerer_snart (inden for 30 dage) eller ophoert.")
     hours_per_week: Decimal | None = Field(description="Timer pr. uge.")
+    vacated_post_on: date | None = Field(
+        description="Løntilskud: dagen stillingen blev ledig ved en ordinært ansats afsked eller fratræden, hvis ansættelsen besætter den."
+    )
     purpose: str = Field(description="Hvad målet med ansættelsen er.")
     special_considerations: str | None = Field(
         description="Aftalte særlige hensyn (opgaver der ikke skal udføres, anden arbejdstid)." + HIDDEN_FOR_TR
@@ -168,6 +171,10 @@ class PlacementIn(Schema):
     planned_end: date | None = Field(None, description="Planlagt slutdato.")
     actual_end: date | None = Field(None, description="Faktisk slutdato; kræver et udfald (outcome).")
     hours_per_week: Decimal | None = Field(None, ge=0, le=168, max_digits=5, decimal_places=2, description="Timer pr. uge.")
+    vacated_post_on: date | None = Field(
+        None, description="Løntilskud: besætter ansættelsen en stilling, der blev ledig ved en ordinært ansats afsked eller "
+        "fratræden, dagen den blev ledig. Løntilskud må ikke besætte en stilling, der er blevet ledig inden for 3 måneder.",
+    )
     purpose: str = Field("", description="Hvad målet med ansættelsen er.")
     special_considerations: str = Field("", description="Aftalte særlige hensyn.")
     mentor: int | None = Field(None, description="Mentorens person-id.")
@@ -228,6 +235,7 @@ def _save(request, placement, data):
         birth_date=person.birth_date,
         placement=placement if placement.pk else None,
         hours_per_week=placement.hours_per_week,
+        vacated_post_on=placement.vacated_post_on,
     )
     if errors:
         raise FieldErrors(errors)

@@ -79,7 +79,7 @@ class PlacementForm(forms.ModelForm):
         model = Placement
         fields = [
             "scheme", "target_group", "workplace", "employment", "start", "planned_end", "extension_reason",
-            "hours_per_week", "requested_on", "purpose", "special_considerations", "mentor", "jobcenter_contact",
+            "hours_per_week", "vacated_post_on", "requested_on", "purpose", "special_considerations", "mentor", "jobcenter_contact",
             "yearly_subsidy", "lives_in_municipality", "via_own_jobcenter", "no_other_education", "actual_end", "outcome",
             "rule_override_reason",
         ]
@@ -211,6 +211,7 @@ class PlacementForm(forms.ModelForm):
             birth_date=self._birth_date(),
             placement=self.instance if self.instance.pk else None,
             hours_per_week=cleaned.get("hours_per_week"),
+            vacated_post_on=cleaned.get("vacated_post_on"),
             rule_override_reason=cleaned.get("rule_override_reason", ""),
             may_override=self.access.is_hr,
             overridden=self.overridden_rules,

@@ -106,6 +106,11 @@ class Placement(models.Model):
     actual_end = models.DateField(_("actual end date"), null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True, editable=False, db_index=True)
     hours_per_week = models.DecimalField(_("hours per week"), max_digits=5, decimal_places=2, null=True, blank=True)
+    vacated_post_on = models.DateField(
+        _("fills a post vacated on"), null=True, blank=True,
+        help_text=_("Løntilskud: if the placement fills a post that became vacant when an ordinary employee was "
+                    "dismissed or resigned, the day it became vacant. Leave empty for a new post."),
+    )
     purpose = models.TextField(_("purpose of the employment"), blank=True)
     special_considerations = models.TextField(
         _("agreed special considerations"), blank=True, help_text=_("Tasks not to do, other working hours and the like.")

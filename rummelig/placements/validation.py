@@ -76,6 +76,7 @@ class Proposal:
     birth_date: date | None = None
     placement: object = None  # the saved placement being changed, None when creating
     hours_per_week: object = None
+    vacated_post_on: date | None = None  # løntilskud: the day the post it fills became vacant (dismissal/resignation)
     rule_override_reason: str = ""
     may_override: bool = False  # HR may override the rimelighedskrav and merbeskæftigelse with a reason
     overridden: list = dataclass_field(default_factory=list)  # English audit lines of the rules HR overrode
@@ -222,6 +223,7 @@ def validate_placement(
     birth_date=None,
     placement=None,
     hours_per_week=None,
+    vacated_post_on=None,
     rule_override_reason="",
     may_override=False,
     overridden=None,
@@ -245,6 +247,7 @@ def validate_placement(
         birth_date=birth_date,
         placement=placement,
         hours_per_week=hours_per_week,
+        vacated_post_on=vacated_post_on,
         rule_override_reason=rule_override_reason or "",
         may_override=may_override,
     )

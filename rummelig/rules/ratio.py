@@ -22,8 +22,11 @@ missed by rounding.
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+
+from .durations import months_after
 
 Number = int | float | Decimal | Fraction
 
@@ -33,6 +36,7 @@ PERSONS_PER_PLACEMENT_ABOVE_50 = 10
 SMALL_WORKPLACE_LIMIT = 50
 RATIO_MONTHS = 4
 MERBESKAEFTIGELSE_MONTHS = 12
+VACATED_POST_MONTHS = 3
 
 
 def _exact(value: Number, what: str) -> Fraction:
@@ -151,3 +155,21 @@ def merbeskaeftigelse_met(monthly_ordinary_counts: Sequence[Number]) -> Merbeska
         ok=ok,
         reason="staff_not_reduced" if ok else "staff_below_average",
     )
+
+
+def vacated_post_free_from(vacated_on: date) -> date:
+    """Return the first day a løntilskud may fill a post that became vacant on ``vacated_on``.
+
+    Part of the merbeskæftigelse rule: "løntilskudsstillingen ikke må erstatte en stilling, der inden
+    for tre måneder er blevet ledig ved afskedigelse eller fratrædelse af en ordinært ansat"
+    (kk.dk, Københavns Kommune's guidance to public employers; Ankestyrelsen's 2014 practice study
+    checks the same; domain.md §2.2). The paragraph of LAB that sets it was not found. Three months
+    after the vacancy the post may be filled (31 May + 3 months → 31 August; 30 November → 28/29
+    February, the last day when the day number does not exist).
+    """
+    return months_after(vacated_on, VACATED_POST_MONTHS)
+
+
+def fills_recently_vacated_post(vacated_on: date | None, start: date) -> bool:
+    """True when a placement starting on ``start`` would fill a post vacated less than 3 months before."""
+    return vacated_on is not None and start < vacated_post_free_from(vacated_on)

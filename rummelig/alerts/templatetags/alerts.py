@@ -100,7 +100,7 @@ def workplace_rules_panel(context, unit):
 @register.inclusion_tag("alerts/_ratio_preview.html", takes_context=True)
 def ratio_preview_panel(context, form, placement=None):
     access = access_for(_user(context))
-    data = {name: form[name].value() for name in ("workplace", "scheme", "start", "planned_end", "actual_end", "hours_per_week", "target_group") if name in form.fields}
+    data = {name: form[name].value() for name in ("workplace", "scheme", "start", "planned_end", "actual_end", "hours_per_week", "target_group", "vacated_post_on") if name in form.fields}
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
     result = preview_context(access, data, placement=placement if placement is not None and placement.pk else None)
     result["wrapper"] = True
