@@ -37,10 +37,18 @@ class TestValidatePlacement:
         assert errors["actual_end"] == ["Den faktiske slutdato (20. februar 2026) ligger før startdatoen (1. marts 2026)."]
 
     def test_it_refuses_a_start_date_on_which_the_scheme_does_not_apply(self, world):
+        errors = proposal(world, "igu", target_group="integration", start=date(2016, 6, 30), planned_end=date(2018, 6, 29))
+        assert errors["start"] == [
+            "Ordningen IGU (integrationsgrunduddannelse) gælder ikke på startdatoen 30. juni 2016; "
+            "den gælder fra 1. juli 2016 til og med 31. december 2027."
+        ]
+
+    def test_it_refuses_a_start_after_the_scheme_closed_for_new_placements(self, world):
         errors = proposal(world, "igu", target_group="integration", start=date(2028, 1, 3), planned_end=date(2029, 12, 31))
         assert errors["start"] == [
-            "Ordningen IGU (integrationsgrunduddannelse) gælder ikke på startdatoen 3. januar 2028; "
-            "den gælder fra 1. juli 2016 til og med 31. december 2027."
+            "Ordningen IGU (integrationsgrunduddannelse) er lukket for nye ansættelser fra 1. januar 2028 (Lov om "
+            "integrationsgrunduddannelse (IGU)). En ansættelse, der begyndte før, kan fortsætte til sin slutdato, men en ny "
+            "kan ikke begynde 3. januar 2028."
         ]
 
     def test_it_refuses_a_duration_above_the_maximum_for_the_target_group(self, world):

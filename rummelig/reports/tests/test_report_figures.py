@@ -10,6 +10,7 @@ from fractions import Fraction
 import pytest
 
 from rummelig.reports.figures import Scope
+from rummelig.reports.models import RefusionCap
 from rummelig.reports.report import Report
 
 A, B, TOTAL = "Center for Børn og Unge", "Center for Ældre og Sundhed", "I alt"
@@ -164,9 +165,19 @@ def test_the_fleksjob_pool_budget_paid_and_left(tables):
     assert_row(table, "Ansættelser med udbetaling fra puljen", [6], [6])
 
 
-def test_old_scheme_fleksjob_refusion_is_capped(tables):
+def test_old_scheme_fleksjob_refusion_without_a_registered_cap_is_uncapped_and_says_so(tables):
+    # The cap is set every year; no 2025 figure is registered, so the year is counted without a cap.
     table = tables["refusion"]
-    # 600,000 kr is above the cap of 527,091 kr (2019 level); 2/3 of the cap is 351,394 kr.
+    assert_row(table, "2/3 af lønnen", [1, 600_000, 400_000], [0, 0, 0])
+    assert "Der er ikke registreret et loft for en del af året" in table.note
+
+
+def test_old_scheme_fleksjob_refusion_is_capped(municipality):
+    # A cap for 2025 of 527,091 kr a year (a test figure at the 2019 level): 600,000 kr is above it; 2/3 is 351,394 kr.
+    RefusionCap.objects.create(valid_from=date(2025, 1, 1), valid_to=date(2025, 12, 31), annual_cap=527_091,
+                               hourly_cap=Decimal("273.93"), source="Test")
+    report = Report.for_year(Scope(), 2025, suppress=False)
+    table = {t.key: t for section in report.sections() for t in section.tables}["refusion"]
     assert_row(table, "2/3 af lønnen", [1, 527_091, 351_394], [0, 0, 0])
     assert_row(table, "1/2 af lønnen", [0, 0, 0], [0, 0, 0])
     assert "527.091 kr. pr. år" in table.note
