@@ -1,5 +1,9 @@
 """The schemes as the law stood when Rummelig was built (sources: docs research, domain.md §1-§2).
 
+Corrected after a reading of the law's text in December 2026 by migration 0006 (public løntilskud
+4 months for the groups of LAB § 68 nr. 1; revalidering and jobrotation closed from 1/2/2026; the
+sources and checks of each fact): the values below are the starting point, not the law today.
+
 Loaded by a data migration and safe to load again (matched on code and valid_from). A later change
 of the law is a new version with its own valid_from, added by a new migration, never an edit here.
 Ages: "ends_at_age" (folkepension 67, efterløn 64) is only the fallback; a person's own age limit

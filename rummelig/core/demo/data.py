@@ -348,6 +348,7 @@ PROFILES = (
         "jobrotation", 0.001, ((TG.DAGPENGE, 80), (TG.KONTANTHJAELP_JOBPARAT, 20)), {"aeldre": 50, "boern": 30, "social": 20},
         "max", ("Vikar for en medarbejder i efteruddannelse; {task}.",), ages=(25, 60), mentor=0.0,
         subsidy=("hourly", 190), outcomes=OUTCOMES["jobrotation"],
+        last_start=date(2026, 1, 31),  # closed for new placements by lov nr. 1750 af 29/12/2025
     ),
     Profile(
         "igu", 0.001, ((TG.INTEGRATION, 100),), {"aeldre": 40, "teknik": 30, "boern": 15, "social": 15}, "max",
@@ -382,6 +383,7 @@ PROFILES = (
         "revalidering", 0.001, ((TG.REVALIDERING, 100),), ALL_CENTRES, "months",
         ("Revalidering med {task} mod et nyt fagområde.",), months=((12, 50), (18, 30), (24, 20)), ages=(25, 55),
         hours=((37, 60), (30, 25), (25, 15)), considerations=0.5, subsidy=("hourly", 140),
+        last_start=date(2026, 1, 31),  # abolished for new cases from 1 February 2026 (lov nr. 1750 af 29/12/2025)
     ),
 )
 
