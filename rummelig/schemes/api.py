@@ -21,7 +21,8 @@ class DurationOut(Schema):
     target_group: str = Field(description="Målgruppen; tom betyder alle målgrupper uden egen linje.")
     amount: int = Field(description="Den længste varighed, som tal.")
     unit: str = Field(description="Enheden: days, weeks, months eller years.")
-    source: str = Field(description="Hvor grænsen står.")
+    source: str = Field(description="Hvor grænsen står: lovens sætning med link.")
+    verified: bool = Field(description="Grænsen er bekræftet i lovteksten; false = ikke bekræftet (se kilden).")
 
 
 class SchemeVersionOut(Schema):
@@ -40,6 +41,8 @@ class SchemeVersionOut(Schema):
     grant_months: int | None = Field(description="Bevillings- eller aftaleperiode i måneder.")
     ends_at_age: int | None = Field(description="Ordningen slutter senest dagen før personen fylder denne alder.")
     note: str = Field(description="Bemærkning.")
+    checked_on: date | None = Field(description="Dagen reglerne sidst blev læst op mod lovteksten; null = ikke kontrolleret.")
+    verified: bool = Field(description="Alle regler i versionen er bekræftet i lovteksten; false = noget er ikke bekræftet (se note).")
     durations: list[DurationOut] = Field(description="Længste varighed pr. målgruppe.")
 
 

@@ -22,6 +22,10 @@ class TestSchemes:
         durations = {d["target_group"]: (d["amount"], d["unit"]) for d in current["durations"]}
         assert durations["dagpenge"] == (4, "months")
         assert durations["sygedagpenge"] == (12, "months")
+        # LAB § 68 nr. 1: 4 months at a public employer for job-ready kontanthjælp too, and confirmed in the law.
+        jobparat = next(d for d in current["durations"] if d["target_group"] == "kontanthjaelp_jobparat")
+        assert (jobparat["amount"], jobparat["verified"]) == (4, True)
+        assert current["checked_on"] == "2026-12-06" and current["verified"] is False
 
     def test_a_scheme_is_found_by_id_too(self, world):
         api = api_as(world.hr)
