@@ -170,8 +170,9 @@ def paper_statement(request, pk):
     placement = get_placement_or_404(request.user, pk, for_edit=True)
     if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
         raise Http404
+    posted = request.method == "POST"
     form = PaperStatementForm(
-        request.POST or None, request.FILES or None, merbeskaeftigelse_relevant=asks_merbeskaeftigelse(placement),
+        request.POST if posted else None, request.FILES if posted else None, merbeskaeftigelse_relevant=asks_merbeskaeftigelse(placement),
     )
     if request.method == "POST" and form.is_valid():
         given = form.save(commit=False)
@@ -225,7 +226,7 @@ def route_statement(request, pk):
     before = log.snapshot(route) if route else None
     representatives = representatives_of(placement.workplace)
     form = StatementRouteForm(
-        request.POST or None, instance=route, workplace=placement.workplace, has_tr=bool(representatives),
+        request.POST if request.method == "POST" else None, instance=route, workplace=placement.workplace, has_tr=bool(representatives),
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
