@@ -96,6 +96,7 @@ def task_list(request):
         "awaiting": awaiting_statement(access, today) if access.may_edit else [],
         "given": given,
         "is_representative": access.gives_statements,
+        "sees_alerts": access.sees_individuals,
         "today": today,
     })
 

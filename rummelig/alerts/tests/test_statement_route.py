@@ -83,6 +83,8 @@ class TestRouting:
         assert route(login(world.hr), no_tr, rep, basis="medarbejderrep").status_code == 302
         client = login(rep)
         assert "Ulla Ærtebølle" in client.get(reverse("alerts:tasks")).content.decode()
+        start = client.get(reverse("start")).content.decode()
+        assert f'href="{reverse("alerts:tasks")}"' in start  # the menu leads there
         assert sign(client, no_tr, signed_name="Mona Medarbejder").status_code == 302
 
     def test_someone_without_a_role_there_cannot_be_chosen(self, world, login, no_tr):
