@@ -36,6 +36,8 @@ def paper(client, placement, scan=None, **overrides):
 @pytest.mark.django_db
 class TestPaperStatement:
     def test_hr_records_it_and_the_placement_can_then_be_started(self, world, login, praktik, media, today):
+        praktik.start = today  # a placement is started on or after its start date
+        praktik.save()
         client = login(world.hr)
         start = reverse("alerts:mark_started", args=[praktik.pk])
         client.post(start)

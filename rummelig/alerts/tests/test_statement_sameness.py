@@ -23,8 +23,9 @@ from .conftest import hire, sign
 
 
 def normalised(html, placement):
-    """The page's main content with the CSRF token and the placement's id taken out."""
+    """The page's main content with the CSRF token, the placement's id and the clock time of signing taken out."""
     html = html[html.index("<main"):html.index("</main>")]
+    html = re.sub(r"\b\d{1,2}:\d{2}\b", "HH:MM", html)
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', 'name="csrfmiddlewaretoken" value="CSRF"', html)
     return re.sub(rf"/{placement.pk}/", "/PK/", html)
 
@@ -32,7 +33,8 @@ def normalised(html, placement):
 def pdf_text(response):
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     # The footer says when and by whom it was printed; it is about the printing, not the statement.
-    return re.sub(r"Udskrevet fra Rummelig.*", "", text, flags=re.DOTALL)
+    text = re.sub(r"Udskrevet fra Rummelig.*", "", text, flags=re.DOTALL)
+    return re.sub(r"\b\d{1,2}:\d{2}\b", "HH:MM", text)
 
 
 @pytest.mark.django_db
