@@ -142,11 +142,12 @@ class PaperStatementForm(StatementForm):
 
 
 def statement_givers(workplace):
-    """Users HR may route a statement to: those holding a TR role anywhere, and anyone with a role on the P-number."""
+    """Users HR may route a statement to: TRs anywhere at the employer, and employees on the P-number (never a manager as such)."""
     from .ratios import production_units
 
     return get_user_model().objects.filter(is_active=True).filter(
-        Q(role_assignments__role=Role.TR) | Q(role_assignments__unit__in=production_units(workplace))
+        Q(role_assignments__role=Role.TR)
+        | Q(role_assignments__role=Role.EMPLOYEE, role_assignments__unit__in=production_units(workplace))
     ).distinct().order_by("first_name", "last_name", "username")
 
 
@@ -170,7 +171,7 @@ class StatementRouteForm(forms.ModelForm):
         self.has_tr = has_tr
         self.fields["giver"] = GiverChoiceField(
             queryset=statement_givers(workplace), label=_("Who gives the statement"),
-            help_text=_("Representatives with a role in Rummelig. They see the task under “My tasks” and sign it there."),
+            help_text=_("TRs in Rummelig, and employees with a role on the P-number. The one chosen sees the task under “My tasks” and signs it there."),
         )
         self.fields["basis"].choices = list(StatementRoute.Basis.choices)
         if not has_tr:

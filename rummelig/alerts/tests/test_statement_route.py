@@ -87,8 +87,14 @@ class TestRouting:
         assert f'href="{reverse("alerts:tasks")}"' in start  # the menu leads there
         assert sign(client, no_tr, signed_name="Mona Medarbejder").status_code == 302
 
-    def test_someone_without_a_role_there_cannot_be_chosen(self, world, login, no_tr):
-        response = route(login(world.hr), no_tr, world.leder_b)
+    @pytest.mark.parametrize("who", ["leder_b", "manager_on_the_p_number", "employee_elsewhere"])
+    def test_neither_a_manager_nor_an_employee_elsewhere_can_be_chosen(self, world, login, no_tr, who):
+        users = {
+            "leder_b": world.leder_b,
+            "manager_on_the_p_number": make_user("skoleleder", "Sara", "Skoleleder", Role.LEDER, world.skovbrynet),
+            "employee_elsewhere": make_user("ansat", "Anna", "Andetsteds", Role.EMPLOYEE, world.aabjerg),
+        }
+        response = route(login(world.hr), no_tr, users[who])
         assert response.status_code == 200
         assert "Vælg, hvem der afgiver udtalelsen." in response.content.decode()
         assert not StatementRoute.objects.exists()
