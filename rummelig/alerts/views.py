@@ -110,7 +110,11 @@ def statement(request, pk):
     access = access_for(request.user)
     version = placement.scheme_version
     existing = Statement.objects.filter(placement=placement).select_related("representative").first()
-    context = {"placement": placement, "version": version, "statement": existing, "today": timezone.localdate()}
+    context = {
+        "placement": placement, "version": version, "statement": existing, "today": timezone.localdate(),
+        # A representative HR routed the statement to sees the statement, not the placement's page.
+        "sees_placement": access.placements().filter(pk=placement.pk).exists(),
+    }
     if request.method != "POST":
         log.record(request.user, AuditEntry.Action.VIEW, placement, detail="statement page")
     if existing is not None or not needs_statement(placement) or not access.gives_statement_on(placement):

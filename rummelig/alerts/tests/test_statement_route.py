@@ -71,6 +71,7 @@ class TestRouting:
         assert "Ulla Ærtebølle" in tasks and reverse("alerts:statement", args=[no_tr.pk]) in tasks
         form = client.get(reverse("alerts:statement", args=[no_tr.pk])).content.decode()
         assert "Underskriv udtalelsen" in form
+        assert reverse("placements:detail", args=[no_tr.pk]) not in form  # no link to a page that is 404 for them
         assert "stress" not in form and "førtidspension" not in form.lower()  # no health information
         assert sign(client, no_tr, signed_name="Finn Fællesen").status_code == 302
         assert Statement.objects.get(placement=no_tr).representative == ftr
