@@ -12,6 +12,7 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 
 from functools import cached_property
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404
 
@@ -179,6 +180,24 @@ class Access:
         """True if the user holds a TR role for the unit or a unit above it (and may give its statements)."""
         return any(path is not None and unit.path.startswith(path) for path in self._paths(Role.TR))
 
+    def routed_placements(self):
+        """Placements whose statement HR has routed to this user (no TR on the P-number, BEK § 99 stk. 4)."""
+        if not self.user.is_authenticated or not self.user.is_active:
+            return Placement.objects.none()
+        return Placement.objects.filter(statement_route__giver=self.user)
+
+    @property
+    def gives_statements(self):
+        """True if the user is a TR somewhere or has been routed a statement to give."""
+        return self.representative_units().exists() or self.routed_placements().exists()
+
+    def gives_statement_on(self, placement):
+        """True if this user is the one to give the placement's statement: the routed giver, else a TR of the workplace."""
+        try:
+            return placement.statement_route.giver_id == self.user.pk
+        except ObjectDoesNotExist:
+            return self.represents(placement.workplace)
+
     # Ordinary staff and editing people -------------------------------------------------------
 
     @property
@@ -249,6 +268,16 @@ def get_placement_or_404(user, pk, *, for_edit=False):
     qs = access.editable_placements() if for_edit else access.placements()
     try:
         return qs.select_related("person", "scheme", "workplace", "mentor", "employment").get(pk=pk)
+    except (Placement.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_statement_placement_or_404(user, pk):
+    """A placement the user may see, or whose statement HR has routed to the user (who then sees no more)."""
+    access = access_for(user)
+    try:
+        return (access.placements() | access.routed_placements()).distinct().select_related(
+            "person", "scheme", "workplace").get(pk=pk)
     except (Placement.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

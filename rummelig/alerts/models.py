@@ -2,13 +2,24 @@
 
 A statement (udtalelse/tilkendegivelse, BEK § 65 stk. 6 and LAB § 78; domain.md §2.3) is given
 once per placement by a TR of the workplace's P-number and is read-only afterwards; the placement
-cannot be marked started before it exists. `SentReminder` makes `send_reminders` idempotent: an
+cannot be marked started before it exists. A TR who does not use Rummelig signs on paper: HR
+records that statement with its scan, and it counts as given. Where the P-number has no TR, HR
+routes the task to the next representative in the law's order (`StatementRoute`). HR's reminders
+to the TR are kept (`RepresentativeReminder`). `SentReminder` makes `send_reminders` idempotent: an
 alert (user, placement, kind, due date) is e-mailed once, whatever day the command runs.
 """
+
+import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def _scan_path(instance, filename):
+    """Store a scan under a random name: the uploader's file name may hold a person's name."""
+    extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(instance.scan_content_type, "bin")
+    return f"statements/{uuid.uuid4().hex}.{extension}"
 
 
 class Statement(models.Model):
@@ -22,9 +33,22 @@ class Statement(models.Model):
     )
     p_number = models.CharField(_("P-number"), max_length=10, blank=True)
     workplace_name = models.CharField(_("workplace"), max_length=200)
+    class Source(models.TextChoices):
+        RUMMELIG = "rummelig", _("Signed in Rummelig")
+        PAPER = "papir", _("Received on paper")
+
+    source = models.CharField(_("given"), max_length=10, choices=Source.choices, default=Source.RUMMELIG)
+    # The TR's user when signed in Rummelig; empty for a paper statement by a TR without a login.
     representative = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("employee representative"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("employee representative"), on_delete=models.PROTECT, related_name="+",
+        null=True, blank=True,
     )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+",
+        null=True, blank=True,
+    )
+    scan = models.FileField(_("scan of the signed statement"), upload_to=_scan_path, blank=True)
+    scan_content_type = models.CharField(max_length=40, blank=True)
     ratio_ok = models.BooleanField(_("the rimelighedskrav is met"))
     merbeskaeftigelse_ok = models.CharField(
         _("the staff is a net expansion (merbeskæftigelse)"), max_length=20, choices=Answer.choices
@@ -53,9 +77,65 @@ class Statement(models.Model):
         return _("Yes") if self.colleagues_positive else _("No")
 
     @property
+    def on_paper(self):
+        return self.source == self.Source.PAPER
+
+    @property
     def has_reservations(self):
         """True when the representative answered No to any question."""
         return not self.ratio_ok or not self.colleagues_positive or self.merbeskaeftigelse_ok == self.Answer.NO
+
+
+class StatementRoute(models.Model):
+    """Who gives the statement when the P-number's TR cannot: HR's choice along the law's order.
+
+    BEK nr. 2006 af 11/12/2020 § 99, stk. 4 (nytteindsats; FOA states the same order for all
+    activation): without a TR for the staff group on the P-number, one representative is involved
+    in this order: a TR for the staff group at the employer (CVR), the chief steward
+    (fællestillidsrepræsentant, CVR), an employee representative for the staff group on the
+    P-number. Stk. 5: when the TR is away more than 3 working days, the next in the order may be used.
+    """
+
+    class Basis(models.TextChoices):
+        COMPANY_TR = "tr_cvr", _("TR for the staff group at the employer (CVR level)")
+        CHIEF_STEWARD = "ftr", _("Chief steward (fællestillidsrepræsentant) at the employer")
+        EMPLOYEE_REPRESENTATIVE = "medarbejderrep", _("Employee representative for the staff group on the P-number")
+
+    placement = models.OneToOneField(
+        "placements.Placement", verbose_name=_("placement"), on_delete=models.CASCADE, related_name="statement_route"
+    )
+    giver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gives the statement"), on_delete=models.PROTECT, related_name="statement_routes"
+    )
+    basis = models.CharField(_("in the law's order as"), max_length=20, choices=Basis.choices)
+    tr_absent = models.BooleanField(_("the TR of the P-number is away more than 3 working days"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    routed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    routed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("statement route")
+        verbose_name_plural = _("statement routes")
+
+    def __str__(self):
+        return f"{self.placement} → {self.giver.get_full_name() or self.giver.get_username()}"
+
+
+class RepresentativeReminder(models.Model):
+    """A reminder HR e-mailed to the representatives about a statement still missing (one per click)."""
+
+    placement = models.ForeignKey("placements.Placement", on_delete=models.CASCADE, related_name="representative_reminders")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.TextField(_("sent to"))
+
+    class Meta:
+        verbose_name = _("reminder to the representative")
+        verbose_name_plural = _("reminders to the representative")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.placement} {self.sent_at:%d.%m.%Y %H:%M}"
 
 
 class SentReminder(models.Model):

@@ -49,6 +49,21 @@ class Recipients:
         return self._holders(Role.TR, workplace.path, nearest=False)
 
 
+def representatives_of(workplace):
+    """Return the active users holding a TR role for the workplace or a unit above it, nearest first.
+
+    What the placement and workplace pages show as "the TR covering the workplace", and who HR's
+    reminder goes to.
+    """
+    prefixes = _prefixes(workplace.path)
+    assignments = (
+        RoleAssignment.objects.filter(role=Role.TR, user__is_active=True, unit__path__in=prefixes)
+        .select_related("user", "unit")
+    )
+    ordered = sorted(assignments, key=lambda a: (prefixes.index(a.unit.path), a.user.get_full_name(), a.user.username))
+    return _unique([a.user for a in ordered])
+
+
 def _unique(users):
     seen, result = set(), []
     for user in users:

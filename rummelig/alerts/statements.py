@@ -7,13 +7,20 @@ is dated data (``SchemeVersion.needs_statement``, judged by the version on the s
 the arbejdspligt law, nytteindsats only informs the TR (``informs_representative``).
 
 One statement per placement: any TR holding a TR role for the workplace (or a unit above it) may
-give it, and it is then done for all of them.
+give it, and it is then done for all of them. When HR has routed it to another representative
+(``StatementRoute``: no TR on the P-number, BEK nr. 2006/2020 § 99, stk. 4-5), only that person is
+asked. A statement HR records from paper counts as given like one signed here.
+
+The form is the same whatever the person's target group: merbeskæftigelse is asked whenever the
+scheme has the rule (``asks_merbeskaeftigelse``); whether it applies to the person (not to
+persons with reduced work capacity) stays with HR.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from rummelig.placements.models import Placement
@@ -27,6 +34,12 @@ INFORMED_DAYS_BACK = 30
 def needs_statement(placement):
     version = placement.scheme_version
     return bool(version and version.needs_statement)
+
+
+def asks_merbeskaeftigelse(placement):
+    """True when the statement asks about merbeskæftigelse: the scheme version has the rule (never the target group)."""
+    version = placement.scheme_version
+    return bool(version and version.merbeskaeftigelse_applies)
 
 
 def _open(placements, today):
@@ -57,7 +70,10 @@ class Task:
 def open_tasks(access, today):
     """Return the statements this user, as a TR, is asked to give, soonest start first."""
     units = access.representative_units()
-    placements = _open(Placement.objects.filter(workplace__in=units), today)
+    own = Placement.objects.filter(workplace__in=units).filter(
+        Q(statement_route__isnull=True) | Q(statement_route__giver=access.user)
+    )
+    placements = _open(Placement.objects.filter(Q(pk__in=own.values("pk")) | Q(pk__in=access.routed_placements().values("pk"))), today)
     return [Task(p) for p in placements if needs_statement(p)]
 
 
@@ -85,8 +101,11 @@ def informed_placements(access, today):
     return result
 
 
-def statement_figures(placement, merbeskaeftigelse_relevant, today=None):
-    """Return the figures the representative sees (and the statement keeps): ratio on the start date, today, net expansion."""
+def statement_figures(placement, today=None):
+    """Return the figures the representative sees (and the statement keeps): ratio on the start date, today, net expansion.
+
+    Net expansion is shown whenever the scheme has the rule, like the question, whatever the target group.
+    """
     today = today or timezone.localdate()
     version = placement.scheme_version
     figures = {"computed_on": today.isoformat(), "ratio": None, "ratio_today": None, "merbeskaeftigelse": None}
@@ -97,7 +116,7 @@ def statement_figures(placement, merbeskaeftigelse_relevant, today=None):
         )
         figures["ratio"] = _ratio(check)
         figures["ratio_today"] = _ratio(ratio_on(placement.workplace, today))
-    if merbeskaeftigelse_relevant:
+    if asks_merbeskaeftigelse(placement):
         check = merbeskaeftigelse_on(placement.workplace, placement.start)
         figures["merbeskaeftigelse"] = {
             "month_end": check.last_month_end.isoformat(),

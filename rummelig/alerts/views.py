@@ -1,34 +1,57 @@
-"""Pages of the alerts app: the user's alerts, the TR's tasks, the statement (form, page, PDF), starting a
-placement, a unit's balance threshold, and the ratio figures beside the placement form.
+"""Pages of the alerts app: the user's alerts, the TR's tasks, the statement (form, page, PDF, a paper
+statement with its scan, routing it, reminding the TR), starting a placement, a unit's balance
+threshold, and the ratio figures beside the placement form.
 
 What a user sees comes from access_for(user): alerts and tasks only for placements in the user's
-units; a statement only for a placement the user may see; only a TR of the workplace may give it;
-only HR or a leder of the unit may mark a placement started; only HR sets thresholds.
+units; a statement only for a placement the user may see (or whose statement HR routed to the
+user); only a TR of the workplace (or the routed representative) may give it; only HR records
+paper statements, routes statements and sends reminders; only HR or a leder of the unit may mark
+a placement started; only HR sets thresholds.
 """
 
+import os
+
+from datetime import datetime, time
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404, get_unit_or_404
+from rummelig.accounts.access import (
+    access_for,
+    access_or_404,
+    get_placement_or_404,
+    get_statement_placement_or_404,
+    get_unit_or_404,
+)
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.core.shortcuts import query_string
 from rummelig.rules.deadlines import MAX_DURATION_REACHED
 
 from .deadlines import DAYS_OVERDUE, alerts_for
-from .forms import AlertFilterForm, BalanceThresholdForm, StatementForm
-from .models import Statement
+from .forms import AlertFilterForm, BalanceThresholdForm, PaperStatementForm, StatementForm, StatementRouteForm
+from .models import RepresentativeReminder, Statement, StatementRoute
 from .preview import preview_context
-from .ratios import merbeskaeftigelse_applies
-from .statements import awaiting_statement, informed_placements, needs_statement, open_tasks, statement_figures
+from .recipients import representatives_of
+from .statements import (
+    asks_merbeskaeftigelse,
+    awaiting_statement,
+    informed_placements,
+    needs_statement,
+    open_tasks,
+    statement_figures,
+)
 
 PAGE_SIZE = 50
 
@@ -60,8 +83,10 @@ def alert_list(request):
 @login_required
 @require_GET
 def task_list(request):
-    """My tasks: statements to give (TR), statements awaited (HR, leder), placements to know of (TR)."""
-    access = access_or_404(request.user, "sees_individuals")
+    """My tasks: statements to give (TR, or a representative HR routed one to), statements awaited (HR, leder), placements to know of (TR)."""
+    access = access_for(request.user)
+    if not (access.sees_individuals or access.gives_statements):
+        raise Http404
     today = timezone.localdate()
     tasks = open_tasks(access, today)
     given = Statement.objects.filter(representative=request.user).select_related("placement__person", "placement__scheme")[:20]
@@ -70,7 +95,8 @@ def task_list(request):
         "informed": informed_placements(access, today),
         "awaiting": awaiting_statement(access, today) if access.may_edit else [],
         "given": given,
-        "is_representative": access.representative_units().exists(),
+        "is_representative": access.gives_statements,
+        "sees_alerts": access.sees_individuals,
         "today": today,
     })
 
@@ -79,27 +105,31 @@ def task_list(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def statement(request, pk):
     """The statement of a placement: the form for its TR before it is given, the signed statement afterwards."""
-    placement = get_placement_or_404(request.user, pk)
+    placement = get_statement_placement_or_404(request.user, pk)
     prefetch_related_objects([placement], "scheme__versions")  # needs_statement and statement_figures read the version again
     access = access_for(request.user)
     version = placement.scheme_version
     existing = Statement.objects.filter(placement=placement).select_related("representative").first()
-    context = {"placement": placement, "version": version, "statement": existing, "today": timezone.localdate()}
+    context = {
+        "placement": placement, "version": version, "statement": existing, "today": timezone.localdate(),
+        # A representative HR routed the statement to sees the statement, not the placement's page.
+        "sees_placement": access.placements().filter(pk=placement.pk).exists(),
+    }
     if request.method != "POST":
         log.record(request.user, AuditEntry.Action.VIEW, placement, detail="statement page")
-    if existing is not None or not needs_statement(placement) or not access.represents(placement.workplace):
+    if existing is not None or not needs_statement(placement) or not access.gives_statement_on(placement):
         if request.method == "POST":
             raise Http404
         context["may_give"] = False
         context["figures"] = existing.figures if existing else None
         return render(request, "alerts/statement.html", context)
 
-    merbeskaeftigelse_relevant = merbeskaeftigelse_applies(version, placement.target_group or "")
+    merbeskaeftigelse_relevant = asks_merbeskaeftigelse(placement)
     form = StatementForm(
         request.POST or None, merbeskaeftigelse_relevant=merbeskaeftigelse_relevant,
         initial={"signed_name": request.user.get_full_name()},
     )
-    figures = statement_figures(placement, merbeskaeftigelse_relevant)
+    figures = statement_figures(placement)
     if request.method == "POST" and form.is_valid():
         given = form.save(commit=False)
         given.placement = placement
@@ -124,7 +154,7 @@ def statement_pdf(request, pk):
     """The signed statement as a PDF for the case file (A4, Danish)."""
     from weasyprint import HTML
 
-    placement = get_placement_or_404(request.user, pk)
+    placement = get_statement_placement_or_404(request.user, pk)
     given = get_object_or_404(Statement.objects.select_related("representative"), placement=placement)
     html = render_to_string("alerts/statement_pdf.html", {
         "placement": placement, "statement": given, "version": placement.scheme_version,
@@ -135,6 +165,121 @@ def statement_pdf(request, pk):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="udtalelse-{placement.pk}.pdf"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def paper_statement(request, pk):
+    """HR records a statement the TR signed on paper (a TR who does not use Rummelig), with its scan."""
+    access_or_404(request.user, "is_hr")
+    placement = get_placement_or_404(request.user, pk, for_edit=True)
+    if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
+        raise Http404
+    posted = request.method == "POST"
+    form = PaperStatementForm(
+        request.POST if posted else None, request.FILES if posted else None, merbeskaeftigelse_relevant=asks_merbeskaeftigelse(placement),
+    )
+    if request.method == "POST" and form.is_valid():
+        given = form.save(commit=False)
+        given.placement = placement
+        given.source = Statement.Source.PAPER
+        given.p_number = placement.workplace.p_number
+        given.workplace_name = placement.workplace.name
+        given.recorded_by = request.user
+        given.signed_at = timezone.make_aware(datetime.combine(form.cleaned_data["signed_on"], time(12)))
+        given.figures = statement_figures(placement)
+        given.scan_content_type = form.scan_content_type
+        given.scan = form.cleaned_data["scan"]
+        given.save()
+        log.record_create(request.user, given)
+        messages.success(request, _("The statement received on paper has been recorded for the placement of %(name)s.") % {
+            "name": placement.person.full_name,
+        })
+        return redirect("placements:detail", placement.pk)
+    return render(request, "alerts/paper_statement.html", {"placement": placement, "form": form})
+
+
+@login_required
+@require_GET
+def statement_scan(request, pk):
+    """The scan of a paper statement, to those who may see the placement; every read is audited."""
+    placement = get_statement_placement_or_404(request.user, pk)
+    given = get_object_or_404(Statement, placement=placement, source=Statement.Source.PAPER)
+    if not given.scan:
+        raise Http404
+    try:
+        handle = given.scan.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    log.record(request.user, AuditEntry.Action.VIEW, given, detail="statement scan")
+    extension = os.path.splitext(given.scan.name)[1]
+    response = FileResponse(handle, content_type=given.scan_content_type or "application/octet-stream")
+    response["Content-Disposition"] = f'inline; filename="udtalelse-{placement.pk}{extension}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def route_statement(request, pk):
+    """HR chooses who gives the statement when the P-number has no TR (or the TR is away), in the law's order."""
+    access_or_404(request.user, "is_hr")
+    placement = get_placement_or_404(request.user, pk, for_edit=True)
+    if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
+        raise Http404
+    route = StatementRoute.objects.filter(placement=placement).first()
+    before = log.snapshot(route) if route else None
+    representatives = representatives_of(placement.workplace)
+    form = StatementRouteForm(
+        request.POST if request.method == "POST" else None, instance=route, workplace=placement.workplace, has_tr=bool(representatives),
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.placement = placement
+        saved.routed_by = request.user
+        saved.save()
+        if before is None:
+            log.record_create(request.user, saved)
+        else:
+            log.record_update(request.user, saved, before)
+        messages.success(request, _("%(giver)s now gives the statement on the placement of %(name)s and sees it under “My tasks”.") % {
+            "giver": saved.giver.get_full_name() or saved.giver.get_username(), "name": placement.person.full_name,
+        })
+        return redirect("placements:detail", placement.pk)
+    return render(request, "alerts/statement_route.html", {
+        "placement": placement, "form": form, "representatives": representatives, "route": route,
+    })
+
+
+@login_required
+@require_POST
+def remind_representative(request, pk):
+    """HR e-mails the representative(s) a reminder of a statement still missing: one e-mail per click, audited."""
+    access_or_404(request.user, "is_hr")
+    placement = get_placement_or_404(request.user, pk, for_edit=True)
+    if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
+        raise Http404
+    route = StatementRoute.objects.filter(placement=placement).select_related("giver").first()
+    people = [route.giver] if route else representatives_of(placement.workplace)
+    reachable = [user for user in people if user.email]
+    if not reachable:
+        messages.error(request, _(
+            "No representative with an e-mail address gives the statement for %(workplace)s. "
+            "Choose who gives it, or record a statement received on paper."
+        ) % {"workplace": placement.workplace.name})
+        return redirect("placements:detail", placement.pk)
+    link = settings.SITE_URL + reverse("alerts:statement", args=[placement.pk])
+    subject = _("Reminder: your statement on a placement at %(workplace)s") % {"workplace": placement.workplace.name}
+    for user in reachable:
+        body = render_to_string("alerts/email/statement_reminder.txt", {
+            "user": user, "placement": placement, "link": link, "sender": request.user,
+        })
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    names = ", ".join(user.get_full_name() or user.get_username() for user in reachable)
+    reminder = RepresentativeReminder.objects.create(placement=placement, sent_by=request.user, recipients=names)
+    log.record(request.user, AuditEntry.Action.CREATE, reminder, detail=f"reminder to {names}")
+    messages.success(request, _("A reminder has been e-mailed to %(names)s.") % {"names": names})
+    return redirect("placements:detail", placement.pk)
 
 
 @login_required

@@ -4,7 +4,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from rummelig.accounts.access import access_for
-from rummelig.accounts.models import Role
 
 # (url name, label, who sees it)
 MENU = [
@@ -13,7 +12,7 @@ MENU = [
     ("people:list", _("People"), lambda a: a.sees_individuals),
     ("organisation:list", _("Units"), lambda a: a.sees_units),
     ("alerts:list", _("Alerts"), lambda a: a.sees_individuals),
-    ("alerts:tasks", _("My tasks"), lambda a: a.has_role(Role.TR)),
+    ("alerts:tasks", _("My tasks"), lambda a: a.gives_statements),
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
     ("imports:list", _("Imports"), lambda a: a.is_hr),

@@ -21,7 +21,8 @@ from rummelig.core.formats import number_text
 from rummelig.organisation.models import Unit
 
 from ..balance import balances, flagged_units
-from ..models import Statement
+from ..models import RepresentativeReminder, Statement, StatementRoute
+from ..recipients import representatives_of
 from ..ratios import merbeskaeftigelse_on, ratio_on
 from ..preview import preview_context
 from ..statements import needs_statement, open_tasks
@@ -64,15 +65,21 @@ def placement_rules_panel(context, placement):
     user = _user(context)
     access = access_for(user)
     version = placement.scheme_version
-    statement = Statement.objects.filter(placement=placement).first()
+    statement = Statement.objects.filter(placement=placement).select_related("recorded_by").first()
     needed = needs_statement(placement)
+    informs = bool(version and version.informs_representative)
+    route = StatementRoute.objects.filter(placement=placement).select_related("giver").first() if needed else None
     return {
         "placement": placement,
         "version": version,
         "needed": needed,
-        "informs": bool(version and version.informs_representative),
+        "informs": informs,
         "statement": statement,
-        "may_give": needed and statement is None and access.represents(placement.workplace),
+        "representatives": representatives_of(placement.workplace) if needed or informs else [],
+        "route": route,
+        "last_reminder": RepresentativeReminder.objects.filter(placement=placement).first() if needed else None,
+        "hr_acts": needed and statement is None and access.is_hr,
+        "may_give": needed and statement is None and access.gives_statement_on(placement),
         "may_start": placement.started_at is None and access.may_edit_placement(placement),
         "blocked": needed and statement is None,
         "csrf_token": context.get("csrf_token"),
@@ -90,6 +97,7 @@ def workplace_rules_panel(context, unit):
     if not shows:
         return result
     if unit.kind == Unit.Kind.WORKPLACE:
+        result["representatives"] = representatives_of(unit)
         result["ratio"] = ratio_on(unit, today)
         result["merbeskaeftigelse"] = merbeskaeftigelse_on(unit, today)
     if unit.kind in (Unit.Kind.WORKPLACE, Unit.Kind.AREA):
@@ -135,7 +143,7 @@ def balance_flag(context, unit):
 def statement_tasks(context):
     user = _user(context)
     access = access_for(user)
-    if not access.representative_units().exists():
+    if not access.gives_statements:
         return {"shown": False}
     today = timezone.localdate()
     return {"shown": True, "tasks": open_tasks(access, today)[:10], "today": today}
