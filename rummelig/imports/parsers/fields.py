@@ -5,18 +5,21 @@ element or OS2mo object, which knows how to name the field and its location); th
 clean value and reports a problem (the record is skipped) or a notice (the value is left out).
 """
 
+from __future__ import annotations  # Problems is only imported for type checking (records.py imports this module)
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rummelig.lib.cpr import birth_date_from_cpr, normalise_cpr
 from rummelig.rules.ratio import FULL_TIME_HOURS
 
-from .records import Problems
+if TYPE_CHECKING:
+    from .records import Problems
 
 OPEN_END = date(9999, 12, 31)  # payroll systems write this for "no end"
 _FULL_TIME = Decimal(FULL_TIME_HOURS)

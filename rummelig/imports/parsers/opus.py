@@ -211,7 +211,6 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         job_title=text("position", ""),
         contract_code=text("workContract", ""),
         contract_text=contract_text,
-        status_code="",
         start=start,
         end=end,
         fte=fte,

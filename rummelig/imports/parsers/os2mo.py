@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from .fields import At, check_cpr, check_p_number, hours_from_fte, parse_iso_date, quantize_fte
+from .fields import At, check_cpr, check_p_number, parse_iso_date, quantize_fte
 from .records import EmploymentRecord, ParsedFile, Problems, UnitRecord, file_error
 
 SOURCE_NAME = "OS2mo"
@@ -189,7 +189,6 @@ def units_from_objects(
             name=name,
             short_name=current.get("user_key") or "",
             p_number=_p_number(current, where, problems),
-            cost_centre="",
             valid_from=periods[0][0],
             valid_to=periods[-1][1],
             kind_hint=((current.get("unit_type") or {}).get("name") or ""),
@@ -228,13 +227,9 @@ def employments_from_objects(
             job_title=job.get("name") or "",
             contract_code=kind.get("user_key") or "",
             contract_text=kind.get("name") or "",
-            status_code="",
             start=periods[0][0],
             end=periods[-1][1],
             fte=fte,
-            weekly_hours=hours_from_fte(fte),
-            is_manager=False,
-            cancelled=False,
             location=where,
         )
 

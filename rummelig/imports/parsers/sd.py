@@ -51,7 +51,6 @@ from .fields import (
     check_p_number,
     end_not_before_start,
     first_time,
-    hours_from_fte,
     open_end,
     parse_decimal,
     quantize_fte,
@@ -201,7 +200,6 @@ def _department(source, department_id: str, name: str, parent: str | None, probl
         source_id=department_id,
         parent_source_id=parent,
         name=name,
-        short_name="",
         p_number=p_number,
         cost_centre=source.text("CostCentre"),
         valid_from=valid_from,
@@ -263,8 +261,6 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
         start=start,
         end=end,
         fte=fte,
-        weekly_hours=hours_from_fte(fte),
-        is_manager=False,
         cancelled=cancelled,
         location=row.where(),
     )
@@ -434,8 +430,6 @@ def _employment_element(element, problems, seen, as_of, cpr, first_name, last_na
         start=start,
         end=end,
         fte=fte,
-        weekly_hours=hours_from_fte(fte),
-        is_manager=False,
         cancelled=cancelled,
         location=node.where(),
     )

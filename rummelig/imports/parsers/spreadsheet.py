@@ -286,12 +286,10 @@ def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | N
         source_id=unit_id,
         parent_source_id=parent,
         name=name,
-        short_name="",
         p_number=p_number,
         cost_centre=row.text("omkostningssted"),
         valid_from=valid_from,
         valid_to=valid_to,
-        kind_hint="",
         location=row.where(),
     )
 
@@ -319,14 +317,10 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
         unit_source_id=unit_id,
         job_title=row.text("stilling"),
         contract_code=row.text("ansættelseskode"),
-        contract_text="",
-        status_code="",
         start=start,
         end=end,
         fte=fte,
         weekly_hours=hours,
-        is_manager=False,
-        cancelled=False,
         location=row.where(),
     )
 

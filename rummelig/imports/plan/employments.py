@@ -7,7 +7,7 @@ from rummelig.organisation.models import Unit
 
 from ..bulk import New
 from ..parsers import EmploymentRecord
-from ..parsers.fields import birth_date_of_cpr_start, hours_from_fte
+from ..parsers.fields import birth_date_of_cpr_start
 from .placements import PlacementPlanner
 from .register import EMPLOYMENT_FIELDS, ExistingEmployment, Register
 from .result import FieldChange, Plan, pk_of
@@ -108,7 +108,7 @@ class EmploymentPlanner:
         if existing is not None and not record.start_known and existing.start < start:
             start = existing.start  # the dump date only says "known since"
         fte = record.fte
-        hours = record.weekly_hours if record.weekly_hours is not None else hours_from_fte(fte)
+        hours = record.weekly_hours  # the source's, else worked out from the FTE by the record
         job_title = record.job_title
         if len(job_title) > 200:
             job_title = plan.fit(job_title, 200, record.location, "position")

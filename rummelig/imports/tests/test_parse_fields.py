@@ -100,11 +100,11 @@ def test_a_spreadsheet_with_a_bad_p_number_is_imported_and_the_notice_kept(tmp_p
 
 @pytest.mark.django_db
 def test_hours_worked_out_from_the_fte_are_rounded_one_way_everywhere():
-    """37 × 0,0050 = 0,185 hours: half up, as the parsers round, gives 0,19 (the planner once gave 0,18)."""
-    unit = UnitRecord("U1", None, "Solsikken", "", "", "", date(2020, 1, 1), None, "", "linje 2")
+    """37 × 0,0050 = 0,185 hours: half up, as the parsers always rounded, gives 0,19 (the planner once gave 0,18)."""
+    unit = UnitRecord(source_id="U1", name="Solsikken", valid_from=date(2020, 1, 1), location="linje 2")
     employment = EmploymentRecord(
-        "E1", "", "Åse", "Møller", "U1", "", "", "", "", date(2025, 1, 1), None,
-        Decimal("0.0050"), None, False, False, "linje 3",
+        source_id="E1", first_name="Åse", last_name="Møller", unit_source_id="U1", start=date(2025, 1, 1),
+        fte=Decimal("0.0050"), location="linje 3",
     )  # fmt: skip
     staged = Staged("spreadsheet", "x.csv", date(2025, 1, 1), units=[unit], employments=[employment])
 
