@@ -244,7 +244,8 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
     end_not_before_start(start, end, problems, row, end_column)
     unit_id = row.text("DepartmentIdentifier")
     if not cancelled:
-        required(unit_id, problems, row, "DepartmentIdentifier", "Afdelingen mangler; ansættelsen skal høre til en afdeling.")
+        required(unit_id, problems, row, "DepartmentIdentifier",
+                 "Afdelingen mangler; ansættelsen skal høre til en afdeling.")  # fmt: skip
     fte = _fte(row.text("OccupationRate"), row.where("OccupationRate"), problems, cancelled)
     if problems.total > before:
         return None

@@ -136,7 +136,9 @@ class EmploymentPlanner:
                 )
             return
         # the same order as EMPLOYMENT_FIELDS
-        current = (pk_of(person), unit.pk, job_title, hours, fte, start, record.end, subsidised, code, record.is_manager)
+        current = (
+            pk_of(person), unit.pk, job_title, hours, fte, start, record.end, subsidised, code, record.is_manager
+        )  # fmt: skip
         if existing[1:] != current:
             values = dict(zip(EMPLOYMENT_FIELDS, current, strict=True))
             values["person_id"], values["unit_id"] = person, unit

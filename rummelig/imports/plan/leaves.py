@@ -40,9 +40,8 @@ def plan_leaves(plan: Plan, register: Register) -> None:
                     (placement.pk, {"planned_end": end, "ends_on": placement.actual_end or end, "updated_at": plan.now})
                 )
                 plan.counts["placements_updated"] += 1
-                plan.change(
-                    "placement", "updated", leave.source_id, name, [FieldChange("planned_end", placement.planned_end, end)]
-                )
+                diff = FieldChange("planned_end", placement.planned_end, end)
+                plan.change("placement", "updated", leave.source_id, name, [diff])
     if unknown:
         plan.notice(
             "",

@@ -18,7 +18,9 @@ DATA = Path(__file__).parent / "data"
 
 
 def unit(source_id, parent=None):
-    return UnitRecord(source_id=source_id, parent_source_id=parent, name=f"Enhed {source_id}", location=f"enhed {source_id}")
+    return UnitRecord(
+        source_id=source_id, parent_source_id=parent, name=f"Enhed {source_id}", location=f"enhed {source_id}"
+    )
 
 
 def employment(source_id, unit_id, cancelled=False):
