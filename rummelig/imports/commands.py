@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from .models import ImportRun
-from .plan import CHANGE_LABELS
+from .display import CHANGE_LABELS
 from .service import Outcome, import_file
 
 CHANGES_SHOWN = 20

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 
+from . import display
 from .apply import apply_plan
 from .models import ImportRun, SourceKind
 from .parsers import ImportFileError, ImportProblem
@@ -143,7 +144,8 @@ def import_staged(staged: Staged, *, user=None, dry_run=False, run: ImportRun | 
             run.save()
             _audit(user, run)
     except _Refused as refused:
-        return Outcome(_refuse(run, refused.plan.problems, refused.plan.notices, refused.plan.unknown_codes), refused.plan)
+        plan = refused.plan
+        return Outcome(_refuse(run, display.problems_of(plan), plan.notices, plan.unknown_codes), plan)
     except Exception as exc:  # anything unexpected: the transaction is rolled back, nothing was written
         logger.exception("Import %s of %s failed", run.pk, run.file_name)
         run.status = ImportRun.Status.ERROR
@@ -192,10 +194,10 @@ def _finish(run: ImportRun, plan: Plan, status: str) -> None:
     run.finished_at = timezone.now()
     for name in ImportRun.COUNT_FIELDS:
         setattr(run, name, plan.counts.get(name, 0))
-    run.problems = problem_dicts(plan.problems)
+    run.problems = problem_dicts(display.problems_of(plan))
     run.notices = problem_dicts(plan.notices)
     run.unknown_codes = plan.unknown_codes
-    run.changes = plan.changes
+    run.changes = display.change_rows(plan.changes)
     run.changes_total = plan.changes_total
     run.progress_current = run.progress_total = max(run.progress_total, run.records + plan.writes, 1)
 

@@ -33,7 +33,7 @@ from .forms import CodeMappingForm, UploadForm, initial_target
 from .models import ImportRun, PayrollCodeMapping, SourceKind
 from .parsers import write_template
 from .parsers.common import format_size
-from .plan import CHANGE_LABELS
+from .display import CHANGE_LABELS
 from .service import import_file
 
 PAGE_SIZE = 30

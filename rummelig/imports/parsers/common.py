@@ -1,4 +1,4 @@
-"""Helpers shared by the parsers: opening a source safely, sizes, encodings, dates and numbers.
+"""Helpers shared by the parsers: opening a source safely, sizes and encodings (fields are in fields.py).
 
 A *source* is a path or an open binary file (a Django upload works). Sizes are checked before a
 byte is parsed, so a 2 GB upload is refused without reading it.
@@ -6,22 +6,15 @@ byte is parsed, so a 2 GB upload is refused without reading it.
 
 import codecs
 import os
-import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
+from datetime import datetime
 from typing import BinaryIO
-
-from rummelig.lib.cpr import birth_date_from_cpr
 
 from .records import file_error
 
 MAX_FILE_BYTES = 500 * 1024 * 1024
-OPEN_END = date(9999, 12, 31)  # payroll systems write this for "no end"
-FULL_TIME_HOURS = Decimal(37)  # full time for municipal employees (weekly hours = 37 × FTE)
 _CHUNK = 1024 * 1024
 
 Source = str | os.PathLike | BinaryIO
@@ -148,89 +141,6 @@ def _first_decode_error(stream: BinaryIO, encoding: str) -> int | None:
         if final:
             return None
         lines_before += chunk.count(b"\n")
-
-
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DANISH_DATE = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
-
-
-def parse_iso_date(text: str) -> date:
-    """Return the date in "YYYY-MM-DD" (a time part after it is ignored); raise ValueError."""
-    value = text.strip()
-    if len(value) > 10 and value[10] in "T ":
-        value = value[:10]
-    if len(value) != 10 or not _ISO_DATE.fullmatch(value):
-        raise ValueError(text)
-    return date.fromisoformat(value)
-
-
-def parse_danish_date(text: str) -> date:
-    """Return the date in "dd-mm-yyyy", "dd.mm.yyyy", "dd/mm/yyyy" or "yyyy-mm-dd"; raise ValueError."""
-    value = text.strip()
-    match = _DANISH_DATE.fullmatch(value)
-    if match:
-        day, month, year = map(int, match.groups())
-        return date(year, month, day)
-    if _ISO_DATE.fullmatch(value):
-        return parse_iso_date(value)
-    raise ValueError(text)
-
-
-@lru_cache(maxsize=65536)
-def birth_date_of_cpr_start(first_seven: str) -> date:
-    """Return the date of birth for the first seven digits of a CPR number (they alone decide it); ValueError if none.
-
-    Cached, and shared with the planner, which sets each new person's date of birth.
-    """
-    return birth_date_from_cpr(first_seven + "000")
-
-
-def open_end(day: date | None) -> date | None:
-    """Return None for the payroll systems' "no end" date 9999-12-31, else the date."""
-    return None if day == OPEN_END else day
-
-
-def parse_decimal(text: str) -> Decimal:
-    """Return a Decimal from "0.8108", "0,8108" or " 1 " (no thousands separators); raise ValueError."""
-    value = text.strip()
-    if value.isascii() and value.isdigit():  # the common case in payroll files: "37", "1"
-        return Decimal(value)
-    value = value.replace(" ", "")
-    if "," in value:
-        if "." in value or value.count(",") > 1:
-            raise ValueError(text)
-        value = value.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", value):
-        raise ValueError(text)
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        raise ValueError(text) from None
-
-
-def quantize_fte(fte: Decimal) -> Decimal:
-    """Round an FTE fraction to four decimals, as stored."""
-    return fte.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-
-
-def hours_from_fte(fte: Decimal) -> Decimal:
-    """Return weekly hours for an FTE fraction of the 37-hour week, to two decimals."""
-    return (FULL_TIME_HOURS * fte).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def format_decimal(value: Decimal) -> str:
-    """Return a Decimal the Danish way for messages ("0,8")."""
-    return format(value.normalize(), "f").replace(".", ",")
-
-
-def parse_flag(text: str) -> bool:
-    """Return True/False for "true"/"false", "ja"/"nej", "1"/"0", "x"/""; raise ValueError."""
-    value = text.strip().casefold()
-    if value in {"true", "ja", "1", "x", "j", "yes"}:
-        return True
-    if value in {"false", "nej", "0", "", "n", "no"}:
-        return False
-    raise ValueError(text)
 
 
 def aware(naive: datetime, zone: str = "Europe/Copenhagen") -> datetime:

@@ -40,23 +40,21 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
-from rummelig.lib.cpr import normalise_cpr
-
-from .common import (
-    MAX_FILE_BYTES,
-    Source,
-    aware,
-    birth_date_of_cpr_start,
-    check_size,
+from .common import MAX_FILE_BYTES, Source, aware, check_size, open_binary, source_name
+from .fields import (
+    ISO_DATE,
+    check_cpr,
+    check_date,
+    check_p_number,
+    end_not_before_start,
+    first_time,
     format_decimal,
     hours_from_fte,
-    open_binary,
     open_end,
     parse_decimal,
     parse_flag,
-    parse_iso_date,
     quantize_fte,
-    source_name,
+    required,
 )
 from .records import EmploymentRecord, LeaveRecord, ParsedFile, Problems, Record, UnitRecord, collect
 from .safexml import Fields, iter_records, localname
@@ -120,15 +118,6 @@ def iter_opus(
                 yield record
 
 
-def _first_time(seen: dict[str, int], key: str, line: int, fields: Fields, problems: Problems, what: str) -> bool:
-    """Return True unless `key` was seen before in this file (then report it)."""
-    if key in seen:
-        problems.add(fields.where(), f"{what} '{key}' står også i linje {seen[key]}; hvert id må kun stå én gang.")
-        return False
-    seen[key] = line
-    return True
-
-
 def _unit(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
     unit_id = (element.get("id") or "").strip()
     fields = Fields(element, f'<orgUnit id="{unit_id}">' if unit_id else "<orgUnit>")
@@ -136,20 +125,17 @@ def _unit(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | Non
         problems.add(fields.where(), "Enheden mangler attributten id.")
         return None
     before = problems.total
-    _first_time(seen, unit_id, fields.line, fields, problems, "Enheds-id")
+    first_time(seen, unit_id, problems, fields, what="Enheds-id")
     name = fields.text("longName") or fields.text("shortName")
     if not name:
         problems.add(fields.where("longName"), "Enheden har intet navn: både <longName> og <shortName> er tomme.")
     valid_from = _date(fields, "startDate", problems)
     valid_to = open_end(_date(fields, "endDate", problems))
-    if valid_from and valid_to and valid_to < valid_from:
-        problems.add(
-            fields.where("endDate"), f"Slutdatoen {valid_to:%d-%m-%Y} ligger før startdatoen {valid_from:%d-%m-%Y}."
-        )
+    end_not_before_start(valid_from, valid_to, problems, fields, "endDate")
     parent = fields.text("parentOrgUnit") or None
     if parent == unit_id:
         problems.add(fields.where("parentOrgUnit"), "Enheden står som sin egen overordnede enhed.")
-    p_number = _p_number(fields, problems)
+    p_number = check_p_number(fields.text("pNr"), problems, fields, "pNr")
     if problems.total > before:
         return None
     return UnitRecord(
@@ -166,21 +152,6 @@ def _unit(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | Non
     )
 
 
-def _p_number(fields: Fields, problems: Problems) -> str:
-    """Return the 10-digit P-number, "" for none (OPUS writes ten zeros for none).
-
-    A P-number of another length is left out with a notice rather than blocking the import:
-    HR cannot correct OPUS data quickly, and the unit is usable without it.
-    """
-    value = fields.text("pNr").replace(" ", "")
-    if not value or set(value) == {"0"}:
-        return ""
-    if not re.fullmatch(r"\d{10}", value):
-        problems.note(fields.where("pNr"), f"P-nummeret '{value}' er ikke 10 cifre og er ikke indlæst.")
-        return ""
-    return value
-
-
 def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date | None) -> Record | None:
     employee_id = (element.get("id") or "").strip()
     fields = Fields(element, f'<employee id="{employee_id}">' if employee_id else "<employee>")
@@ -188,7 +159,7 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         problems.add(fields.where(), "Medarbejderen mangler attributten id.")
         return None
     action = (element.get("action") or "").strip()
-    if not _first_time(seen, employee_id, fields.line, fields, problems, "Medarbejder-id"):
+    if not first_time(seen, employee_id, problems, fields, what="Medarbejder-id"):
         return None
     if action == "leave":
         return LeaveRecord(source_id=employee_id, location=fields.where())
@@ -203,15 +174,12 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
     text = fields.texts.get  # text("name", "") is fields.text("name"), without a method call per field
     contract_text = text("workContractText", "")
     cancelled = contract_text.casefold() == CANCELLED_TEXT
-    cpr = _cpr(fields, problems)
+    cpr = check_cpr(text("cpr", ""), problems, fields, "cpr", required=True)
     first_name, last_name = text("firstName", ""), text("lastName", "")
-    if not (first_name or last_name):
-        problems.add(fields.where("lastName"), "Medarbejderen har intet navn: både <firstName> og <lastName> er tomme.")
-    unit_id = text("orgUnit", "")
-    if not unit_id:
-        problems.add(
-            fields.where("orgUnit"), "Feltet <orgUnit> mangler eller er tomt; ansættelsen skal høre til en enhed."
-        )
+    required(first_name or last_name, problems, fields, "lastName",
+             "Medarbejderen har intet navn: både <firstName> og <lastName> er tomme.")  # fmt: skip
+    unit_id = required(text("orgUnit", ""), problems, fields, "orgUnit",
+                       "Feltet <orgUnit> mangler eller er tomt; ansættelsen skal høre til en enhed.")  # fmt: skip
     start = _date(fields, "entryDate", problems)
     start_known = start is not None
     if start is None and not text("entryDate", ""):
@@ -223,10 +191,7 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
             )
         start = dump_date
     end = open_end(_date(fields, "leaveDate", problems))
-    if start and end and end < start:
-        problems.add(
-            fields.where("leaveDate"), f"Fratrædelsesdatoen {end:%d-%m-%Y} ligger før startdatoen {start:%d-%m-%Y}."
-        )
+    end_not_before_start(start, end, problems, fields, "leaveDate", ("Fratrædelsesdatoen", "startdatoen"))
     fte, weekly_hours = _fraction(fields, problems, cancelled)
     is_manager = _FLAGS.get(text("isManager", ""))
     if is_manager is None:
@@ -246,7 +211,6 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         job_title=text("position", ""),
         contract_code=text("workContract", ""),
         contract_text=contract_text,
-        status_code="",
         start=start,
         end=end,
         fte=fte,
@@ -259,24 +223,6 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
 
 
 _FLAGS = {"true": True, "false": False, "": False}  # what OPUS writes; parse_flag takes the rest
-
-
-def _cpr(fields: Fields, problems: Problems) -> str:
-    value = fields.text("cpr")
-    if len(value) == 10 and value.isdigit() and value.isascii():  # the usual shape: only the date to check
-        try:
-            birth_date_of_cpr_start(value[:7])
-            return value
-        except ValueError:
-            pass  # normalise_cpr says what is wrong
-    if not value:
-        problems.add(fields.where("cpr"), "Feltet <cpr> mangler eller er tomt.")
-        return ""
-    try:
-        return normalise_cpr(value)
-    except ValueError as exc:
-        problems.add(fields.where("cpr"), str(exc))
-        return ""
 
 
 def _fraction(fields: Fields, problems: Problems, cancelled: bool) -> tuple[Decimal, Decimal]:
@@ -329,16 +275,6 @@ def _share(numerator: str, denominator: str) -> tuple[Decimal, Decimal]:
     return quantize_fte(fte), hours_from_fte(fte)
 
 
-_iso_date = lru_cache(maxsize=16384)(parse_iso_date)  # a dump repeats its dates (ValueErrors are not cached)
-
-
 def _date(fields: Fields, name: str, problems: Problems) -> date | None:
     """Return the YYYY-MM-DD date in field `name`, None if empty; report a bad value."""
-    value = fields.text(name)
-    if not value:
-        return None
-    try:
-        return _iso_date(value)
-    except ValueError:
-        problems.add(fields.where(name), f"'{value}' er ikke en gyldig dato (forventede ÅÅÅÅ-MM-DD).")
-        return None
+    return check_date(fields.texts.get(name, ""), problems, fields, name, ISO_DATE)

@@ -20,9 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from rummelig.lib.cpr import normalise_cpr
-
-from .common import hours_from_fte, parse_iso_date, quantize_fte
+from .fields import At, check_cpr, check_p_number, parse_iso_date, quantize_fte
 from .records import EmploymentRecord, ParsedFile, Problems, UnitRecord, file_error
 
 SOURCE_NAME = "OS2mo"
@@ -191,7 +189,6 @@ def units_from_objects(
             name=name,
             short_name=current.get("user_key") or "",
             p_number=_p_number(current, where, problems),
-            cost_centre="",
             valid_from=periods[0][0],
             valid_to=periods[-1][1],
             kind_hint=((current.get("unit_type") or {}).get("name") or ""),
@@ -213,12 +210,7 @@ def employments_from_objects(
         before = problems.total
         person = _single(current.get("person")) or {}
         unit = _single(current.get("org_unit")) or {}
-        cpr = ""
-        if person.get("cpr_number"):
-            try:
-                cpr = normalise_cpr(person["cpr_number"])
-            except ValueError as exc:
-                problems.add(where, str(exc))
+        cpr = check_cpr(person.get("cpr_number") or "", problems, At(where), "cpr_number", required=False)
         if not unit.get("uuid"):
             problems.add(where, "Engagementet har ingen enhed i OS2mo.")
         fte = _fte(current.get("fraction"), where, problems)
@@ -235,13 +227,9 @@ def employments_from_objects(
             job_title=job.get("name") or "",
             contract_code=kind.get("user_key") or "",
             contract_text=kind.get("name") or "",
-            status_code="",
             start=periods[0][0],
             end=periods[-1][1],
             fte=fte,
-            weekly_hours=hours_from_fte(fte),
-            is_manager=False,
-            cancelled=False,
             location=where,
         )
 
@@ -280,12 +268,12 @@ def _single(value):
 
 
 def _p_number(validity: dict, where: str, problems: Problems) -> str:
+    """Return the first valid P-number among the unit's addresses of scope PNUMBER, else ""."""
     for address in validity.get("addresses") or []:
         if ((address.get("address_type") or {}).get("scope") or "").upper() == "PNUMBER":
-            value = (address.get("value") or "").replace(" ", "")
-            if len(value) == 10 and value.isdigit():
+            value = check_p_number(address.get("value") or "", problems, At(where), "PNUMBER")
+            if value:
                 return value
-            problems.note(where, f"P-nummeret '{value}' er ikke 10 cifre og er ikke indlæst.")
     return ""
 
 

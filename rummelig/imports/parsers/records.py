@@ -11,52 +11,59 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from .fields import hours_from_fte
+
 MAX_PROBLEMS = 200
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class UnitRecord:
-    """An organisation unit as the source system knows it."""
+    """An organisation unit as the source system knows it (a format leaves out what it does not have)."""
 
     source_id: str
-    parent_source_id: str | None
+    parent_source_id: str | None = None
     name: str
-    short_name: str
-    p_number: str  # 10 digits or ""
-    cost_centre: str
-    valid_from: date | None
-    valid_to: date | None  # None = open-ended (sources write 9999-12-31)
-    kind_hint: str  # OPUS orgTypeTxt, SD DepartmentLevelIdentifier, OS2mo unit type name
+    short_name: str = ""
+    p_number: str = ""  # 10 digits or ""
+    cost_centre: str = ""
+    valid_from: date | None = None
+    valid_to: date | None = None  # None = open-ended (sources write 9999-12-31)
+    kind_hint: str = ""  # OPUS orgTypeTxt, SD DepartmentLevelIdentifier, OS2mo unit type name
     location: str  # where in the source, for messages about this record
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class EmploymentRecord:
     """One employment (not a person: a person with two jobs has two records with the same CPR).
 
     Read-only like the other records, but not frozen: a frozen dataclass sets each of its 17
     fields through object.__setattr__, which for 50,000 employees is a tenth of the parser's time.
+    A format leaves out what it does not have; weekly hours left out follow from the FTE.
     """
 
     source_id: str  # payroll employment number
-    cpr: str  # normalised 10 digits, may be ""
+    cpr: str = ""  # normalised 10 digits, may be ""
     first_name: str
     last_name: str
     unit_source_id: str
-    job_title: str
-    contract_code: str  # OPUS workContract or SD JobPositionIdentifier
-    contract_text: str
-    status_code: str  # SD EmploymentStatusCode, "" for OPUS
+    job_title: str = ""
+    contract_code: str = ""  # OPUS workContract or SD JobPositionIdentifier
+    contract_text: str = ""
+    status_code: str = ""  # SD EmploymentStatusCode, "" for OPUS
     start: date
-    end: date | None  # last day employed, None = open-ended
+    end: date | None = None  # last day employed, None = open-ended
     fte: Decimal  # 0..1, four decimals
-    weekly_hours: Decimal | None
-    is_manager: bool
-    cancelled: bool  # OPUS "Annulleret", SD status "S": the employment never was; remove it
+    weekly_hours: Decimal | None = None  # left out: the full-time week × FTE, set on creation
+    is_manager: bool = False
+    cancelled: bool = False  # OPUS "Annulleret", SD status "S": the employment never was; remove it
     location: str
     # False when the source gave no start date and `start` is only "known since" (OPUS's empty
     # <entryDate/> falls back to the dump date): the importer keeps an earlier start it already has.
     start_known: bool = True
+
+    def __post_init__(self):
+        if self.weekly_hours is None:
+            self.weekly_hours = hours_from_fte(self.fte)
 
 
 @dataclass(frozen=True, slots=True)

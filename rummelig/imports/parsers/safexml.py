@@ -255,6 +255,8 @@ class Fields:
     of bookkeeping is what makes a parser slow. Use it before the record element is cleared.
     """
 
+    LINE = "linje"
+
     def __init__(self, element, label: str):
         self.element = element
         self.label = label
@@ -281,3 +283,6 @@ class Fields:
         child = self.element.find(f"{{*}}{name}")
         line = child.sourceline if child is not None else self.line
         return f"{self.label} linje {line}, felt <{name}>"
+
+    def missing(self, name: str) -> str:
+        return f"Feltet <{name}> mangler eller er tomt"

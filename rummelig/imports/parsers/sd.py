@@ -42,21 +42,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from rummelig.lib.cpr import normalise_cpr
-
-from .common import (
-    Source,
-    check_size,
-    hours_from_fte,
-    open_binary,
+from .common import Source, check_size, open_binary, read_head, source_name
+from .csvtable import CsvTable
+from .fields import (
+    SD_DATE,
+    check_cpr,
+    check_date,
+    check_p_number,
+    end_not_before_start,
+    first_time,
     open_end,
-    parse_danish_date,
     parse_decimal,
     quantize_fte,
-    read_head,
-    source_name,
+    required,
 )
-from .csvtable import CsvTable
 from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 from .safexml import children, iter_records, localname
 
@@ -162,6 +161,8 @@ def _iter_csv(stream, name: str, problems: Problems) -> Iterator[Record]:
 class _Row:
     """One CSV row: values by column and locations like "linje 12, kolonne EmploymentDate"."""
 
+    LINE = "linje"
+
     def __init__(self, line: int, values: dict[str, str]):
         self.line, self.values = line, values
 
@@ -171,32 +172,34 @@ class _Row:
     def where(self, column: str | None = None) -> str:
         return f"linje {self.line}" + (f", kolonne {column}" if column else "")
 
+    def missing(self, column: str) -> str:
+        return f"Kolonnen {column} skal udfyldes"
+
 
 def _department_row(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
     before = problems.total
-    department_id = _required(row, "DepartmentIdentifier", problems)
+    department_id = required(row.text("DepartmentIdentifier"), problems, row, "DepartmentIdentifier")
     if department_id:
-        _first_time(seen, department_id, row.line, row.where("DepartmentIdentifier"), problems, "Afdelingen")
-    name = _required(row, "DepartmentName", problems)
+        first_time(seen, department_id, problems, row, "DepartmentIdentifier", what="Afdelingen")
+    name = required(row.text("DepartmentName"), problems, row, "DepartmentName")
     parent = row.text("ParentDepartmentIdentifier") or None
-    return _department(row, _date, department_id, name, parent, problems, before)
+    return _department(row, department_id, name, parent, problems, before)
 
 
-def _department(source, read_date, department_id: str, name: str, parent: str | None, problems: Problems, before: int):
+def _department(source, department_id: str, name: str, parent: str | None, problems: Problems, before: int):
     """Finish a department read from a CSV row or an XML node: dates, parent, P-number, the record."""
-    valid_from = read_date(source, "ActivationDate", problems)
-    valid_to = open_end(read_date(source, "DeactivationDate", problems))
-    _check_order(valid_from, valid_to, source.where("DeactivationDate"), problems)
+    valid_from = _date(source, "ActivationDate", problems)
+    valid_to = open_end(_date(source, "DeactivationDate", problems))
+    end_not_before_start(valid_from, valid_to, problems, source, "DeactivationDate")
     if parent and parent == department_id:
         problems.add(source.where("ParentDepartmentIdentifier"), "Afdelingen står som sin egen overordnede afdeling.")
-    p_number = _p_number(source.text("ProductionUnitIdentifier"), source.where("ProductionUnitIdentifier"), problems)
+    p_number = check_p_number(source.text("ProductionUnitIdentifier"), problems, source, "ProductionUnitIdentifier")
     if problems.total > before:
         return None
     return UnitRecord(
         source_id=department_id,
         parent_source_id=parent,
         name=name,
-        short_name="",
         p_number=p_number,
         cost_centre=source.text("CostCentre"),
         valid_from=valid_from,
@@ -208,15 +211,14 @@ def _department(source, read_date, department_id: str, name: str, parent: str | 
 
 def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
     before = problems.total
-    employment_id = _required(row, "EmploymentIdentifier", problems)
+    employment_id = required(row.text("EmploymentIdentifier"), problems, row, "EmploymentIdentifier")
     if employment_id:
-        _first_time(seen, employment_id, row.line, row.where("EmploymentIdentifier"), problems, "Ansættelsen")
-    cpr = _cpr(row.text("PersonCivilRegistrationIdentifier"), row.where("PersonCivilRegistrationIdentifier"), problems)
+        first_time(seen, employment_id, problems, row, "EmploymentIdentifier", what="Ansættelsen")
+    cpr = check_cpr(row.text("PersonCivilRegistrationIdentifier"), problems, row, "PersonCivilRegistrationIdentifier",
+                    required=True)  # fmt: skip
     first_name, last_name = row.text("PersonGivenName"), row.text("PersonSurnameName")
-    if not (first_name or last_name):
-        problems.add(
-            row.where("PersonSurnameName"), "Personen har intet navn: PersonGivenName og PersonSurnameName er tomme."
-        )
+    required(first_name or last_name, problems, row, "PersonSurnameName",
+             "Personen har intet navn: PersonGivenName og PersonSurnameName er tomme.")  # fmt: skip
     status = _status(row.text("EmploymentStatusCode"), row.where("EmploymentStatusCode"), problems)
     cancelled = status == DELETED_STATUS
     activation = _date(row, "ActivationDate", problems)
@@ -238,14 +240,12 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
             end = activation - timedelta(days=1)
     elif not cancelled:
         end = deactivation
-    if start and end and end < start:
-        problems.add(
-            row.where("DeactivationDate" if status not in ENDED_STATUSES else "ActivationDate"),
-            _end_before_start(start, end),
-        )
+    end_column = "DeactivationDate" if status not in ENDED_STATUSES else "ActivationDate"
+    end_not_before_start(start, end, problems, row, end_column)
     unit_id = row.text("DepartmentIdentifier")
-    if not unit_id and not cancelled:
-        problems.add(row.where("DepartmentIdentifier"), "Afdelingen mangler; ansættelsen skal høre til en afdeling.")
+    if not cancelled:
+        required(unit_id, problems, row, "DepartmentIdentifier",
+                 "Afdelingen mangler; ansættelsen skal høre til en afdeling.")  # fmt: skip
     fte = _fte(row.text("OccupationRate"), row.where("OccupationRate"), problems, cancelled)
     if problems.total > before:
         return None
@@ -262,29 +262,14 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
         start=start,
         end=end,
         fte=fte,
-        weekly_hours=hours_from_fte(fte),
-        is_manager=False,
         cancelled=cancelled,
         location=row.where(),
     )
 
 
-def _required(row: _Row, column: str, problems: Problems) -> str:
-    value = row.text(column)
-    if not value:
-        problems.add(row.where(column), f"Kolonnen {column} skal udfyldes.")
-    return value
-
-
-def _date(row: _Row, column: str, problems: Problems) -> date | None:
-    value = row.text(column)
-    if not value:
-        return None
-    try:
-        return parse_danish_date(value)
-    except ValueError:
-        problems.add(row.where(column), f"'{value}' er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).")
-        return None
+def _date(place, name: str, problems: Problems) -> date | None:
+    """Return a date written in one of SD's forms (CSV and XML alike), None if empty; report a bad value."""
+    return check_date(place.text(name), problems, place, name, SD_DATE)
 
 
 # XML -----------------------------------------------------------------------------------------
@@ -307,6 +292,8 @@ def _iter_xml(stream, name: str, problems: Problems, as_of: date) -> Iterator[Re
 class _Node:
     """An XML element's direct children as text, with locations like '<Department> linje 9, felt <X>'."""
 
+    LINE = "linje"
+
     def __init__(self, element, label: str):
         self.element, self.label, self.line = element, label, element.sourceline
         self.values: dict[str, tuple[str, int]] = {}
@@ -322,6 +309,9 @@ class _Node:
         line = self.values[name][1] if name in self.values else self.line
         return f"{self.label} linje {line}, felt {path}<{name}>"
 
+    def missing(self, name: str) -> str:
+        return f"Feltet <{name}> mangler eller er tomt"
+
 
 def _department_element(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
     node = _Node(element, "<Department>")
@@ -329,15 +319,11 @@ def _department_element(element, problems: Problems, seen: dict[str, int]) -> Un
     if department_id:
         node.label = f"<Department> {department_id}"
     before = problems.total
-    if not department_id:
-        problems.add(node.where("DepartmentIdentifier"), "Feltet <DepartmentIdentifier> mangler eller er tomt.")
-    else:
-        _first_time(seen, department_id, node.line, node.where(), problems, "Afdelingen")
-    name = node.text("DepartmentName")
-    if not name:
-        problems.add(node.where("DepartmentName"), "Feltet <DepartmentName> mangler eller er tomt.")
+    if required(department_id, problems, node, "DepartmentIdentifier"):
+        first_time(seen, department_id, problems, node, what="Afdelingen")
+    name = required(node.text("DepartmentName"), problems, node, "DepartmentName")
     parent = node.text("ParentDepartmentIdentifier") or _reference_parent(element) or None
-    return _department(node, _node_date, department_id, name, parent, problems, before)
+    return _department(node, department_id, name, parent, problems, before)
 
 
 def _reference_parent(element) -> str:
@@ -362,15 +348,11 @@ def _person_element(element, problems: Problems, seen: dict[str, int], as_of: da
     if not employments:
         return
     before = problems.total
-    cpr = _cpr(
-        person.text("PersonCivilRegistrationIdentifier"), person.where("PersonCivilRegistrationIdentifier"), problems
-    )
+    cpr = check_cpr(person.text("PersonCivilRegistrationIdentifier"), problems, person,
+                    "PersonCivilRegistrationIdentifier", required=True)  # fmt: skip
     first_name, last_name = person.text("PersonGivenName"), person.text("PersonSurnameName")
-    if not (first_name or last_name):
-        problems.add(
-            person.where("PersonSurnameName"),
-            "Personen har intet navn: <PersonGivenName> og <PersonSurnameName> mangler.",
-        )
+    required(first_name or last_name, problems, person, "PersonSurnameName",
+             "Personen har intet navn: <PersonGivenName> og <PersonSurnameName> mangler.")  # fmt: skip
     person_ok = problems.total == before
     for employment in employments:
         record = _employment_element(employment, problems, seen, as_of, cpr, first_name, last_name)
@@ -382,11 +364,10 @@ def _employment_element(element, problems, seen, as_of, cpr, first_name, last_na
     node = _Node(element, "<Employment>")
     employment_id = node.text("EmploymentIdentifier")
     before = problems.total
-    if not employment_id:
-        problems.add(node.where("EmploymentIdentifier"), "Feltet <EmploymentIdentifier> mangler eller er tomt.")
+    if not required(employment_id, problems, node, "EmploymentIdentifier"):
         return None
     node.label = f"<Employment> {employment_id}"
-    _first_time(seen, employment_id, node.line, node.where(), problems, "Ansættelsen")
+    first_time(seen, employment_id, problems, node, what="Ansættelsen")
     statuses = _periods(element, "EmploymentStatus", node.label, problems)
     professions = _periods(element, "Profession", node.label, problems)
     departments = _periods(element, "EmploymentDepartment", node.label, problems)
@@ -405,10 +386,9 @@ def _employment_element(element, problems, seen, as_of, cpr, first_name, last_na
     current = _pick(statuses, as_of)
     status = current.node.text("EmploymentStatusCode")
     cancelled = codes[-1] == DELETED_STATUS
-    start = _node_date(node, "EmploymentDate", problems) or statuses[0].start
+    start = _date(node, "EmploymentDate", problems) or statuses[0].start
     end = _end_from_statuses(statuses, codes)
-    if end is not None and end < start:
-        problems.add(node.where("EmploymentStatus"), _end_before_start(start, end))
+    end_not_before_start(start, end, problems, node, "EmploymentStatus")
     unit_id = fte = job = code = None
     if departments:
         department = _pick(departments, as_of).node
@@ -451,8 +431,6 @@ def _employment_element(element, problems, seen, as_of, cpr, first_name, last_na
         start=start,
         end=end,
         fte=fte,
-        weekly_hours=hours_from_fte(fte),
-        is_manager=False,
         cancelled=cancelled,
         location=node.where(),
     )
@@ -464,28 +442,34 @@ def _periods(element, tag: str, label: str, problems: Problems) -> list[_Period]
     for child in children(element):
         if localname(child) != tag:
             continue
-        node = _Node(child, label)
-        start = _node_date(node, "ActivationDate", problems, f"<{tag}>/")
-        end = open_end(_node_date(node, "DeactivationDate", problems, f"<{tag}>/"))
+        node = _PeriodNode(_Node(child, label), tag)
+        start = _date(node, "ActivationDate", problems)
+        end = open_end(_date(node, "DeactivationDate", problems))
         if start is None:
             if node.text("ActivationDate") == "":
-                problems.add(node.where("ActivationDate", f"<{tag}>/"), f"<{tag}> mangler <ActivationDate>.")
+                problems.add(node.where("ActivationDate"), f"<{tag}> mangler <ActivationDate>.")
             continue
-        periods.append(_Period(start, end, _PeriodNode(node, tag)))
+        periods.append(_Period(start, end, node))
     return sorted(periods, key=lambda period: period.start)
 
 
 class _PeriodNode:
     """A period's node whose locations name the period element ('felt <WorkingTime>/<X>')."""
 
+    LINE = "linje"
+
     def __init__(self, node: _Node, tag: str):
         self._node, self._tag = node, tag
+        self.line = node.line
 
     def text(self, name: str) -> str:
         return self._node.text(name)
 
     def where(self, name: str | None = None, path: str = "") -> str:
         return self._node.where(name, path or f"<{self._tag}>/")
+
+    def missing(self, name: str) -> str:
+        return self._node.missing(name)
 
 
 def _pick(periods: list[_Period], as_of: date) -> _Period:
@@ -509,39 +493,7 @@ def _end_from_statuses(statuses: list[_Period], codes: list[str]) -> date | None
     return None
 
 
-def _node_date(node, name: str, problems: Problems, path: str = "") -> date | None:
-    value = node.text(name)
-    if not value:
-        return None
-    try:
-        return parse_danish_date(value)
-    except ValueError:
-        problems.add(
-            node.where(name, path) if path else node.where(name),
-            f"'{value}' er ikke en gyldig dato (forventede ÅÅÅÅ-MM-DD).",
-        )
-        return None
-
-
 # Shared --------------------------------------------------------------------------------------
-
-
-def _first_time(seen: dict[str, int], key: str, line: int, where: str, problems: Problems, what: str) -> None:
-    if key in seen:
-        problems.add(where, f"{what} '{key}' står også i linje {seen[key]}; hvert id må kun stå én gang.")
-    else:
-        seen[key] = line
-
-
-def _cpr(value: str, where: str, problems: Problems) -> str:
-    if not value:
-        problems.add(where, "CPR-nummeret mangler.")
-        return ""
-    try:
-        return normalise_cpr(value)
-    except ValueError as exc:
-        problems.add(where, str(exc))
-        return ""
 
 
 def _status(value: str, where: str, problems: Problems) -> str:
@@ -565,23 +517,3 @@ def _fte(value: str, where: str, problems: Problems, cancelled: bool) -> Decimal
         problems.add(where, f"Beskæftigelsesbrøken '{value}' skal ligge mellem 0 og 1 (fx 0,8108 for 30 timer).")
         return Decimal(0)
     return quantize_fte(fte)
-
-
-def _p_number(value: str, where: str, problems: Problems) -> str:
-    """Return a 10-digit P-number or ""; another value is left out with a notice."""
-    value = value.replace(" ", "")
-    if not value or set(value) == {"0"}:
-        return ""
-    if len(value) != 10 or not value.isdigit():
-        problems.note(where, f"P-nummeret '{value}' er ikke 10 cifre og er ikke indlæst.")
-        return ""
-    return value
-
-
-def _check_order(start: date | None, end: date | None, where: str, problems: Problems) -> None:
-    if start and end and end < start:
-        problems.add(where, _end_before_start(start, end))
-
-
-def _end_before_start(start: date, end: date) -> str:
-    return f"Slutdatoen {end:%d-%m-%Y} ligger før startdatoen {start:%d-%m-%Y}."

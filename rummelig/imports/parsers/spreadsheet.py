@@ -18,22 +18,23 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import BinaryIO
 
-from rummelig.lib.cpr import normalise_cpr
+from rummelig.rules.ratio import FULL_TIME_HOURS
 
-from .common import (
-    FULL_TIME_HOURS,
-    Source,
-    check_size,
+from .common import Source, check_size, open_binary, read_head, source_name
+from .csvtable import CsvTable
+from .fields import (
+    SHEET_DATE,
+    check_cpr,
+    check_date,
+    check_p_number,
+    end_not_before_start,
+    first_time,
     format_decimal,
     hours_from_fte,
-    open_binary,
-    parse_danish_date,
     parse_decimal,
     quantize_fte,
-    read_head,
-    source_name,
+    required,
 )
-from .csvtable import CsvTable
 from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 
 SHEET_UNITS = "Enheder"
@@ -237,11 +238,20 @@ def _key(text: str) -> str:
 
 
 class _Row:
+    LINE = "række"
+
     def __init__(self, sheet: str, number: int, values: dict):
         self.sheet, self.number, self.values = sheet, number, values
 
+    @property
+    def line(self) -> int:
+        return self.number
+
     def where(self, column: str | None = None) -> str:
         return f"Arket '{self.sheet}', række {self.number}" + (f", kolonne '{column}'" if column else "")
+
+    def missing(self, column: str) -> str:
+        return f"Kolonnen '{column}' skal udfyldes"
 
     def raw(self, column: str):
         return self.values.get(column)
@@ -259,53 +269,43 @@ class _Row:
 
 def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
     before = problems.total
-    unit_id = _required(row, "enheds-id", problems)
-    _first_time(row, "enheds-id", unit_id, problems, seen)
-    name = _required(row, "navn", problems)
+    unit_id = required(row.text("enheds-id"), problems, row, "enheds-id")
+    if unit_id:
+        first_time(seen, unit_id, problems, row, "enheds-id", id_name="enheds-id")
+    name = required(row.text("navn"), problems, row, "navn")
     parent = row.text("overordnet enhed") or None
     if parent and parent == unit_id:
         problems.add(row.where("overordnet enhed"), "Enheden står som sin egen overordnede enhed.")
-    p_number = row.text("P-nummer").replace(" ", "")
-    if p_number and not (len(p_number) == 10 and p_number.isdigit()):
-        problems.add(row.where("P-nummer"), f"P-nummeret '{p_number}' skal være 10 cifre.")
+    p_number = check_p_number(row.text("P-nummer"), problems, row, "P-nummer")
     valid_from = _date(row, "gyldig fra", problems)
     valid_to = _date(row, "gyldig til", problems)
-    if valid_from and valid_to and valid_to < valid_from:
-        problems.add(
-            row.where("gyldig til"),
-            f"'gyldig til' ({valid_to:%d-%m-%Y}) ligger før 'gyldig fra' ({valid_from:%d-%m-%Y}).",
-        )
+    end_not_before_start(valid_from, valid_to, problems, row, "gyldig til", ("'gyldig til'", "'gyldig fra'"))
     if problems.total > before:
         return None
     return UnitRecord(
         source_id=unit_id,
         parent_source_id=parent,
         name=name,
-        short_name="",
         p_number=p_number,
         cost_centre=row.text("omkostningssted"),
         valid_from=valid_from,
         valid_to=valid_to,
-        kind_hint="",
         location=row.where(),
     )
 
 
 def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
     before = problems.total
-    employment_id = _required(row, "ansættelsesnummer", problems)
-    _first_time(row, "ansættelsesnummer", employment_id, problems, seen)
+    employment_id = required(row.text("ansættelsesnummer"), problems, row, "ansættelsesnummer")
+    if employment_id:
+        first_time(seen, employment_id, problems, row, "ansættelsesnummer", id_name="ansættelsesnummer")
     cpr = _cpr(row, problems)
     first_name, last_name = row.text("fornavn"), row.text("efternavn")
-    if not (first_name or last_name):
-        problems.add(row.where("efternavn"), "Udfyld fornavn eller efternavn.")
-    unit_id = _required(row, "enheds-id", problems)
-    start = _date(row, "startdato", problems)
-    if start is None and not row.text("startdato"):
-        problems.add(row.where("startdato"), "Kolonnen 'startdato' skal udfyldes.")
+    required(first_name or last_name, problems, row, "efternavn", "Udfyld fornavn eller efternavn.")
+    unit_id = required(row.text("enheds-id"), problems, row, "enheds-id")
+    start = _date(row, "startdato", problems) if required(row.text("startdato"), problems, row, "startdato") else None
     end = _date(row, "slutdato", problems)
-    if start and end and end < start:
-        problems.add(row.where("slutdato"), f"Slutdatoen {end:%d-%m-%Y} ligger før startdatoen {start:%d-%m-%Y}.")
+    end_not_before_start(start, end, problems, row, "slutdato")
     fte, hours = _fte_and_hours(row, problems)
     if problems.total > before:
         return None
@@ -317,34 +317,12 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
         unit_source_id=unit_id,
         job_title=row.text("stilling"),
         contract_code=row.text("ansættelseskode"),
-        contract_text="",
-        status_code="",
         start=start,
         end=end,
         fte=fte,
         weekly_hours=hours,
-        is_manager=False,
-        cancelled=False,
         location=row.where(),
     )
-
-
-def _required(row: _Row, column: str, problems: Problems) -> str:
-    value = row.text(column)
-    if not value:
-        problems.add(row.where(column), f"Kolonnen '{column}' skal udfyldes.")
-    return value
-
-
-def _first_time(row: _Row, column: str, value: str, problems: Problems, seen: dict[str, int]) -> None:
-    if not value:
-        return
-    if value in seen:
-        problems.add(
-            row.where(column), f"'{value}' står også i række {seen[value]}; hvert {column} må kun stå én gang."
-        )
-    else:
-        seen[value] = row.number
 
 
 def _cpr(row: _Row, problems: Problems) -> str:
@@ -354,27 +332,17 @@ def _cpr(row: _Row, problems: Problems) -> str:
     text = row.text("CPR")
     if isinstance(value, (int, float)) and len(text) == 9:
         text = "0" + text  # Excel dropped the leading zero of a number typed without a dash
-    try:
-        return normalise_cpr(text)
-    except ValueError as exc:
-        problems.add(row.where("CPR"), str(exc))
-        return ""
+    return check_cpr(text, problems, row, "CPR", required=False)
 
 
 def _date(row: _Row, column: str, problems: Problems) -> date | None:
+    """Return a date cell (Excel's own, or text in the template's form), None if empty; report a bad one."""
     value = row.raw(column)
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = row.text(column)
-    if not text:
-        return None
-    try:
-        return parse_danish_date(text)
-    except ValueError:
-        problems.add(row.where(column), f"'{text}' er ikke en gyldig dato (skriv dd-mm-åååå).")
-        return None
+    return check_date(row.text(column), problems, row, column, SHEET_DATE)
 
 
 def _number(row: _Row, column: str, problems: Problems) -> Decimal | None:

@@ -18,13 +18,15 @@ DATA = Path(__file__).parent / "data"
 
 
 def unit(source_id, parent=None):
-    return UnitRecord(source_id, parent, f"Enhed {source_id}", "", "", "", None, None, "", f"enhed {source_id}")
+    return UnitRecord(
+        source_id=source_id, parent_source_id=parent, name=f"Enhed {source_id}", location=f"enhed {source_id}"
+    )
 
 
 def employment(source_id, unit_id, cancelled=False):
     return EmploymentRecord(
-        source_id, "", "Åse", "Møller", unit_id, "", "", "", "", date(2025, 1, 1), None,
-        Decimal("1.0000"), Decimal("37.00"), False, cancelled, f"ansættelse {source_id}",
+        source_id=source_id, first_name="Åse", last_name="Møller", unit_source_id=unit_id, start=date(2025, 1, 1),
+        fte=Decimal("1.0000"), cancelled=cancelled, location=f"ansættelse {source_id}",
     )  # fmt: skip
 
 
