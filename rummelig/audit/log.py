@@ -1,6 +1,8 @@
 """Write audit entries. Views call these in the same transaction as the change or read they log.
 
-CPR numbers never reach the log: a changed CPR is recorded as changed, without its values.
+CPR numbers never reach the log: a changed CPR is recorded as changed, without its values, and
+anything shaped like a CPR number in the text of an entry (a search typed into a filter, a number
+typed into a free-text field) is masked as "ddmmyy-xxxx" before it is written.
 """
 
 from datetime import date, datetime
@@ -8,11 +10,15 @@ from decimal import Decimal
 
 from django.db import models
 
+from rummelig.lib.cpr import mask_cprs_in_text
+
 from .models import AuditEntry
 
 # Field values that must not be written to the log, only the fact that they changed.
-SECRET_FIELDS = {"cpr"}
+SECRET_FIELDS = {"cpr", "pending_cpr"}
 HIDDEN = "***"
+# Fields whose ten digits are known not to be a CPR number (a P-number may begin like a date).
+NOT_CPR_FIELDS = {"p_number"}
 
 
 def _plain(value):
@@ -49,6 +55,15 @@ def diff(before, after):
     return changes
 
 
+def _masked_changes(changes):
+    """Return the changes with CPR-shaped text masked in every value but the fields known to hold no CPR."""
+    return {
+        name: values if name in NOT_CPR_FIELDS else [mask_cprs_in_text(v) for v in values]
+        if isinstance(values, (list, tuple)) else mask_cprs_in_text(values)
+        for name, values in (changes or {}).items()
+    }
+
+
 def record(user, action, obj=None, *, object_type=None, object_id="", object_repr="", changes=None, detail=""):
     """Write one audit entry and return it."""
     if obj is not None:
@@ -61,9 +76,9 @@ def record(user, action, obj=None, *, object_type=None, object_id="", object_rep
         action=action,
         object_type=object_type or "",
         object_id=object_id,
-        object_repr=object_repr[:200],
-        changes=changes or {},
-        detail=detail,
+        object_repr=mask_cprs_in_text(object_repr)[:200],
+        changes=_masked_changes(changes),
+        detail=mask_cprs_in_text(detail),
     )
 
 

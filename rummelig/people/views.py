@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
+from rummelig.core import searches
 from rummelig.lib.cpr import format_cpr
 
 from .forms import PersonForm, PersonSearchForm
@@ -49,10 +50,13 @@ def _attach_current_work(access, persons, today):
 
 
 @login_required
-@require_http_methods(["GET", "HEAD"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def person_list(request):
+    """The people list. The search (which may be a CPR number) is posted and kept out of the address (core/searches.py)."""
     access = access_or_404(request.user, "sees_individuals")
-    form = PersonSearchForm(request.GET or None)
+    if searches.needs_redirect(request):
+        return redirect(searches.list_url(request, request.path, request.POST if request.method == "POST" else request.GET))
+    form = PersonSearchForm({"q": searches.search_text(request)})
     query = form.cleaned_data["q"] if form.is_valid() else ""
     people = search_people(access, access.people(), query).order_by("last_name", "first_name", "pk")
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("side"))
