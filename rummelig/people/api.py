@@ -91,8 +91,10 @@ class PersonIn(Schema):
 PersonPatch = patch_schema(PersonIn)
 
 
-def person_form(person, data, prefix=""):
-    """Return a bound, validated PersonForm for data; raise FieldErrors (fields prefixed) if it is invalid."""
+def person_form(person, data, prefix="", *, hr=False):
+    """Return a bound, validated PersonForm for data; raise FieldErrors (fields prefixed) if it is invalid.
+
+    Only HR (hr=True) is told that another person has the CPR number; see people.forms."""
     values = {
         "first_name": data.get("first_name", person.first_name),
         "last_name": data.get("last_name", person.last_name),
@@ -101,7 +103,7 @@ def person_form(person, data, prefix=""):
     }
     if data.get("remove_cpr"):
         values["remove_cpr"] = "on"
-    form = PersonForm(values, instance=person)
+    form = PersonForm(values, instance=person, hr=hr)
     if not form.is_valid():
         raise FieldErrors(form_errors(form, prefix))
     return form
@@ -109,7 +111,7 @@ def person_form(person, data, prefix=""):
 
 def _save(request, person, data):
     before = log.snapshot(person) if person.pk else None
-    form = person_form(person, data)
+    form = person_form(person, data, hr=access_for(request.user).is_hr)
     return save_logged(request, form.save(commit=False), before)
 
 

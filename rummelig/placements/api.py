@@ -195,7 +195,7 @@ def _person(request, placement, data):
     if existing is not None and new is not None:
         raise FieldErrors({"person": [PERSON_EITHER_OR]})
     if new is not None:
-        return person_form(Person(), new, "new_person.").instance
+        return person_form(Person(), new, "new_person.", hr=access_for(request.user).is_hr).instance
     if existing is not None:
         return pick(access_for(request.user).people(), existing, "person")
     if placement.person_id is None:
