@@ -42,6 +42,7 @@ def test_it_shows_current_placements(login, world, staff):
 @pytest.mark.parametrize("persona", ["med_a", "outsider"])
 def test_med_members_and_outsiders_get_404(login, world, staff, persona):
     assert login(getattr(world, persona)).get(URL).status_code == 404
+    assert login(getattr(world, persona)).post(URL, {"q": "Åse"}).status_code == 404
 
 
 def test_search_by_name(login, world, staff):

@@ -149,6 +149,16 @@ class TestFilters:
         assert any("q=010180-xxxx" in detail for detail in details)
         assert not any("1234" in detail for detail in details)
 
+    @pytest.mark.parametrize("persona", ["med_a", "outsider"])
+    def test_the_search_is_not_there_for_med_members_and_outsiders(self, world, placements, persona):
+        assert api_as(getattr(world, persona)).post("/placements/search", {"q": "Ærø"}).status_code == 404
+
+    def test_a_tr_searches_own_workplace_by_name_only(self, world, placements):
+        api = api_as(world.tr_a)
+        assert api.post("/placements/search", {"q": "Ærø"}).json()["count"] == 1
+        assert api.post("/placements/search", {"q": "Sørensen"}).json()["count"] == 0
+        assert api.post("/placements/search", {"q": "0101801234"}).json()["count"] == 0
+
     def test_a_leder_cannot_find_a_placement_by_cpr_digits(self, world, placements):
         api = api_as(world.leder_a)
         assert api.post("/placements/search", {"q": "0101801234"}).json()["count"] == 0

@@ -41,6 +41,13 @@ class TestAccess:
     @pytest.mark.parametrize("persona", ["med_a", "outsider"])
     def test_med_members_and_outsiders_get_404(self, world, placements, login, persona):
         assert login(getattr(world, persona)).get(URL).status_code == 404
+        assert login(getattr(world, persona)).post(URL, {"q": "Åse"}).status_code == 404
+
+    def test_a_tr_searches_own_workplace_by_name_only(self, world, placements, login):
+        client = login(world.tr_a)
+        assert names(client.post(URL, {"q": "Ærøskøbing"}, follow=True)) == ["Åse Ærøskøbing"]
+        assert names(client.post(URL, {"q": "Kierkegård"}, follow=True)) == []
+        assert names(client.post(URL, {"q": "0101901234"}, follow=True)) == []
 
     def test_it_requires_login(self, client, world):
         response = client.get(URL)
