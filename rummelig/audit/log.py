@@ -8,9 +8,10 @@ typed into a free-text field) is masked as "ddmmyy-xxxx" before it is written.
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.apps import apps
 from django.db import models
 
-from rummelig.lib.cpr import mask_cprs_in_text
+from rummelig.lib.cpr import cpr_shaped_numbers, mask_cprs_in_text
 
 from .models import AuditEntry
 
@@ -55,11 +56,20 @@ def diff(before, after):
     return changes
 
 
-def _masked_changes(changes):
+def _p_numbers(texts):
+    """Return the CPR-shaped numbers in texts that are a workplace's P-number, and so stay readable."""
+    candidates = set().union(*(cpr_shaped_numbers(text) for text in texts))
+    if not candidates:
+        return set()
+    unit = apps.get_model("organisation", "Unit")
+    return set(unit.objects.filter(p_number__in=candidates).values_list("p_number", flat=True))
+
+
+def _masked_changes(changes, keep):
     """Return the changes with CPR-shaped text masked in every value but the fields known to hold no CPR."""
     return {
-        name: values if name in NOT_CPR_FIELDS else [mask_cprs_in_text(v) for v in values]
-        if isinstance(values, (list, tuple)) else mask_cprs_in_text(values)
+        name: values if name in NOT_CPR_FIELDS else [mask_cprs_in_text(v, keep) for v in values]
+        if isinstance(values, (list, tuple)) else mask_cprs_in_text(values, keep)
         for name, values in (changes or {}).items()
     }
 
@@ -70,15 +80,17 @@ def record(user, action, obj=None, *, object_type=None, object_id="", object_rep
         object_type = object_type or obj._meta.model_name
         object_id = str(obj.pk)
         object_repr = object_repr or str(obj)
+    values = [v for values in (changes or {}).values() for v in (values if isinstance(values, (list, tuple)) else [values])]
+    keep = _p_numbers([object_repr, detail, *values])
     return AuditEntry.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         username=(user.get_username() if user is not None and user.is_authenticated else "system"),
         action=action,
         object_type=object_type or "",
         object_id=object_id,
-        object_repr=mask_cprs_in_text(object_repr)[:200],
-        changes=_masked_changes(changes),
-        detail=mask_cprs_in_text(detail),
+        object_repr=mask_cprs_in_text(object_repr, keep)[:200],
+        changes=_masked_changes(changes, keep),
+        detail=mask_cprs_in_text(detail, keep),
     )
 
 

@@ -79,15 +79,29 @@ def looks_like_cpr(text) -> bool:
     return bool(text) and CPR_IN_TEXT.search(str(text)) is not None
 
 
-def mask_cprs_in_text(text):
+def cpr_shaped_numbers(text):
+    """Return the ten digits of everything in text shaped like a CPR number."""
+    if not isinstance(text, str):
+        return set()
+    return {re.sub(r"\D|%20|%2[dD]", "", match[0]) for match in CPR_IN_TEXT.finditer(text)}
+
+
+def mask_cprs_in_text(text, keep=()):
     """Return text with everything shaped like a CPR number masked as "ddmmyy-xxxx"; other values as they are.
 
     For log lines and audit text, where a CPR number typed into a search or a free-text field must not
-    be kept. The date of birth stays, as on every masked number the pages show.
+    be kept. The date of birth stays, as on every masked number the pages show. keep: ten-digit numbers
+    known not to be CPR numbers (a workplace's P-number may begin like a date) that stay as they are.
     """
     if not isinstance(text, str) or not text:
         return text
-    return CPR_IN_TEXT.sub(lambda match: f"{match['born']}-xxxx", text)
+
+    def masked(match):
+        if keep and re.sub(r"\D|%20|%2[dD]", "", match[0]) in keep:
+            return match[0]
+        return f"{match['born']}-xxxx"
+
+    return CPR_IN_TEXT.sub(masked, text)
 
 
 def mask_cpr(cpr: str) -> str:

@@ -105,7 +105,6 @@ def test_every_search_for_a_cpr_number_is_kept_out_of_addresses_logs_and_audit(w
     assert_no_cpr(caplog.text, "the captured log records")
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_development_servers_access_log_masks_a_cpr_number_in_a_requested_address(handler_output):
     """Run the development server's own request handler (runserver's access log, logger django.server)."""
     server = make_server("127.0.0.1", 0, WSGIHandler(), server_class=WSGIServer, handler_class=WSGIRequestHandler)
@@ -121,3 +120,12 @@ def test_the_development_servers_access_log_masks_a_cpr_number_in_a_requested_ad
     output = handler_output.getvalue()
     assert "GET /findes-ikke/?q=010190-xxxx&cpr=010190-xxxx HTTP/1.1" in output
     assert_no_cpr(output, "the access log")
+
+
+def test_the_audit_keeps_a_workplaces_p_number_that_looks_like_a_cpr_number(world):
+    from rummelig.audit import log
+
+    entry = log.record(world.hr, AuditEntry.Action.UPDATE, world.solsikken,
+                       detail=f"P-no. {world.solsikken.p_number}; typed {CPR}", changes={"note": ["", f"ring {CPR}"]})
+    assert entry.detail == f"P-no. {world.solsikken.p_number}; typed 010190-xxxx"
+    assert entry.changes == {"note": ["", "ring 010190-xxxx"]}

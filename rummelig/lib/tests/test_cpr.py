@@ -120,3 +120,8 @@ def test_anything_shaped_like_a_cpr_number_is_masked_in_text(text, masked):
 def test_longer_numbers_dates_and_impossible_dates_are_left_alone(text):
     assert mask_cprs_in_text(text) == text
     assert not looks_like_cpr(text)
+
+
+def test_numbers_known_not_to_be_cpr_numbers_are_kept():
+    text = "P-no. 1012345678; søgning 1012345679 og 010190-1234"
+    assert mask_cprs_in_text(text, keep={"1012345678"}) == "P-no. 1012345678; søgning 101234-xxxx og 010190-xxxx"
