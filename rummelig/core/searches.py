@@ -93,3 +93,10 @@ def filter_data(request):
     if text:
         data[TEXT_PARAM] = text
     return data
+
+
+def not_stored(request, response):
+    """Mark a list page that shows a search's text as not to be kept in caches (the text may be a CPR number)."""
+    if request.GET.get(SEARCH_PARAM):
+        response["Cache-Control"] = "no-store"
+    return response

@@ -66,12 +66,12 @@ def person_list(request):
     _attach_current_work(access, persons, timezone.localdate())
     # HR's task list: people registered outside HR with a CPR number another person already has.
     awaiting = list(Person.objects.exclude(pending_cpr="").order_by("last_name", "first_name")[:20]) if access.is_hr else []
-    return render(
+    return searches.not_stored(request, render(
         request,
         "people/list.html",
         {"form": form, "query": query, "page": page, "persons": persons, "access": access, "searches_cpr": access.is_hr,
          "awaiting_cpr": awaiting},
-    )
+    ))
 
 
 def _person_page(request, person, revealed_cpr=""):

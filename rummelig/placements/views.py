@@ -88,7 +88,7 @@ def placement_list(request):
         placement.show_status_on(today)
     count = page.paginator.count
     query = query_string(request, side=None)
-    return render(request, "placements/list.html", {
+    return searches.not_stored(request, render(request, "placements/list.html", {
         "filter": filterset,
         "page": page,
         "count": count,
@@ -99,7 +99,7 @@ def placement_list(request):
         "export_url": reverse("placements:export") + (f"?{query}" if query else ""),
         "may_create": access.may_edit,
         "show_centre_filter": filterset.filters["centre"].queryset.exists(),
-    })
+    }))
 
 
 @login_required

@@ -94,6 +94,7 @@ def test_a_cpr_search_never_reaches_an_address(login, world, staff):
     page = client.get(response["Location"])
     assert names(page) == ["Åse Møller"]
     assert 'method="post"' in page.content.decode()
+    assert page["Cache-Control"] == "no-store"  # the page shows the typed number in its search field
 
 
 def test_a_token_from_another_session_finds_nothing(login, world, staff):
