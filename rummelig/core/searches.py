@@ -84,6 +84,12 @@ def search_text(request):
     return text
 
 
+def expired(request):
+    """True if the address carries a search token this session no longer knows."""
+    token = request.GET.get(SEARCH_PARAM)
+    return bool(token) and recall(request, token) is None
+
+
 def filter_data(request):
     """Return the list's filters (request.GET) with the token replaced by the search text it stands for."""
     data = request.GET.copy()

@@ -106,6 +106,9 @@ def placement_list(request):
 @require_GET
 def placement_export(request):
     access = access_or_404(request.user, "sees_individuals")
+    if searches.expired(request):  # never export the whole list in place of an expired search
+        messages.error(request, _("The search has expired. Type it again before exporting."))
+        return redirect(reverse("placements:list") + "?" + query_string(request, s=None, side=None))
     today = timezone.localdate()
     filterset, placements, _sort = _filtered(request, access, today)
     if not filterset.is_valid():

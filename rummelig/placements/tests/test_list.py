@@ -161,6 +161,8 @@ class TestFilters:
         response = client.get(address)
         assert "Søgningen er udløbet" in response.content.decode()
         assert len(names(response)) == 3
+        export = client.get(reverse("placements:export") + "?" + address.split("?")[1])
+        assert export.status_code == 302 and export["Location"].startswith(URL)
 
     def test_a_bad_date_is_shown_as_an_error_at_the_filter(self, world, placements, login):
         response = login(world.hr).get(URL, {"period_from": "31-02-2026"})
