@@ -19,7 +19,7 @@ def test_hr_registers_finds_and_exports_a_placement_that_another_centres_leder_c
     page.get_by_label("En ny person").check()
     page.get_by_label("Fornavn").fill("Ærbødig")
     page.get_by_label("Efternavn").fill("Østergård-Ågesen")
-    page.get_by_label("CPR-nummer").fill("010190-1235")
+    page.get_by_role("textbox", name="CPR-nummer (valgfrit)").fill("010190-1235")
     page.get_by_label("Ordning").select_option(label="Fleksjob")
     page.get_by_label("Målgruppe").select_option(value="ledighedsydelse")
     page.get_by_label("Arbejdsplads").select_option(value=str(world.aabjerg.pk))
@@ -53,6 +53,17 @@ def test_hr_registers_finds_and_exports_a_placement_that_another_centres_leder_c
     assert any("Østergård-Ågesen" in str(value) for value in values)
     assert not any("1235" in str(value) for value in values), "the CPR number must be masked in the export"
     assert AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT, username="hr").exists()
+
+    # HR finds it by CPR number; the number stays out of the address, and the back button still works.
+    page.get_by_role("link", name="Ansættelser", exact=True).click()
+    page.get_by_label("Søg på navn, CPR-nummer eller fødselsdato").fill("010190-1235")
+    page.get_by_role("button", name="Vis", exact=True).click()
+    assert page.get_by_test_id("placements").locator("tbody tr").count() == 1
+    assert "0101" not in page.url and "1235" not in page.url and "s=" in page.url
+    page.get_by_role("link", name="Start").first.click()
+    page.go_back()
+    assert page.get_by_test_id("placements").locator("tbody tr").count() == 1
+    assert page.get_by_label("Søg på navn, CPR-nummer eller fødselsdato").input_value() == "010190-1235"
 
     # A leder of the other centre finds nothing: not in the list, not by address.
     log_in(world.leder_a)

@@ -15,6 +15,7 @@ from pydantic import create_model
 
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
+from rummelig.lib.cpr import looks_like_cpr
 
 from .access import access_for
 
@@ -24,6 +25,9 @@ UNKNOWN_REFERENCE = gettext_lazy("Does not exist, or you do not have access to i
 MAY_NOT_WRITE = gettext_lazy("Your role may read but not change this.")
 ONLY_HR = gettext_lazy("Only HR may create or change units.")
 PERSON_EITHER_OR = gettext_lazy("Give either an existing person (person) or a new person (new_person), not both.")
+CPR_IN_ADDRESS = gettext_lazy(
+    "A CPR number must not be sent in the address, where logs keep it. Search with POST %(path)s and the text in the body."
+)
 PERSON_MISSING = gettext_lazy("Give the person: an existing person (person) or a new person (new_person).")
 
 
@@ -42,6 +46,7 @@ class FieldErrorsOut(Schema):
 
 # Responses every operation may give besides its success.
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
+LIST_ERRORS = {**READ_ERRORS, 422: FieldErrorsOut}
 WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
 
 
@@ -66,9 +71,20 @@ def paginate(queryset, page):
     return {"count": queryset.count(), "items": list(queryset[page.offset : page.offset + page.limit])}
 
 
+def refuse_cpr_in_address(text, search_path):
+    """Refuse (422) search text in a query string that looks like a CPR number: the address ends in access logs.
+
+    The search operation (POST search_path) takes the same text in its body.
+    """
+    if looks_like_cpr(text):
+        raise FieldErrors({"q": [CPR_IN_ADDRESS % {"path": search_path}]})
+
+
 def log_list_read(request, object_type, filters, result):
-    """Audit a list of people or placements read through the API as an export: who, what filter, how many."""
-    given = {k: str(v) for k, v in filters.dict().items() if v not in (None, "")}
+    """Audit a list of people or placements read through the API as an export: who, what filter, how many.
+
+    A CPR number in the filter is masked by log.record."""
+    given = {k: str(v) for k, v in filters.dict().items() if v not in (None, "") and k not in ("limit", "offset")}
     shown = ", ".join(f"{k}={v}" for k, v in sorted(given.items())) or "-"
     log.record(
         request.user,

@@ -1,19 +1,26 @@
 """Write audit entries. Views call these in the same transaction as the change or read they log.
 
-CPR numbers never reach the log: a changed CPR is recorded as changed, without its values.
+CPR numbers never reach the log: a changed CPR is recorded as changed, without its values, and
+anything shaped like a CPR number in the text of an entry (a search typed into a filter, a number
+typed into a free-text field) is masked as "ddmmyy-xxxx" before it is written.
 """
 
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.apps import apps
 from django.db import models
 from django.db.models.fields.files import FieldFile
+
+from rummelig.lib.cpr import cpr_shaped_numbers, mask_cprs_in_text
 
 from .models import AuditEntry
 
 # Field values that must not be written to the log, only the fact that they changed.
-SECRET_FIELDS = {"cpr"}
+SECRET_FIELDS = {"cpr", "pending_cpr"}
 HIDDEN = "***"
+# Fields whose ten digits are known not to be a CPR number (a P-number may begin like a date).
+NOT_CPR_FIELDS = {"p_number"}
 
 
 def _plain(value):
@@ -52,21 +59,41 @@ def diff(before, after):
     return changes
 
 
+def _p_numbers(texts):
+    """Return the CPR-shaped numbers in texts that are a workplace's P-number, and so stay readable."""
+    candidates = set().union(*(cpr_shaped_numbers(text) for text in texts))
+    if not candidates:
+        return set()
+    unit = apps.get_model("organisation", "Unit")
+    return set(unit.objects.filter(p_number__in=candidates).values_list("p_number", flat=True))
+
+
+def _masked_changes(changes, keep):
+    """Return the changes with CPR-shaped text masked in every value but the fields known to hold no CPR."""
+    return {
+        name: values if name in NOT_CPR_FIELDS else [mask_cprs_in_text(v, keep) for v in values]
+        if isinstance(values, (list, tuple)) else mask_cprs_in_text(values, keep)
+        for name, values in (changes or {}).items()
+    }
+
+
 def record(user, action, obj=None, *, object_type=None, object_id="", object_repr="", changes=None, detail=""):
     """Write one audit entry and return it."""
     if obj is not None:
         object_type = object_type or obj._meta.model_name
         object_id = str(obj.pk)
         object_repr = object_repr or str(obj)
+    values = [v for values in (changes or {}).values() for v in (values if isinstance(values, (list, tuple)) else [values])]
+    keep = _p_numbers([object_repr, detail, *values])
     return AuditEntry.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         username=(user.get_username() if user is not None and user.is_authenticated else "system"),
         action=action,
         object_type=object_type or "",
         object_id=object_id,
-        object_repr=object_repr[:200],
-        changes=changes or {},
-        detail=detail,
+        object_repr=mask_cprs_in_text(object_repr, keep)[:200],
+        changes=_masked_changes(changes, keep),
+        detail=mask_cprs_in_text(detail, keep),
     )
 
 

@@ -16,6 +16,13 @@ _SEPARATORS = re.compile(r"[\s\-]")
 _TEN_DIGITS = re.compile(r"\d{10}")
 _DASHED = re.compile(r"\d{6}-\d{4}")
 
+# Anything shaped like a CPR number in free text: a day and month (ddmm), two digits of year, then four
+# digits, with or without a dash or space between – also as a URL writes the space (+ or %20). Digits
+# right before or after mean it is part of a longer number (an amount, an id), not a CPR number.
+CPR_IN_TEXT = re.compile(
+    r"(?<!\d)(?P<born>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})(?:[\s+-]|%20|%2[dD])?\d{4}(?!\d)"
+)
+
 LENGTH_MESSAGE = "CPR-nummeret skal være 10 cifre (ddmmåå-xxxx)."
 
 
@@ -65,6 +72,36 @@ def birth_date_from_cpr(cpr: str) -> date:
 def format_cpr(cpr: str) -> str:
     """Return a normalised CPR number as people write it: "ddmmyy-xxxx" with the digits."""
     return f"{cpr[:6]}-{cpr[6:]}"
+
+
+def looks_like_cpr(text) -> bool:
+    """True if text holds something shaped like a CPR number (ddmmyy-xxxx, ddmmyyxxxx, with or without a space)."""
+    return bool(text) and CPR_IN_TEXT.search(str(text)) is not None
+
+
+def cpr_shaped_numbers(text):
+    """Return the ten digits of everything in text shaped like a CPR number."""
+    if not isinstance(text, str):
+        return set()
+    return {re.sub(r"\D|%20|%2[dD]", "", match[0]) for match in CPR_IN_TEXT.finditer(text)}
+
+
+def mask_cprs_in_text(text, keep=()):
+    """Return text with everything shaped like a CPR number masked as "ddmmyy-xxxx"; other values as they are.
+
+    For log lines and audit text, where a CPR number typed into a search or a free-text field must not
+    be kept. The date of birth stays, as on every masked number the pages show. keep: ten-digit numbers
+    known not to be CPR numbers (a workplace's P-number may begin like a date) that stay as they are.
+    """
+    if not isinstance(text, str) or not text:
+        return text
+
+    def masked(match):
+        if keep and re.sub(r"\D|%20|%2[dD]", "", match[0]) in keep:
+            return match[0]
+        return f"{match['born']}-xxxx"
+
+    return CPR_IN_TEXT.sub(masked, text)
 
 
 def mask_cpr(cpr: str) -> str:

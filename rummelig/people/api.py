@@ -13,6 +13,8 @@ from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.accounts.api_helpers import (
+    LIST_ERRORS,
+    MAX_LIMIT,
     READ_ERRORS,
     WRITE_ERRORS,
     FieldErrors,
@@ -24,6 +26,7 @@ from rummelig.accounts.api_helpers import (
     paginate,
     patch_changes,
     patch_schema,
+    refuse_cpr_in_address,
     require_hr,
     save_logged,
 )
@@ -57,8 +60,20 @@ class PersonPage(Schema):
 
 class PersonFilters(Schema):
     q: str | None = Field(
-        None, max_length=100, description="Søg på navn; HR kan også søge på fuldt CPR-nummer, de første seks cifre eller fødselsdato."
+        None, max_length=100,
+        description="Søg på navn; HR kan også søge på de første seks cifre eller fødselsdato. Et fuldt CPR-nummer "
+        "afvises her (422), fordi adressen skrives i logfiler: brug POST /people/search.",
     )
+
+
+class PersonSearchIn(Schema):
+    q: str = Field(
+        max_length=100,
+        description="Søg på navn; HR kan også søge på fuldt CPR-nummer, de første seks cifre eller fødselsdato. "
+        "Andre roller finder kun på navn.",
+    )
+    limit: int = Field(100, ge=1, le=MAX_LIMIT, description=f"Højst så mange poster pr. side (1–{MAX_LIMIT}).")
+    offset: int = Field(0, ge=0, description="Spring så mange poster over (0 = første side).")
 
 
 class PersonIn(Schema):
@@ -76,8 +91,10 @@ class PersonIn(Schema):
 PersonPatch = patch_schema(PersonIn)
 
 
-def person_form(person, data, prefix=""):
-    """Return a bound, validated PersonForm for data; raise FieldErrors (fields prefixed) if it is invalid."""
+def person_form(person, data, prefix="", *, hr=False):
+    """Return a bound, validated PersonForm for data; raise FieldErrors (fields prefixed) if it is invalid.
+
+    Only HR (hr=True) is told that another person has the CPR number; see people.forms."""
     values = {
         "first_name": data.get("first_name", person.first_name),
         "last_name": data.get("last_name", person.last_name),
@@ -86,7 +103,7 @@ def person_form(person, data, prefix=""):
     }
     if data.get("remove_cpr"):
         values["remove_cpr"] = "on"
-    form = PersonForm(values, instance=person)
+    form = PersonForm(values, instance=person, hr=hr)
     if not form.is_valid():
         raise FieldErrors(form_errors(form, prefix))
     return form
@@ -94,17 +111,29 @@ def person_form(person, data, prefix=""):
 
 def _save(request, person, data):
     before = log.snapshot(person) if person.pk else None
-    form = person_form(person, data)
+    form = person_form(person, data, hr=access_for(request.user).is_hr)
     return save_logged(request, form.save(commit=False), before)
 
 
-@router.get("", response={200: PersonPage, **READ_ERRORS}, summary="List personer")
-def list_people(request, filters: Query[PersonFilters], page: Query[PageParams]):
-    """Personerne i dine enheder. Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
+def _people_page(request, text, filters, page):
     access = access_or_404(request.user, "sees_individuals")
-    result = paginate(search_people(access, access.people(), filters.q or "").order_by("last_name", "first_name", "pk"), page)
+    result = paginate(search_people(access, access.people(), text).order_by("last_name", "first_name", "pk"), page)
     log_list_read(request, "person", filters, result)
     return result
+
+
+@router.get("", response={200: PersonPage, **LIST_ERRORS}, summary="List personer")
+def list_people(request, filters: Query[PersonFilters], page: Query[PageParams]):
+    """Personerne i dine enheder. Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
+    refuse_cpr_in_address(filters.q, "/api/v1/people/search")
+    return _people_page(request, filters.q or "", filters, page)
+
+
+@router.post("/search", response={200: PersonPage, **LIST_ERRORS}, summary="Søg personer (også på CPR-nummer)")
+def search_people_by_post(request, payload: PersonSearchIn):
+    """Som listen, men søgeteksten står i kroppen, så et CPR-nummer aldrig kommer i en adresse eller en logfil.
+    Søgningen skrives i revisionsloggen med CPR-nummeret maskeret."""
+    return _people_page(request, payload.q, payload, payload)
 
 
 @router.get("/{int:person_id}", response={200: PersonOut, **READ_ERRORS}, summary="Hent én person")

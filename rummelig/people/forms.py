@@ -2,7 +2,9 @@
 
 The edit form never shows the stored CPR number: its field starts empty, an empty field keeps the
 number, and a checkbox removes it. So the full number reaches the page only through HR's audited
-reveal.
+reveal. Only HR is told that another person already has a typed number; for anyone else the
+number is accepted as awaiting HR (`Person.pending_cpr`), so the form cannot be used to test
+whether a CPR number exists in the municipality.
 """
 
 from django import forms
@@ -26,8 +28,9 @@ class PersonForm(forms.ModelForm):
         model = Person
         fields = ["first_name", "last_name", "cpr", "email"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, hr=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.hr = hr
         self.initial["cpr"] = ""
         if self.instance.cpr:
             self.fields["cpr"].help_text = _(
@@ -50,7 +53,12 @@ class PersonForm(forms.ModelForm):
         except ValueError as exc:
             raise forms.ValidationError(str(exc), code="invalid_cpr") from exc
         if Person.objects.exclude(pk=self.instance.pk).filter(cpr=cpr).exists():
-            raise forms.ValidationError(_("Another person already has this CPR number."), code="duplicate_cpr")
+            if self.hr:
+                raise forms.ValidationError(_("Another person already has this CPR number."), code="duplicate_cpr")
+            self.instance.pending_cpr = cpr  # HR resolves it; the current number stays until then
+            self.instance.birth_date = None  # follows the typed number, as for any new number (Person.save)
+            return self.instance.cpr
+        self.instance.pending_cpr = ""
         return cpr
 
     def clean(self):
@@ -60,6 +68,7 @@ class PersonForm(forms.ModelForm):
                 self.add_error("cpr", _("Either type a new CPR number or remove it, not both."))
             else:
                 cleaned["cpr"] = ""
+                self.instance.pending_cpr = ""
         if cleaned.get("cpr") and cleaned["cpr"] != self.instance.cpr:
             # The date of birth follows a new CPR number (Person.clean sets it from the number).
             self.instance.birth_date = None

@@ -25,6 +25,10 @@ class Person(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     cpr = models.CharField(_("CPR number"), max_length=11, blank=True, validators=[validate_cpr])
+    # A CPR number typed by someone outside HR that another person already has. It is kept here, not
+    # refused, so the form does not tell a leder that the number exists elsewhere; HR resolves it
+    # (merge the two, take the number, or drop it) from the person page.
+    pending_cpr = models.CharField(_("CPR number awaiting HR"), max_length=10, blank=True, editable=False)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -48,7 +52,16 @@ class Person(models.Model):
 
     @property
     def masked_cpr(self):
-        return mask_cpr(self.cpr) if self.cpr else ""
+        """The number as the pages show it; a number awaiting HR shows as any other, so no one learns of the clash."""
+        number = self.pending_cpr or self.cpr
+        return mask_cpr(number) if number else ""
+
+    @property
+    def cpr_holder(self):
+        """The other person who has the CPR number this one awaits HR with, or None."""
+        if not self.pending_cpr:
+            return None
+        return Person.objects.exclude(pk=self.pk).filter(cpr=self.pending_cpr).first()
 
     def clean(self):
         if self.cpr:
@@ -56,7 +69,8 @@ class Person(models.Model):
                 self.cpr = normalise_cpr(self.cpr)
             except ValueError as exc:
                 raise ValidationError({"cpr": str(exc)}) from exc
-            born = birth_date_from_cpr(self.cpr)
+        if self.cpr or self.pending_cpr:
+            born = birth_date_from_cpr(self.pending_cpr or self.cpr)
             if self.birth_date and self.birth_date != born:
                 raise ValidationError({"birth_date": _("The date of birth does not match the CPR number.")})
             self.birth_date = born
@@ -66,6 +80,8 @@ class Person(models.Model):
             # The CPR number is the better source: a changed number moves the birth date with it.
             self.cpr = normalise_cpr(self.cpr)
             self.birth_date = birth_date_from_cpr(self.cpr)
+        if self.pending_cpr:
+            self.birth_date = birth_date_from_cpr(self.pending_cpr)
         super().save(*args, **kwargs)
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.person_detail, name="detail"),
     path("<int:pk>/rediger/", views.person_edit, name="edit"),
     path("<int:pk>/cpr/", views.reveal_cpr, name="reveal_cpr"),
+    path("<int:pk>/cpr-afklaring/", views.resolve_cpr, name="resolve_cpr"),
 ]

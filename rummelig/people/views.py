@@ -7,6 +7,7 @@ workplace without health-related fields.
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
@@ -19,9 +20,11 @@ from django.views.decorators.http import require_http_methods
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
+from rummelig.core import searches
 from rummelig.lib.cpr import format_cpr
 
 from .forms import PersonForm, PersonSearchForm
+from .models import Person
 from .search import search_people
 
 PAGE_SIZE = 50
@@ -49,20 +52,26 @@ def _attach_current_work(access, persons, today):
 
 
 @login_required
-@require_http_methods(["GET", "HEAD"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def person_list(request):
+    """The people list. The search (which may be a CPR number) is posted and kept out of the address (core/searches.py)."""
     access = access_or_404(request.user, "sees_individuals")
-    form = PersonSearchForm(request.GET or None)
+    if searches.needs_redirect(request):
+        return redirect(searches.list_url(request, request.path, request.POST if request.method == "POST" else request.GET))
+    form = PersonSearchForm({"q": searches.search_text(request)})
     query = form.cleaned_data["q"] if form.is_valid() else ""
     people = search_people(access, access.people(), query).order_by("last_name", "first_name", "pk")
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("side"))
     persons = list(page.object_list)
     _attach_current_work(access, persons, timezone.localdate())
-    return render(
+    # HR's task list: people registered outside HR with a CPR number another person already has.
+    awaiting = list(Person.objects.exclude(pending_cpr="").order_by("last_name", "first_name")[:20]) if access.is_hr else []
+    return searches.not_stored(request, render(
         request,
         "people/list.html",
-        {"form": form, "query": query, "page": page, "persons": persons, "access": access, "searches_cpr": access.is_hr},
-    )
+        {"form": form, "query": query, "page": page, "persons": persons, "access": access, "searches_cpr": access.is_hr,
+         "awaiting_cpr": awaiting},
+    ))
 
 
 def _person_page(request, person, revealed_cpr=""):
@@ -88,6 +97,7 @@ def _person_page(request, person, revealed_cpr=""):
         "shows_target_group": any(p.shows_health for p in placements),
         "revealed_cpr": revealed_cpr,
         "may_edit": access.may_edit_person(person),
+        "cpr_holder": person.cpr_holder if access.is_hr else None,
     }
     response = render(request, "people/detail.html", context)
     response["Cache-Control"] = "no-store"
@@ -124,10 +134,48 @@ def person_edit(request, pk):
     person = get_object_or_404(access.editable_people(), pk=pk)
     before = log.snapshot(person)
     name = person.full_name  # the form changes the instance while it validates
-    form = PersonForm(request.POST or None, instance=person)
+    form = PersonForm(request.POST or None, instance=person, hr=access.is_hr)
     if request.method == "POST" and form.is_valid():
         form.save()
         log.record_update(request.user, person, before)
         messages.success(request, _("The details of %(name)s have been saved.") % {"name": person.full_name})
         return redirect("people:detail", pk=person.pk)
     return render(request, "people/edit.html", {"form": form, "person": person, "name": name, "access": access})
+
+
+def _merge(user, person, holder):
+    """Move everything that points at person to holder (the one who has the number), then delete person."""
+    for relation in Person._meta.related_objects:
+        if relation.one_to_many or relation.one_to_one:
+            relation.related_model._default_manager.filter(**{relation.field.name: person}).update(**{relation.field.name: holder})
+    log.record(user, AuditEntry.Action.UPDATE, holder, detail=f"Merged with person #{person.pk} ({person.full_name}), "
+               "registered with the same CPR number")
+    log.record_delete(user, person)
+    person.delete()
+
+
+@login_required
+@require_http_methods(["POST"])
+@transaction.atomic
+def resolve_cpr(request, pk):
+    """HR resolves a CPR number that awaits it: merge into the person who has it, take it, or drop it."""
+    access_or_404(request.user, "is_hr")
+    person = get_object_or_404(Person.objects.exclude(pending_cpr=""), pk=pk)
+    holder, action = person.cpr_holder, request.POST.get("action")
+    before = log.snapshot(person)
+    if action == "merge" and holder is not None:
+        _merge(request.user, person, holder)
+        messages.success(request, _("%(name)s has been merged into %(holder)s.") % {"name": person.full_name, "holder": holder.full_name})
+        return redirect("people:detail", pk=holder.pk)
+    if action == "take" and holder is None:
+        person.cpr, person.pending_cpr = person.pending_cpr, ""
+        messages.success(request, _("The CPR number has been saved on %(name)s.") % {"name": person.full_name})
+    elif action == "drop":
+        person.pending_cpr = ""
+        messages.success(request, _("The CPR number has been removed from %(name)s.") % {"name": person.full_name})
+    else:
+        messages.error(request, _("The CPR number could not be resolved that way. Choose one of the buttons."))
+        return redirect("people:detail", pk=person.pk)
+    person.save()
+    log.record_update(request.user, person, before)
+    return redirect("people:detail", pk=person.pk)

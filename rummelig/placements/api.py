@@ -16,6 +16,7 @@ from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
 from rummelig.accounts.api_helpers import (
+    LIST_ERRORS,
     PERSON_EITHER_OR,
     PERSON_MISSING,
     READ_ERRORS,
@@ -31,6 +32,7 @@ from rummelig.accounts.api_helpers import (
     patch_changes,
     patch_schema,
     pick,
+    refuse_cpr_in_address,
     require_writer,
     save_logged,
 )
@@ -155,7 +157,10 @@ class PlacementFilters(Schema):
     status: StatusCode | None = Field(None, description="Status i dag: aktiv, ophoerer_snart, ophoert eller planlagt.")
     period_from: date | None = Field(None, description="Kun ansættelser, der løber mindst én dag fra og med denne dato.")
     period_to: date | None = Field(None, description="Kun ansættelser, der løber mindst én dag til og med denne dato.")
-    q: str | None = Field(None, max_length=100, description="Søg på personens navn.")
+    q: str | None = Field(
+        None, max_length=100,
+        description="Søg på personens navn; HR også på fødselsdato. Et CPR-nummer afvises her (422): brug POST /placements/search.",
+    )
     person: int | None = Field(None, description="Kun denne persons ansættelser.")
     sort: SortKey = Field(DEFAULT_SORT, description="Sortering: " + ", ".join(SORTS) + "; med minus foran faldende.")
 
@@ -197,7 +202,7 @@ def _person(request, placement, data):
     if existing is not None and new is not None:
         raise FieldErrors({"person": [PERSON_EITHER_OR]})
     if new is not None:
-        return person_form(Person(), new, "new_person.").instance
+        return person_form(Person(), new, "new_person.", hr=access_for(request.user).is_hr).instance
     if existing is not None:
         return pick(access_for(request.user).people(), existing, "person")
     if placement.person_id is None:
@@ -247,10 +252,28 @@ def _save(request, placement, data):
     return save_logged(request, placement, before)
 
 
-@router.get("", response={200: PlacementPage, **READ_ERRORS}, summary="List ansættelser")
+class PlacementSearchIn(PlacementFilters, PageParams):
+    """The list's filters and paging in a body, so a CPR number in q never is in an address."""
+
+    q: str | None = Field(
+        None, max_length=100,
+        description="Søg på personens navn; HR også på fuldt CPR-nummer, de første seks cifre eller fødselsdato.",
+    )
+
+
+@router.post("/search", response={200: PlacementPage, **LIST_ERRORS}, summary="Søg ansættelser (også på CPR-nummer)")
+def search_placements(request, payload: PlacementSearchIn):
+    """Som listen, men filtrene står i kroppen, så HR kan søge på et CPR-nummer uden at det kommer i en adresse
+    eller en logfil. Søgningen skrives i revisionsloggen med CPR-nummeret maskeret."""
+    return list_placements(request, payload, payload)
+
+
+@router.get("", response={200: PlacementPage, **LIST_ERRORS}, summary="List ansættelser")
 def list_placements(request, filters: Query[PlacementFilters], page: Query[PageParams]):
     """Ansættelserne i dine enheder, nyeste start først, filtreret som på listesiden.
     Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
+    if request.method == "GET":
+        refuse_cpr_in_address(filters.q, "/api/v1/placements/search")
     access = access_or_404(request.user, "sees_individuals")
     placements = filter_placements(access, filters).select_related("person", "scheme", "workplace")
     result = paginate(placements, page)
@@ -260,7 +283,7 @@ def list_placements(request, filters: Query[PlacementFilters], page: Query[PageP
 
 def filter_placements(access, filters):
     """Return the user's placements filtered and sorted by the list page's own PlacementFilter."""
-    data = {name: value for name, value in filters.dict().items() if value not in (None, "")}
+    data = {name: value for name, value in filters.dict().items() if value not in (None, "") and name not in ("limit", "offset")}
     if "scheme" in data:
         data["scheme"] = Scheme.objects.filter(code=data["scheme"]).values_list("pk", flat=True).first()
         if data["scheme"] is None:

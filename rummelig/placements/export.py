@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from rummelig.core.spreadsheets import Workbook
 from rummelig.organisation.models import Unit
 from rummelig.schemes.models import TargetGroup
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rummelig.core.forms import DateInput
 from rummelig.organisation.models import Unit
-from rummelig.people.search import name_q
+from rummelig.people.search import search_q
 from rummelig.schemes.models import Scheme
 
 from .models import Status
@@ -73,11 +73,13 @@ class PlacementFilter(django_filters.FilterSet):
         units = access.units()
         self.filters["centre"].queryset = units.filter(kind=Unit.Kind.AREA).order_by("name")
         self.filters["workplace"].queryset = units.filter(kind=Unit.Kind.WORKPLACE).order_by("name")
+        self.access = access
+        if access.is_hr:
+            self.form.fields["q"].label = _("Search by name, CPR number or date of birth")
 
     def filter_name(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(name_q(word, "person__first_name", "person__last_name"))
-        return queryset
+        """The person's name; for HR also the CPR number or date of birth, as on the people list."""
+        return queryset.filter(search_q(self.access, value, "person__"))
 
     def filter_centre(self, queryset, name, value):
         return queryset.filter(workplace__path__startswith=value.path)

@@ -101,6 +101,7 @@ class PlacementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.access = access
         self.overridden_rules = []  # English audit lines of the rules HR overrode, filled by clean()
+        self.pending_cpr = ""  # a new person's number another person has: awaits HR (people.Person.pending_cpr)
         instance = self.instance
         self.fields["scheme"].queryset = Scheme.objects.prefetch_related("versions__durations")
         self.fields["scheme"].empty_label = _("Choose a scheme")
@@ -175,7 +176,11 @@ class PlacementForm(forms.ModelForm):
                 if not data.get(name, "").strip() and name not in self.errors:
                     self.add_error(name, _("Write the new person's %(field)s.") % {"field": self.fields[name].label.lower()})
             cpr = data.get("cpr")
-            if cpr and Person.objects.filter(cpr=cpr).exists():
+            self.pending_cpr = ""
+            if cpr and Person.objects.filter(cpr=cpr).exists() and not self.access.is_hr:
+                # Not told outside HR: that would let anyone test whether a CPR number exists anywhere.
+                self.pending_cpr = cpr
+            elif cpr and Person.objects.filter(cpr=cpr).exists():
                 self.add_error("cpr", forms.ValidationError(
                     _("A person with the CPR number %(cpr)s is already registered. Choose “An existing person” and "
                       "search for them; ask HR if you cannot find them."),
@@ -230,7 +235,8 @@ class PlacementForm(forms.ModelForm):
             new_person = Person(
                 first_name=self.cleaned_data["first_name"].strip(),
                 last_name=self.cleaned_data["last_name"].strip(),
-                cpr=self.cleaned_data.get("cpr", ""),
+                cpr="" if self.pending_cpr else self.cleaned_data.get("cpr", ""),
+                pending_cpr=self.pending_cpr,
             )
             new_person.save()
             person = new_person

@@ -23,10 +23,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
+from rummelig.core import searches
 from rummelig.core.shortcuts import query_string
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
-from rummelig.people.search import name_q
+from rummelig.people.search import search_q
 from rummelig.rules.durations import max_end_date
 from rummelig.rules.schemes import max_duration
 from rummelig.schemes.models import SchemeVersion
@@ -50,7 +51,7 @@ SORT_COLUMNS = [
 
 def _filtered(request, access, today):
     """Return (filterset, ordered queryset, sort) for the list and the export alike."""
-    filterset = PlacementFilter(request.GET, queryset=access.placements(), access=access, today=today)
+    filterset = PlacementFilter(searches.filter_data(request), queryset=access.placements(), access=access, today=today)
     if filterset.unit_outside_scope:
         raise Http404
     sort = request.GET.get("sort", "")
@@ -73,9 +74,12 @@ def _sort_headers(request, sort):
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def placement_list(request):
+    """The filtered list. The filter form is posted so its search text (HR: a CPR number) stays out of the address."""
     access = access_or_404(request.user, "sees_individuals")
+    if searches.needs_redirect(request):
+        return redirect(searches.list_url(request, request.path, request.POST if request.method == "POST" else request.GET))
     today = timezone.localdate()
     filterset, placements, sort = _filtered(request, access, today)
     placements = placements.select_related("person", "scheme", "workplace")
@@ -84,7 +88,7 @@ def placement_list(request):
         placement.show_status_on(today)
     count = page.paginator.count
     query = query_string(request, side=None)
-    return render(request, "placements/list.html", {
+    return searches.not_stored(request, render(request, "placements/list.html", {
         "filter": filterset,
         "page": page,
         "count": count,
@@ -95,22 +99,27 @@ def placement_list(request):
         "export_url": reverse("placements:export") + (f"?{query}" if query else ""),
         "may_create": access.may_edit,
         "show_centre_filter": filterset.filters["centre"].queryset.exists(),
-    })
+    }))
 
 
 @login_required
 @require_GET
 def placement_export(request):
     access = access_or_404(request.user, "sees_individuals")
+    if searches.expired(request):  # never export the whole list in place of an expired search
+        messages.error(request, _("The search has expired. Type it again before exporting."))
+        return redirect(reverse("placements:list") + "?" + query_string(request, s=None, side=None))
     today = timezone.localdate()
     filterset, placements, _sort = _filtered(request, access, today)
     if not filterset.is_valid():
         messages.error(request, _("Correct the filters before exporting the list."))
         return redirect(reverse("placements:list") + "?" + query_string(request))
     content, rows = placements_workbook(placements, access, today)
-    log.record(
+    shown = filterset.data.copy()
+    shown.pop("side", None)
+    log.record(  # the search text is written as typed; log.record masks a CPR number in it
         request.user, AuditEntry.Action.EXPORT, object_type="placement",
-        detail=f"filter: {query_string(request, side=None) or '(none)'}; rows: {rows}",
+        detail=f"filter: {shown.urlencode() or '(none)'}; rows: {rows}",
     )
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="ansaettelser-{today:%Y-%m-%d}.xlsx"'
@@ -190,18 +199,13 @@ def _selected(form, name):
         return None
 
 
-def _picker_results(queryset, query):
-    """Return up to SEARCH_LIMIT people of queryset matching every word of the query (name or ddmmyy)."""
+def _picker_results(access, queryset, query):
+    """Return up to SEARCH_LIMIT people of queryset matching the query: every word of the name, and for HR
+    also a CPR number, its first six digits or a date of birth (people.search). None if the query is too short."""
     query = query.strip()
     if len(query) < 2:
         return None
-    compact = query.replace("-", "").replace(" ", "")
-    if compact.isdigit() and len(compact) == 6:
-        queryset = queryset.filter(cpr__startswith=compact)
-    else:
-        for word in query.split():
-            queryset = queryset.filter(name_q(word))
-    return list(queryset.order_by("last_name", "first_name", "pk")[:SEARCH_LIMIT])
+    return list(queryset.filter(search_q(access, query)).order_by("last_name", "first_name", "pk")[:SEARCH_LIMIT])
 
 
 def _employment_options(access, person, placement):
@@ -244,7 +248,7 @@ def _form_page(request, access, placement):
     queries = {"person": "", "mentor": ""}
     if search is not None:
         queries[search] = request.POST.get(f"{search}_q", "")
-        found = _picker_results(form.fields[search].queryset, queries[search])
+        found = _picker_results(access, form.fields[search].queryset, queries[search])
         chosen = person if search == "person" else mentor
         results[search] = ([chosen] if chosen else []) + [p for p in (found or []) if p != chosen]
     return render(request, "placements/form.html", {
@@ -259,6 +263,7 @@ def _form_page(request, access, placement):
         "employment_options": _employment_options(access, person, placement),
         "employment_value": str(form["employment"].value() or ""),
         "error_summary": _error_summary(form),
+        "searches_cpr": access.is_hr,
     })
 
 
@@ -279,16 +284,19 @@ def placement_edit(request, pk):
 
 
 @login_required
-@require_GET
+@require_http_methods(["POST"])
 def person_search(request):
-    """Answer the search beside the person or mentor field with matching people the user may choose."""
+    """Answer the search beside the person or mentor field with matching people the user may choose.
+
+    Posted, not a GET, because HR may type a CPR number: it must not be in an address or the access log.
+    """
     access = access_or_404(request.user, "may_edit")
-    field = request.GET.get("field", "person")
+    field = request.POST.get("field", "person")
     if field not in ("person", "mentor"):
         raise Http404
     queryset = access.people() if field == "person" else mentor_candidates(access)
-    query = request.GET.get("q") or request.GET.get(f"{field}_q", "")
-    found = _picker_results(queryset, query)
+    query = request.POST.get("q") or request.POST.get(f"{field}_q", "")
+    found = _picker_results(access, queryset, query)
     return render(request, "placements/_person_results.html", {
         "field": field,
         "results": found or [],

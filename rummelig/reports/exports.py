@@ -14,10 +14,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from rummelig.core.formats import long_date
+from rummelig.core.spreadsheets import Workbook
 
 from .tables import COUNT, FTE, MONEY, NUMBER, PERCENT, is_marker
 

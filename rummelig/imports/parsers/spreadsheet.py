@@ -399,7 +399,7 @@ def _fte_and_hours(row: _Row, problems: Problems) -> tuple[Decimal, Decimal | No
 
 def write_template(path_or_stream) -> None:
     """Write the blank template workbook (Enheder, Ansættelser, Vejledning) to a path or binary stream."""
-    from openpyxl import Workbook
+    from rummelig.core.spreadsheets import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 

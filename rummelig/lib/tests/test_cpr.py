@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from rummelig.lib.cpr import birth_date_from_cpr, format_cpr, mask_cpr, normalise_cpr
+from rummelig.lib.cpr import birth_date_from_cpr, format_cpr, looks_like_cpr, mask_cpr, mask_cprs_in_text, normalise_cpr
 
 
 def test_it_accepts_ten_digits():
@@ -96,3 +96,32 @@ def test_any_birth_date_and_serial_round_trips(born, serial, data):
     assert normalise_cpr(f"{cpr[:6]}-{cpr[6:]}") == cpr
     assert birth_date_from_cpr(cpr) == born
     assert mask_cpr(cpr) == f"{born:%d%m%y}-xxxx"
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("filter q=0101801234", "filter q=010180-xxxx"),
+        ("GET /personer/?q=010180-1234 HTTP/1.1", "GET /personer/?q=010180-xxxx HTTP/1.1"),
+        ("q=010180+1234&side=2", "q=010180-xxxx&side=2"),
+        ("q=010180%201234", "q=010180-xxxx"),
+        ("Ring om 010180 1234 i morgen", "Ring om 010180-xxxx i morgen"),
+        ("two: 0101801234, 3112999999.", "two: 010180-xxxx, 311299-xxxx."),
+    ],
+)
+def test_anything_shaped_like_a_cpr_number_is_masked_in_text(text, masked):
+    assert mask_cprs_in_text(text) == masked
+    assert looks_like_cpr(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["id 12345678901", "2026-01-01 12:00:00", "amount 1234567890", "rows: 46", "010180", "3213801234", "0113801234", ""]
+)
+def test_longer_numbers_dates_and_impossible_dates_are_left_alone(text):
+    assert mask_cprs_in_text(text) == text
+    assert not looks_like_cpr(text)
+
+
+def test_numbers_known_not_to_be_cpr_numbers_are_kept():
+    text = "P-no. 1012345678; søgning 1012345679 og 010190-1234"
+    assert mask_cprs_in_text(text, keep={"1012345678"}) == "P-no. 1012345678; søgning 101234-xxxx og 010190-xxxx"

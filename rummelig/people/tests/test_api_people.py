@@ -59,7 +59,25 @@ class TestReading:
     def test_hr_searches_by_name_or_cpr_number_as_on_the_page(self, world, people):
         api = api_as(world.hr)
         assert names(api.get("/people", {"q": "Østergå"})) == ["Ida Østergård"]
-        assert names(api.get("/people", {"q": "010180-1234"})) == ["Åse Ærø"]
+        assert names(api.post("/people/search", {"q": "010180-1234"})) == ["Åse Ærø"]
+        assert names(api.post("/people/search", {"q": "0101801234", "limit": 5})) == ["Åse Ærø"]
+        assert names(api.post("/people/search", {"q": "Østergå"})) == ["Ida Østergård"]
+
+    @pytest.mark.parametrize("text", ["010180-1234", "0101801234", "010180 1234"])
+    def test_a_cpr_number_in_the_address_is_refused_and_not_searched(self, world, people, text):
+        response = api_as(world.hr).get("/people", {"q": text})
+        assert response.status_code == 422
+        assert "POST /api/v1/people/search" in errors_of(response)["q"][0]
+        assert "Et CPR-nummer må ikke sendes i adressen" in errors_of(response)["q"][0]
+
+    def test_a_leder_cannot_find_a_person_by_cpr_number_even_in_the_body(self, world, people):
+        api = api_as(world.leder_a)
+        assert names(api.post("/people/search", {"q": "010180-1234"})) == []
+        assert names(api.post("/people/search", {"q": "Ærø"})) == ["Åse Ærø"]
+
+    @pytest.mark.parametrize("persona", ["med_a", "outsider"])
+    def test_the_search_is_not_there_for_med_members_and_outsiders(self, world, people, persona):
+        assert api_as(getattr(world, persona)).post("/people/search", {"q": "Ærø"}).status_code == 404
 
     def test_it_pages_with_limit_and_offset(self, world, people):
         body = api_as(world.hr).get("/people", {"limit": 1, "offset": 1}).json()

@@ -138,6 +138,33 @@ class TestFilters:
         assert self.get(world, q="åse ærø") == ["Åse Ærø"]
         assert self.get(world, q="bjørn sørensen") == ["Bjørn Sørensen"]
 
+    def test_hr_searches_by_cpr_number_in_the_body_and_never_in_the_address(self, world, placements):
+        api = api_as(world.hr)
+        found = api.post("/placements/search", {"q": "010180-1234", "limit": 10})
+        assert [item["person_name"] for item in found.json()["items"]] == ["Åse Ærø"]
+        assert api.post("/placements/search", {"q": "01.01.1980", "status": "aktiv"}).json()["count"] == 1
+        refused = api.get("/placements", {"q": "0101801234"})
+        assert refused.status_code == 422 and "POST /api/v1/placements/search" in errors_of(refused)["q"][0]
+        details = [e.detail for e in AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT)]
+        assert any("q=010180-xxxx" in detail for detail in details)
+        assert not any("1234" in detail for detail in details)
+
+    @pytest.mark.parametrize("persona", ["med_a", "outsider"])
+    def test_the_search_is_not_there_for_med_members_and_outsiders(self, world, placements, persona):
+        assert api_as(getattr(world, persona)).post("/placements/search", {"q": "Ærø"}).status_code == 404
+
+    def test_a_tr_searches_own_workplace_by_name_only(self, world, placements):
+        api = api_as(world.tr_a)
+        assert api.post("/placements/search", {"q": "Ærø"}).json()["count"] == 1
+        assert api.post("/placements/search", {"q": "Sørensen"}).json()["count"] == 0
+        assert api.post("/placements/search", {"q": "0101801234"}).json()["count"] == 0
+
+    def test_a_leder_cannot_find_a_placement_by_cpr_digits(self, world, placements):
+        api = api_as(world.leder_a)
+        assert api.post("/placements/search", {"q": "0101801234"}).json()["count"] == 0
+        assert api.post("/placements/search", {"q": "010180"}).json()["count"] == 0
+        assert api.post("/placements/search", {"q": "Ærø"}).json()["count"] == 1
+
     def test_it_filters_by_person(self, world, placements):
         assert self.get(world, person=placements["aabjerg"].person_id) == ["Ida Østergård"]
 

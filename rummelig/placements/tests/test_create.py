@@ -248,38 +248,51 @@ class TestPersonSearch:
     SEARCH = reverse("placements:person_search")
 
     def test_hr_finds_people_by_part_of_the_name(self, world, placements, login):
-        response = login(world.hr).get(self.SEARCH, {"q": "kierke", "field": "person"})
+        response = login(world.hr).post(self.SEARCH, {"q": "kierke", "field": "person"})
         content = response.content.decode()
         assert "Søren Kierkegård" in content
         assert f'value="{placements.aabjerg.person_id}"' in content
         assert "120385-xxxx" in content and "1203854321" not in content
 
     def test_it_finds_people_by_date_of_birth(self, world, placements, login):
-        assert "Åse Ærøskøbing" in login(world.hr).get(self.SEARCH, {"q": "010190"}).content.decode()
+        assert "Åse Ærøskøbing" in login(world.hr).post(self.SEARCH, {"q": "010190"}).content.decode()
+
+    def test_hr_finds_a_person_by_full_cpr_number(self, world, placements, login):
+        content = login(world.hr).post(self.SEARCH, {"q": "120385-4321", "field": "person"}).content.decode()
+        assert "Søren Kierkegård" in content
+
+    def test_a_leder_cannot_search_by_cpr_digits(self, world, placements, login):
+        client = login(world.leder_a)
+        assert "Åse Ærøskøbing" in client.post(self.SEARCH, {"q": "Ærøskøbing"}).content.decode()
+        for digits in ("010190", "010190-", "0101901234", "01.01.1990"):
+            assert "Åse Ærøskøbing" not in client.post(self.SEARCH, {"q": digits}).content.decode()
+
+    def test_the_search_is_never_a_get(self, world, placements, login):
+        assert login(world.hr).get(self.SEARCH, {"q": "kierke"}).status_code == 405
 
     def test_a_leder_finds_only_people_in_own_units(self, world, placements, login):
         client = login(world.leder_a)
-        assert "Kierkegård" not in client.get(self.SEARCH, {"q": "Søren"}).content.decode()
-        assert "Åse Ærøskøbing" in client.get(self.SEARCH, {"q": "åse"}).content.decode()
+        assert "Kierkegård" not in client.post(self.SEARCH, {"q": "Søren"}).content.decode()
+        assert "Åse Ærøskøbing" in client.post(self.SEARCH, {"q": "åse"}).content.decode()
 
     def test_mentors_are_found_among_employees_of_own_units(self, world, placements, login):
         make_employment(make_person("Grethe", "Ølgaard"), world.solsikken)
         make_employment(make_person("Grethe", "Åbjergsen"), world.aabjerg)
-        content = login(world.leder_a).get(self.SEARCH, {"q": "grethe", "field": "mentor"}).content.decode()
+        content = login(world.leder_a).post(self.SEARCH, {"q": "grethe", "field": "mentor"}).content.decode()
         assert "Grethe Ølgaard" in content
         assert "Åbjergsen" not in content
         assert "Ingen mentor" in content
 
     def test_it_asks_for_two_letters(self, world, login):
-        assert "Skriv mindst to bogstaver" in login(world.hr).get(self.SEARCH, {"q": "a"}).content.decode()
+        assert "Skriv mindst to bogstaver" in login(world.hr).post(self.SEARCH, {"q": "a"}).content.decode()
 
     def test_it_says_when_no_one_matches(self, world, login):
-        content = login(world.hr).get(self.SEARCH, {"q": "Zacharias"}).content.decode()
+        content = login(world.hr).post(self.SEARCH, {"q": "Zacharias"}).content.decode()
         assert "Ingen matcher »Zacharias«." in content
 
     @pytest.mark.parametrize("persona", ["tr_a", "med_a", "auditor", "outsider"])
     def test_only_those_who_may_edit_can_search(self, world, login, persona):
-        assert login(getattr(world, persona)).get(self.SEARCH, {"q": "Åse"}).status_code == 404
+        assert login(getattr(world, persona)).post(self.SEARCH, {"q": "Åse"}).status_code == 404
 
     def test_the_search_button_works_without_javascript(self, world, placements, login):
         data = form_data(world, person_mode="existing", person_q="Ærøskøbing", search_person="1")

@@ -41,6 +41,13 @@ class TestAccess:
     @pytest.mark.parametrize("persona", ["med_a", "outsider"])
     def test_med_members_and_outsiders_get_404(self, world, placements, login, persona):
         assert login(getattr(world, persona)).get(URL).status_code == 404
+        assert login(getattr(world, persona)).post(URL, {"q": "Åse"}).status_code == 404
+
+    def test_a_tr_searches_own_workplace_by_name_only(self, world, placements, login):
+        client = login(world.tr_a)
+        assert names(client.post(URL, {"q": "Ærøskøbing"}, follow=True)) == ["Åse Ærøskøbing"]
+        assert names(client.post(URL, {"q": "Kierkegård"}, follow=True)) == []
+        assert names(client.post(URL, {"q": "0101901234"}, follow=True)) == []
 
     def test_it_requires_login(self, client, world):
         response = client.get(URL)
@@ -104,17 +111,58 @@ class TestFilters:
 
     def test_it_searches_by_parts_of_the_name(self, world, placements, login):
         client = login(world.hr)
-        assert names(client.get(URL, {"q": "østergå"})) == ["Bjørn Østergård"]
-        assert names(client.get(URL, {"q": "Åse ærø"})) == ["Åse Ærøskøbing"]
-        assert names(client.get(URL, {"q": "Åse Kierkegård"})) == []
+        assert names(client.post(URL, {"q": "østergå"}, follow=True)) == ["Bjørn Østergård"]
+        assert names(client.post(URL, {"q": "Åse ærø"}, follow=True)) == ["Åse Ærøskøbing"]
+        assert names(client.post(URL, {"q": "Åse Kierkegård"}, follow=True)) == []
 
     def test_the_filters_keep_their_values_and_the_export_carries_them(self, world, placements, login):
         scheme = Scheme.objects.get(code="loentilskud")
-        response = login(world.hr).get(URL, {"scheme": scheme.pk, "q": "Bjørn", "sort": "-start"})
+        client = login(world.hr)
+        response = client.post(URL + "?sort=-start", {"scheme": scheme.pk, "q": "Bjørn", "sort": "-start", "status": ""})
+        assert response.status_code == 302
+        address = response["Location"]
+        assert "Bj" not in address and "q=" not in address  # the search text travels as a token
+        assert f"scheme={scheme.pk}" in address and "sort=-start" in address and "status" not in address
+        response = client.get(address)
         content = response.content.decode()
         assert f'<option value="{scheme.pk}" selected>Løntilskud</option>' in content
         assert 'value="Bjørn"' in content
-        assert response.context["export_url"] == reverse("placements:export") + f"?scheme={scheme.pk}&q=Bj%C3%B8rn&sort=-start"
+        assert names(response) == ["Bjørn Østergård"]
+        token = response.wsgi_request.GET["s"]
+        assert response.context["export_url"] == reverse("placements:export") + f"?scheme={scheme.pk}&sort=-start&s={token}"
+        # Paging and sorting keep the search; so does the export.
+        assert f"s={token}" in response.context["headers"][0]["url"]
+        export = client.get(response.context["export_url"])
+        assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxml")
+
+    def test_a_search_in_an_old_address_is_moved_out_of_it(self, world, placements, login):
+        response = login(world.hr).get(URL, {"q": "Bjørn", "side": "2"})
+        assert response.status_code == 302
+        assert "q=" not in response["Location"] and "side" not in response["Location"]
+
+    def test_hr_finds_a_placement_by_cpr_number_or_date_of_birth(self, world, placements, login):
+        client = login(world.hr)
+        for text in ("120385-4321", "1203854321", "120385 4321", "12.03.1985", "120385"):
+            assert names(client.post(URL, {"q": text}, follow=True)) == ["Søren Kierkegård"], text
+        assert names(client.post(URL, {"q": "120385-4322"}, follow=True)) == []
+
+    def test_others_cannot_find_a_placement_by_cpr_digits(self, world, placements, login):
+        client = login(world.leder_a)
+        assert names(client.post(URL, {"q": "Ærøskøbing"}, follow=True)) == ["Åse Ærøskøbing"]
+        for text in ("010190-1234", "0101901234", "01.01.1990", "010190"):
+            assert names(client.post(URL, {"q": text}, follow=True)) == [], text
+
+    def test_an_expired_search_says_so(self, world, placements, login, monkeypatch):
+        from rummelig.core import searches
+
+        client = login(world.hr)
+        address = client.post(URL, {"q": "Bjørn"})["Location"]
+        monkeypatch.setattr(searches, "SEARCH_LIFETIME", 0)
+        response = client.get(address)
+        assert "Søgningen er udløbet" in response.content.decode()
+        assert len(names(response)) == 3
+        export = client.get(reverse("placements:export") + "?" + address.split("?")[1])
+        assert export.status_code == 302 and export["Location"].startswith(URL)
 
     def test_a_bad_date_is_shown_as_an_error_at_the_filter(self, world, placements, login):
         response = login(world.hr).get(URL, {"period_from": "31-02-2026"})
