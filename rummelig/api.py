@@ -5,12 +5,14 @@ the same way everywhere: 401/403/404 as {"detail": "…"}, invalid input as 422
 {"detail": [{"field": …, "message": …}]} with Danish messages.
 """
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext_lazy as _
+from django.views.defaults import page_not_found
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
-from rummelig.accounts.api_helpers import NOT_FOUND_MESSAGE, FieldErrors, pydantic_error_detail
+from rummelig.accounts.api_helpers import NOT_FOUND_MESSAGE, NOT_JSON, FieldErrors, path_errors_only, pydantic_error_detail
 from rummelig.accounts.models import ApiToken
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router
@@ -57,12 +59,36 @@ def field_errors(request, exc):
 
 @api.exception_handler(ValidationError)
 def request_errors(request, exc):
+    if path_errors_only(exc.errors):
+        return not_found(request, exc)
     return api.create_response(request, {"detail": pydantic_error_detail(exc.errors)}, status=422)
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": str(NOT_FOUND_MESSAGE)}, status=404)
+
+
+NOT_LOGGED_IN = _("Log in: send an API token (Authorization: Bearer …) or use a browser session.")
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request, exc):
+    return api.create_response(request, {"detail": str(NOT_LOGGED_IN)}, status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    """Our own HttpErrors carry Danish messages; ninja's only 400 is a body it cannot parse."""
+    message = NOT_JSON if exc.status_code == 400 else exc.message
+    return api.create_response(request, {"detail": str(message)}, status=exc.status_code)
+
+
+def not_found_page(request, exception=None):
+    """Django's 404 (the site's handler404): JSON under /api/, as the API's schema promises, else the Danish page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(NOT_FOUND_MESSAGE)}, status=404)
+    return page_not_found(request, exception)
 
 
 api.add_router("/units", units_router)

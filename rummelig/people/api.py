@@ -13,9 +13,14 @@ from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.accounts.api_helpers import (
+    CREATE_ERRORS,
     READ_ERRORS,
+    SCOPED_LIST_ERRORS,
     WRITE_ERRORS,
+    created,
     FieldErrors,
+    Id,
+    InputSchema,
     PageParams,
     form_errors,
     get_for_change,
@@ -61,9 +66,9 @@ class PersonFilters(Schema):
     )
 
 
-class PersonIn(Schema):
-    first_name: str = Field(max_length=100, description="Fornavn(e).")
-    last_name: str = Field(max_length=100, description="Efternavn.")
+class PersonIn(InputSchema):
+    first_name: str = Field(min_length=1, max_length=100, pattern=r"\S", description="Fornavn(e).")
+    last_name: str = Field(min_length=1, max_length=100, pattern=r"\S", description="Efternavn.")
     cpr: str | None = Field(
         None,
         max_length=20,
@@ -98,7 +103,7 @@ def _save(request, person, data):
     return save_logged(request, form.save(commit=False), before)
 
 
-@router.get("", response={200: PersonPage, **READ_ERRORS}, summary="List personer")
+@router.get("", response={200: PersonPage, **SCOPED_LIST_ERRORS}, summary="List personer")
 def list_people(request, filters: Query[PersonFilters], page: Query[PageParams]):
     """Personerne i dine enheder. Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
     access = access_or_404(request.user, "sees_individuals")
@@ -107,20 +112,20 @@ def list_people(request, filters: Query[PersonFilters], page: Query[PageParams])
     return result
 
 
-@router.get("/{int:person_id}", response={200: PersonOut, **READ_ERRORS}, summary="Hent én person")
-def get_person(request, person_id: int):
+@router.get("/{person_id}", response={200: PersonOut, **READ_ERRORS}, summary="Hent én person")
+def get_person(request, person_id: Id):
     """Én person; læsningen skrives i revisionsloggen."""
     person = get_person_or_404(request.user, person_id)
     log_read(request, person)
     return person
 
 
-@router.post("", response={201: PersonOut, **WRITE_ERRORS}, summary="Opret en person (kun HR)")
+@router.post("", response={201: PersonOut, **CREATE_ERRORS}, summary="Opret en person (kun HR)")
 def create_person(request, payload: PersonIn):
     """Kun HR: en person hører først til en enhed, når hun har en ansættelse. En leder opretter personen sammen
     med ansættelsen (`new_person` på `POST /placements`)."""
     require_hr(request)
-    return 201, _save(request, Person(), payload.dict())
+    return created(_save(request, Person(), payload.dict()))
 
 
 def _person_for_change(request, person_id):
@@ -128,13 +133,13 @@ def _person_for_change(request, person_id):
     return get_for_change(access.people(), access.editable_people(), person_id)
 
 
-@router.put("/{int:person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret en person")
-def replace_person(request, person_id: int, payload: PersonIn):
+@router.put("/{person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret en person")
+def replace_person(request, person_id: Id, payload: PersonIn):
     """HR og ledere for personer i egne enheder. Et udeladt CPR-nummer bevares."""
     return _save(request, _person_for_change(request, person_id), payload.dict())
 
 
-@router.patch("/{int:person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en person")
-def update_person(request, person_id: int, payload: PersonPatch):
+@router.patch("/{person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en person")
+def update_person(request, person_id: Id, payload: PersonPatch):
     """Send kun de felter, der ændres."""
-    return _save(request, _person_for_change(request, person_id), patch_changes(payload, PersonIn))
+    return _save(request, _person_for_change(request, person_id), patch_changes(payload))
