@@ -6,13 +6,12 @@ the same way everywhere: 401/403/404 as {"detail": "…"}, invalid input as 422
 """
 
 from django.http import Http404, JsonResponse
-from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
-from rummelig.accounts.api_helpers import NOT_FOUND_MESSAGE, NOT_JSON, FieldErrors, path_errors_only, pydantic_error_detail
+from rummelig.accounts.api_helpers import NOT_FOUND_MESSAGE, NOT_JSON, NOT_LOGGED_IN, FieldErrors, path_errors_only, pydantic_error_detail
 from rummelig.accounts.models import ApiToken
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router
@@ -67,9 +66,6 @@ def request_errors(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": str(NOT_FOUND_MESSAGE)}, status=404)
-
-
-NOT_LOGGED_IN = _("Log in: send an API token (Authorization: Bearer …) or use a browser session.")
 
 
 @api.exception_handler(AuthenticationError)

@@ -253,6 +253,7 @@ django_plural = ngettext
 NOT_AN_OBJECT = gettext_lazy("Send a JSON object with the fields described in the API documentation.")
 UNKNOWN_FIELD = gettext_lazy("Unknown field; see the API documentation for the fields this operation takes.")
 NOT_JSON = gettext_lazy("The request body is not valid JSON.")
+NOT_LOGGED_IN = gettext_lazy("Log in: send an API token (Authorization: Bearer …) or use a browser session.")
 
 # Pydantic's error types in the words Django's forms use.
 _PYDANTIC_MESSAGES = {
