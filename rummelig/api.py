@@ -44,7 +44,9 @@ api = NinjaAPI(
         "maskeret (`ddmmåå-xxxx`). Tillidsrepræsentanter får `target_group` og `special_considerations` som null "
         "(`health_fields_hidden` er true). Hver læsning af en person eller ansættelse og hver liste over personer "
         "eller ansættelser skrives i revisionsloggen. Ugyldige data giver 422 med "
-        "`{\"detail\": [{\"field\": …, \"message\": …}]}` på dansk."
+        "`{\"detail\": [{\"field\": …, \"message\": …}]}` på dansk; ukendte felter og null i felter, der ikke kan være "
+        "tomme, afvises også. PATCH tager de samme felter med de samme grænser som PUT, alle valgfrie. Et indhold, "
+        "der ikke er JSON, giver 400; en adresse, der ikke findes (også et id, der ikke er et id), giver 404 som JSON."
     ),
     auth=[BearerToken(), django_auth],
     urls_namespace="api",

@@ -287,7 +287,8 @@ def _message(kind, ctx, error):
     if kind in ("literal_error", "enum"):
         message = str(django_message("Select a valid choice. That choice is not one of the available choices."))
         if ctx.get("expected"):
-            message += " " + _("Allowed values: %(values)s.") % {"values": ctx["expected"]}
+            values = _(" or ").join(str(ctx["expected"]).rsplit(" or ", 1))  # pydantic's list ends in English
+            message += " " + _("Allowed values: %(values)s.") % {"values": values}
         return message
     if kind == "string_too_short" and ctx.get("min_length") == 1:
         return str(_PYDANTIC_MESSAGES["missing"])

@@ -67,6 +67,10 @@ class TestOddInputIsRefusedInDanish:
         errors = errors_of(api_as(world.hr).patch(f"/placements/{placement.pk}", {"hours_per_week": "30.125"}))
         assert errors == {"hours_per_week": ["Der må maksimalt være 2 decimaler."]}
 
+    def test_a_wrong_choice_lists_the_allowed_values_in_danish(self, world):
+        [message] = errors_of(api_as(world.hr).get("/placements", {"status": "paused"}))["status"]
+        assert message.endswith("'ophoerer_snart' eller 'ophoert'.") and " or " not in message
+
     def test_an_unknown_field_is_refused(self, world, placement):
         errors = errors_of(api_as(world.hr).patch(f"/placements/{placement.pk}", {"planed_end": "2026-06-01"}))
         assert list(errors) == ["planed_end"]
