@@ -4,6 +4,12 @@ The routers live in each app's `api.py`; `rummelig/api.py` assembles them. Permi
 `access_for(user)` as on the pages: an object outside the user's units is 404, a role that may
 never write gets 403. Validation errors answer 422 as {"detail": [{"field": …, "message": …}]}
 with Danish messages.
+
+The contract: every request body is an `InputSchema` (a strict JSON object, unknown fields refused),
+its PATCH twin comes from `patch_schema` (same fields and bounds, all optional, null only where the
+full schema allows it), ids are `Id` and dates `Day`, and each operation lists the error statuses
+its code can answer (READ_ERRORS, LIST_ERRORS, …). `accounts/tests/test_api_contract.py` holds
+every operation to it with schemathesis.
 """
 
 import re
