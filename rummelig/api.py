@@ -5,12 +5,13 @@ the same way everywhere: 401/403/404 as {"detail": "…"}, invalid input as 422
 {"detail": [{"field": …, "message": …}]} with Danish messages.
 """
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.views.defaults import page_not_found
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
-from rummelig.accounts.api_helpers import NOT_FOUND_MESSAGE, FieldErrors, pydantic_error_detail
+from rummelig.accounts.api_helpers import NOT_FOUND_MESSAGE, NOT_JSON, NOT_LOGGED_IN, FieldErrors, path_errors_only, pydantic_error_detail
 from rummelig.accounts.models import ApiToken
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router
@@ -43,7 +44,9 @@ api = NinjaAPI(
         "maskeret (`ddmmåå-xxxx`). Tillidsrepræsentanter får `target_group` og `special_considerations` som null "
         "(`health_fields_hidden` er true). Hver læsning af en person eller ansættelse og hver liste over personer "
         "eller ansættelser skrives i revisionsloggen. Ugyldige data giver 422 med "
-        "`{\"detail\": [{\"field\": …, \"message\": …}]}` på dansk."
+        "`{\"detail\": [{\"field\": …, \"message\": …}]}` på dansk; ukendte felter og null i felter, der ikke kan være "
+        "tomme, afvises også. PATCH tager de samme felter med de samme grænser som PUT, alle valgfrie. Et indhold, "
+        "der ikke er JSON, giver 400; en adresse, der ikke findes (også et id, der ikke er et id), giver 404 som JSON."
     ),
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
@@ -57,12 +60,33 @@ def field_errors(request, exc):
 
 @api.exception_handler(ValidationError)
 def request_errors(request, exc):
+    if path_errors_only(exc.errors):
+        return not_found(request, exc)
     return api.create_response(request, {"detail": pydantic_error_detail(exc.errors)}, status=422)
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": str(NOT_FOUND_MESSAGE)}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request, exc):
+    return api.create_response(request, {"detail": str(NOT_LOGGED_IN)}, status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    """Our own HttpErrors carry Danish messages; ninja's only 400 is a body it cannot parse."""
+    message = NOT_JSON if exc.status_code == 400 else exc.message
+    return api.create_response(request, {"detail": str(message)}, status=exc.status_code)
+
+
+def not_found_page(request, exception=None):
+    """Django's 404 (the site's handler404): JSON under /api/, as the API's schema promises, else the Danish page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(NOT_FOUND_MESSAGE)}, status=404)
+    return page_not_found(request, exception)
 
 
 api.add_router("/units", units_router)

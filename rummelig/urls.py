@@ -21,3 +21,5 @@ urlpatterns = [
     path("revisionslog/", include("rummelig.audit.urls")),
     path("api/v1/", api.urls),
 ]
+
+handler404 = "rummelig.api.not_found_page"

@@ -14,12 +14,19 @@ from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for
 from rummelig.accounts.api_helpers import (
+    CREATE_ERRORS,
+    LIST_ERRORS,
     ONLY_HR,
     READ_ERRORS,
     WRITE_ERRORS,
+    created,
+    Day,
     FieldErrors,
+    Id,
+    InputSchema,
     PageParams,
     form_errors,
+    object_rules,
     paginate,
     patch_changes,
     patch_schema,
@@ -34,6 +41,8 @@ from .models import Unit
 router = Router(tags=["Enheder"])
 
 UnitKind = Literal[tuple(Unit.Kind.values)]
+# The municipality is the tree's one root: the API creates only what lies under it.
+SubUnitKind = Literal[tuple(kind for kind in Unit.Kind.values if kind != Unit.Kind.MUNICIPALITY)]
 
 
 class UnitOut(Schema):
@@ -61,18 +70,47 @@ class UnitPage(Schema):
 
 class UnitFilters(Schema):
     kind: UnitKind | None = Field(None, description="Kun enheder af denne type.")
-    parent: int | None = Field(None, description="Kun enheder lige under enheden med dette id.")
+    parent: Id | None = Field(None, description="Kun enheder lige under enheden med dette id.")
 
 
-class UnitIn(Schema):
-    name: str = Field(min_length=1, max_length=200, description="Enhedens navn.")
-    kind: UnitKind = Field(Unit.Kind.WORKPLACE.value, description="Enhedstype: kommune, omraade eller arbejdsplads.")
-    parent: int | None = Field(None, description="Id på enheden over denne; kræves for alt andet end kommunen.")
-    payroll_id: str = Field("", max_length=50, description="Enhedens id i lønsystemet.")
-    p_number: str = Field("", max_length=10, description="P-nummer (10 cifre).")
-    cost_centre: str = Field("", max_length=50, description="Omkostningssted.")
-    valid_from: date = Field(description="Første dag enheden findes.")
-    valid_to: date | None = Field(None, description="Sidste dag enheden findes.")
+NAME = {"min_length": 1, "max_length": 200, "pattern": r"\S", "description": "Enhedens navn."}
+PAYROLL_ID = {"max_length": 50, "description": "Enhedens id i lønsystemet."}
+P_NUMBER = {"max_length": 10, "description": "P-nummer (10 cifre)."}
+COST_CENTRE = {"max_length": 50, "description": "Omkostningssted."}
+
+
+class UnitIn(InputSchema):
+    """A unit as PUT replaces it: the municipality has no parent, every other unit has one."""
+
+    model_config = object_rules(
+        {
+            "if": {"properties": {"kind": {"const": Unit.Kind.MUNICIPALITY.value}}, "required": ["kind"]},
+            "then": {"properties": {"parent": {"type": "null"}}},
+            "else": {"properties": {"parent": {"type": "integer"}}, "required": ["parent"]},
+        }
+    )
+
+    name: str = Field(**NAME)
+    kind: UnitKind = Field(Unit.Kind.WORKPLACE.value, description="Enhedstype: kommune (kun den øverste enhed), omraade eller arbejdsplads.")
+    parent: Id | None = Field(None, description="Id på enheden over denne; null kun for kommunen, som er den eneste uden.")
+    payroll_id: str = Field("", **PAYROLL_ID)
+    p_number: str = Field("", **P_NUMBER)
+    cost_centre: str = Field("", **COST_CENTRE)
+    valid_from: Day = Field(description="Første dag enheden findes.")
+    valid_to: Day | None = Field(None, description="Sidste dag enheden findes.")
+
+
+class UnitCreate(InputSchema):
+    """A new unit: an area or a workplace under an existing unit (there is one municipality, made at installation)."""
+
+    name: str = Field(**NAME)
+    kind: SubUnitKind = Field(Unit.Kind.WORKPLACE.value, description="Enhedstype: omraade (område/center) eller arbejdsplads.")
+    parent: Id = Field(description="Id på enheden over den nye enhed.")
+    payroll_id: str = Field("", **PAYROLL_ID)
+    p_number: str = Field("", **P_NUMBER)
+    cost_centre: str = Field("", **COST_CENTRE)
+    valid_from: Day = Field(description="Første dag enheden findes.")
+    valid_to: Day | None = Field(None, description="Sidste dag enheden findes.")
 
 
 UnitPatch = patch_schema(UnitIn)
@@ -90,7 +128,7 @@ def _save(request, unit, changes):
     return save_logged(request, form.save(commit=False), before)
 
 
-@router.get("", response={200: UnitPage, **READ_ERRORS}, summary="List enheder")
+@router.get("", response={200: UnitPage, **LIST_ERRORS}, summary="List enheder")
 def list_units(request, filters: Query[UnitFilters], page: Query[PageParams]):
     """Enhederne du har adgang til, i træets rækkefølge."""
     units = access_for(request.user).visible_units()
@@ -101,28 +139,28 @@ def list_units(request, filters: Query[UnitFilters], page: Query[PageParams]):
     return paginate(units, page)
 
 
-@router.get("/{int:unit_id}", response={200: UnitOut, **READ_ERRORS}, summary="Hent én enhed")
-def get_unit(request, unit_id: int):
+@router.get("/{unit_id}", response={200: UnitOut, **READ_ERRORS}, summary="Hent én enhed")
+def get_unit(request, unit_id: Id):
     return get_object_or_404(access_for(request.user).visible_units(), pk=unit_id)
 
 
-@router.post("", response={201: UnitOut, **WRITE_ERRORS}, summary="Opret en enhed (kun HR)")
-def create_unit(request, payload: UnitIn):
+@router.post("", response={201: UnitOut, **CREATE_ERRORS}, summary="Opret en enhed (kun HR)")
+def create_unit(request, payload: UnitCreate):
     require_hr(request, ONLY_HR)
-    return 201, _save(request, Unit(), payload.dict())
+    return created(_save(request, Unit(), payload.dict()))
 
 
-@router.put("/{int:unit_id}", response={200: UnitOut, **WRITE_ERRORS}, summary="Ret en enhed (kun HR)")
-def replace_unit(request, unit_id: int, payload: UnitIn):
+@router.put("/{unit_id}", response={200: UnitOut, **WRITE_ERRORS}, summary="Ret en enhed (kun HR)")
+def replace_unit(request, unit_id: Id, payload: UnitIn):
     """Erstat alle felter; felter, der udelades, får deres standardværdi."""
     unit = get_unit(request, unit_id)
     require_hr(request, ONLY_HR)
     return _save(request, unit, payload.dict())
 
 
-@router.patch("/{int:unit_id}", response={200: UnitOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en enhed (kun HR)")
-def update_unit(request, unit_id: int, payload: UnitPatch):
+@router.patch("/{unit_id}", response={200: UnitOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en enhed (kun HR)")
+def update_unit(request, unit_id: Id, payload: UnitPatch):
     """Send kun de felter, der ændres."""
     unit = get_unit(request, unit_id)
     require_hr(request, ONLY_HR)
-    return _save(request, unit, patch_changes(payload, UnitIn))
+    return _save(request, unit, patch_changes(payload))

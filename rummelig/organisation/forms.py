@@ -49,11 +49,24 @@ class UnitForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
         style_widgets(self)
 
+    def _check_one_municipality(self, parent):
+        """The municipality is the tree's one root: it has no parent, and there is no second one."""
+        if parent is not None:
+            self.add_error("kind", _("The municipality is the top unit and cannot lie under another unit; choose area or workplace."))
+            return
+        other_root = Unit.objects.filter(parent__isnull=True).exclude(pk=self.instance.pk).first()
+        if other_root is not None:
+            self.add_error(
+                "kind", _("%(unit)s is already the municipality; a new unit is an area or a workplace under it.") % {"unit": other_root.name}
+            )
+
     def clean(self):
         cleaned = super().clean()
         kind, parent = cleaned.get("kind"), cleaned.get("parent")
         if kind and kind != Unit.Kind.MUNICIPALITY and parent is None and "parent" not in self.errors:
             self.add_error("parent", _("Choose the unit this unit belongs under."))
+        if kind == Unit.Kind.MUNICIPALITY:
+            self._check_one_municipality(parent)
         valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
         if valid_from and valid_to and valid_to < valid_from:
             self.add_error("valid_to", _("The unit cannot end before it begins: 'valid to' is before 'valid from'."))

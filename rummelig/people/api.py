@@ -13,11 +13,15 @@ from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
 from rummelig.accounts.api_helpers import (
-    LIST_ERRORS,
-    MAX_LIMIT,
+    CREATE_ERRORS,
     READ_ERRORS,
+    SCOPED_LIST_ERRORS,
+    SEARCH_ERRORS,
     WRITE_ERRORS,
+    created,
     FieldErrors,
+    Id,
+    InputSchema,
     PageParams,
     form_errors,
     get_for_change,
@@ -66,19 +70,19 @@ class PersonFilters(Schema):
     )
 
 
-class PersonSearchIn(Schema):
+class PersonSearchIn(InputSchema, PageParams):
+    """The search text and paging in a body, so a CPR number never is in an address."""
+
     q: str = Field(
         max_length=100,
         description="Søg på navn; HR kan også søge på fuldt CPR-nummer, de første seks cifre eller fødselsdato. "
         "Andre roller finder kun på navn.",
     )
-    limit: int = Field(100, ge=1, le=MAX_LIMIT, description=f"Højst så mange poster pr. side (1–{MAX_LIMIT}).")
-    offset: int = Field(0, ge=0, description="Spring så mange poster over (0 = første side).")
 
 
-class PersonIn(Schema):
-    first_name: str = Field(max_length=100, description="Fornavn(e).")
-    last_name: str = Field(max_length=100, description="Efternavn.")
+class PersonIn(InputSchema):
+    first_name: str = Field(min_length=1, max_length=100, pattern=r"\S", description="Fornavn(e).")
+    last_name: str = Field(min_length=1, max_length=100, pattern=r"\S", description="Efternavn.")
     cpr: str | None = Field(
         None,
         max_length=20,
@@ -122,34 +126,34 @@ def _people_page(request, text, filters, page):
     return result
 
 
-@router.get("", response={200: PersonPage, **LIST_ERRORS}, summary="List personer")
+@router.get("", response={200: PersonPage, **SCOPED_LIST_ERRORS}, summary="List personer")
 def list_people(request, filters: Query[PersonFilters], page: Query[PageParams]):
     """Personerne i dine enheder. Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
     refuse_cpr_in_address(filters.q, "/api/v1/people/search")
     return _people_page(request, filters.q or "", filters, page)
 
 
-@router.post("/search", response={200: PersonPage, **LIST_ERRORS}, summary="Søg personer (også på CPR-nummer)")
+@router.post("/search", response={200: PersonPage, **SEARCH_ERRORS}, summary="Søg personer (også på CPR-nummer)")
 def search_people_by_post(request, payload: PersonSearchIn):
     """Som listen, men søgeteksten står i kroppen, så et CPR-nummer aldrig kommer i en adresse eller en logfil.
     Søgningen skrives i revisionsloggen med CPR-nummeret maskeret."""
     return _people_page(request, payload.q, payload, payload)
 
 
-@router.get("/{int:person_id}", response={200: PersonOut, **READ_ERRORS}, summary="Hent én person")
-def get_person(request, person_id: int):
+@router.get("/{person_id}", response={200: PersonOut, **READ_ERRORS}, summary="Hent én person")
+def get_person(request, person_id: Id):
     """Én person; læsningen skrives i revisionsloggen."""
     person = get_person_or_404(request.user, person_id)
     log_read(request, person)
     return person
 
 
-@router.post("", response={201: PersonOut, **WRITE_ERRORS}, summary="Opret en person (kun HR)")
+@router.post("", response={201: PersonOut, **CREATE_ERRORS}, summary="Opret en person (kun HR)")
 def create_person(request, payload: PersonIn):
     """Kun HR: en person hører først til en enhed, når hun har en ansættelse. En leder opretter personen sammen
     med ansættelsen (`new_person` på `POST /placements`)."""
     require_hr(request)
-    return 201, _save(request, Person(), payload.dict())
+    return created(_save(request, Person(), payload.dict()))
 
 
 def _person_for_change(request, person_id):
@@ -157,13 +161,13 @@ def _person_for_change(request, person_id):
     return get_for_change(access.people(), access.editable_people(), person_id)
 
 
-@router.put("/{int:person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret en person")
-def replace_person(request, person_id: int, payload: PersonIn):
+@router.put("/{person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret en person")
+def replace_person(request, person_id: Id, payload: PersonIn):
     """HR og ledere for personer i egne enheder. Et udeladt CPR-nummer bevares."""
     return _save(request, _person_for_change(request, person_id), payload.dict())
 
 
-@router.patch("/{int:person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en person")
-def update_person(request, person_id: int, payload: PersonPatch):
+@router.patch("/{person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en person")
+def update_person(request, person_id: Id, payload: PersonPatch):
     """Send kun de felter, der ændres."""
-    return _save(request, _person_for_change(request, person_id), patch_changes(payload, PersonIn))
+    return _save(request, _person_for_change(request, person_id), patch_changes(payload))

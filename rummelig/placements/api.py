@@ -16,18 +16,25 @@ from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
 from rummelig.accounts.api_helpers import (
-    LIST_ERRORS,
+    CREATE_ERRORS,
     PERSON_EITHER_OR,
     PERSON_MISSING,
     READ_ERRORS,
+    SCOPED_LIST_ERRORS,
+    SEARCH_ERRORS,
     UNKNOWN_REFERENCE,
     WRITE_ERRORS,
+    created,
+    Day,
     FieldErrors,
+    Id,
+    InputSchema,
     PageParams,
     form_errors,
     get_for_change,
     log_list_read,
     log_read,
+    object_rules,
     paginate,
     patch_changes,
     patch_schema,
@@ -152,48 +159,67 @@ class PlacementPage(Schema):
 
 class PlacementFilters(Schema):
     scheme: str | None = Field(None, description="Ordningens kode, fx 'loentilskud'.")
-    centre: int | None = Field(None, description="Id på et center (område) i dine enheder; ellers 404.")
-    workplace: int | None = Field(None, description="Id på en arbejdsplads i dine enheder; ellers 404.")
+    centre: Id | None = Field(None, description="Id på et center (område) i dine enheder; ellers 404.")
+    workplace: Id | None = Field(None, description="Id på en arbejdsplads i dine enheder; ellers 404.")
     status: StatusCode | None = Field(None, description="Status i dag: aktiv, ophoerer_snart, ophoert eller planlagt.")
-    period_from: date | None = Field(None, description="Kun ansættelser, der løber mindst én dag fra og med denne dato.")
-    period_to: date | None = Field(None, description="Kun ansættelser, der løber mindst én dag til og med denne dato.")
+    period_from: Day | None = Field(None, description="Kun ansættelser, der løber mindst én dag fra og med denne dato.")
+    period_to: Day | None = Field(None, description="Kun ansættelser, der løber mindst én dag til og med denne dato.")
     q: str | None = Field(
         None, max_length=100,
         description="Søg på personens navn; HR også på fødselsdato. Et CPR-nummer afvises her (422): brug POST /placements/search.",
     )
-    person: int | None = Field(None, description="Kun denne persons ansættelser.")
+    person: Id | None = Field(None, description="Kun denne persons ansættelser.")
     sort: SortKey = Field(DEFAULT_SORT, description="Sortering: " + ", ".join(SORTS) + "; med minus foran faldende.")
 
 
-class PlacementIn(Schema):
-    person: int | None = Field(None, description="Id på en eksisterende person. Udelad og brug new_person for at oprette personen.")
-    new_person: PersonIn | None = Field(None, description="Opret personen sammen med ansættelsen.")
-    scheme: str = Field(description="Ordningens kode, fx 'fleksjob' (se /api/v1/schemes).")
-    workplace: int = Field(description="Id på arbejdspladsen; skal være en af dine enheder og gyldig på startdatoen.")
-    employment: int | None = Field(None, description="Id på personens ordinære ansættelse (fleksjob/skånejob til en, der mistede arbejdsevne her).")
+# Both an existing and a new person is refused (PERSON_EITHER_OR), in every write.
+NOT_BOTH_PEOPLE = {"not": {"required": ["person", "new_person"]}}
+
+
+class PlacementIn(InputSchema):
+    """A placement as PUT replaces it; fields left out get their default, a person left out is kept."""
+
+    model_config = object_rules(NOT_BOTH_PEOPLE)
+
+    person: Id = Field(None, description="Id på en eksisterende person. Udelad og brug new_person for at oprette personen.")
+    new_person: PersonIn = Field(None, description="Opret personen sammen med ansættelsen.")
+    scheme: str = Field(min_length=1, max_length=50, description="Ordningens kode, fx 'fleksjob' (se /api/v1/schemes).")
+    workplace: Id = Field(description="Id på arbejdspladsen; skal være en af dine enheder og gyldig på startdatoen.")
+    employment: Id | None = Field(None, description="Id på personens ordinære ansættelse (fleksjob/skånejob til en, der mistede arbejdsevne her).")
     target_group: TargetGroupCode = Field("", description="Målgruppe (se /api/v1/schemes/target-groups); styrer den længste varighed.")
-    start: date = Field(description="Startdato.")
-    planned_end: date | None = Field(None, description="Planlagt slutdato.")
-    actual_end: date | None = Field(None, description="Faktisk slutdato; kræver et udfald (outcome).")
-    hours_per_week: Decimal | None = Field(None, ge=0, le=168, max_digits=5, decimal_places=2, description="Timer pr. uge.")
-    vacated_post_on: date | None = Field(
+    start: Day = Field(description="Startdato.")
+    planned_end: Day | None = Field(None, description="Planlagt slutdato.")
+    actual_end: Day | None = Field(None, description="Faktisk slutdato; kræver et udfald (outcome).")
+    hours_per_week: Decimal | None = Field(
+        None, ge=0, le=168, max_digits=5, decimal_places=2, strict=False, description="Timer pr. uge (0–168, højst to decimaler)."
+    )
+    vacated_post_on: Day | None = Field(
         None, description="Løntilskud: besætter ansættelsen en stilling, der blev ledig ved en ordinært ansats afsked eller "
         "fratræden, dagen den blev ledig. Løntilskud må ikke besætte en stilling, der er blevet ledig inden for 3 måneder.",
     )
     purpose: str = Field("", description="Hvad målet med ansættelsen er.")
     special_considerations: str = Field("", description="Aftalte særlige hensyn.")
-    mentor: int | None = Field(None, description="Mentorens person-id.")
+    mentor: Id | None = Field(None, description="Mentorens person-id.")
     jobcenter_contact: str = Field("", max_length=200, description="Kontaktperson i jobcentret.")
-    yearly_subsidy: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2, description="Årligt tilskud i kroner.")
+    yearly_subsidy: Decimal | None = Field(
+        None, ge=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2, strict=False,
+        description="Årligt tilskud i kroner (højst to decimaler).",
+    )
     lives_in_municipality: bool | None = Field(None, description="Bor i kommunen.")
     via_own_jobcenter: bool | None = Field(None, description="Kom via kommunens eget jobcenter.")
     no_other_education: bool | None = Field(None, description="Elever: har ingen anden uddannelse.")
     outcome: OutcomeCode = Field("", description="Udfald ved ophør: " + ", ".join(Outcome.values) + ".")
     extension_reason: str = Field("", description="Skriftlig begrundelse, når ansættelsen forlænges ud over den længste varighed.")
-    requested_on: date | None = Field(None, description="Seniorjob: dagen personen bad om jobbet.")
+    requested_on: Day | None = Field(None, description="Seniorjob: dagen personen bad om jobbet.")
 
 
-PlacementPatch = patch_schema(PlacementIn)
+class PlacementCreate(PlacementIn):
+    """A new placement: as PUT, and the person is either an existing one (person) or a new one (new_person)."""
+
+    model_config = object_rules({**NOT_BOTH_PEOPLE, "anyOf": [{"required": ["person"]}, {"required": ["new_person"]}]})
+
+
+PlacementPatch = patch_schema(PlacementIn, NOT_BOTH_PEOPLE)
 
 
 def _person(request, placement, data):
@@ -252,7 +278,7 @@ def _save(request, placement, data):
     return save_logged(request, placement, before)
 
 
-class PlacementSearchIn(PlacementFilters, PageParams):
+class PlacementSearchIn(InputSchema, PlacementFilters, PageParams):
     """The list's filters and paging in a body, so a CPR number in q never is in an address."""
 
     q: str | None = Field(
@@ -261,14 +287,14 @@ class PlacementSearchIn(PlacementFilters, PageParams):
     )
 
 
-@router.post("/search", response={200: PlacementPage, **LIST_ERRORS}, summary="Søg ansættelser (også på CPR-nummer)")
+@router.post("/search", response={200: PlacementPage, **SEARCH_ERRORS}, summary="Søg ansættelser (også på CPR-nummer)")
 def search_placements(request, payload: PlacementSearchIn):
     """Som listen, men filtrene står i kroppen, så HR kan søge på et CPR-nummer uden at det kommer i en adresse
     eller en logfil. Søgningen skrives i revisionsloggen med CPR-nummeret maskeret."""
     return list_placements(request, payload, payload)
 
 
-@router.get("", response={200: PlacementPage, **LIST_ERRORS}, summary="List ansættelser")
+@router.get("", response={200: PlacementPage, **SCOPED_LIST_ERRORS}, summary="List ansættelser")
 def list_placements(request, filters: Query[PlacementFilters], page: Query[PageParams]):
     """Ansættelserne i dine enheder, nyeste start først, filtreret som på listesiden.
     Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
@@ -299,19 +325,19 @@ def filter_placements(access, filters):
     return placements
 
 
-@router.get("/{int:placement_id}", response={200: PlacementOut, **READ_ERRORS}, summary="Hent én ansættelse")
-def get_placement(request, placement_id: int):
+@router.get("/{placement_id}", response={200: PlacementOut, **READ_ERRORS}, summary="Hent én ansættelse")
+def get_placement(request, placement_id: Id):
     """Én ansættelse; læsningen skrives i revisionsloggen."""
     placement = get_placement_or_404(request.user, placement_id)
     log_read(request, placement)
     return placement
 
 
-@router.post("", response={201: PlacementOut, **WRITE_ERRORS}, summary="Opret en ansættelse")
-def create_placement(request, payload: PlacementIn):
+@router.post("", response={201: PlacementOut, **CREATE_ERRORS}, summary="Opret en ansættelse")
+def create_placement(request, payload: PlacementCreate):
     """HR overalt, ledere i egne enheder. Reglerne er de samme som i formularen; fejl svarer 422 med danske beskeder."""
     require_writer(request)
-    return 201, _save(request, Placement(), payload.dict())
+    return created(_save(request, Placement(), payload.dict()))
 
 
 def _placement_for_change(request, placement_id):
@@ -319,15 +345,15 @@ def _placement_for_change(request, placement_id):
     return get_for_change(access.placements().select_related("person", "scheme", "workplace"), access.editable_placements(), placement_id)
 
 
-@router.put("/{int:placement_id}", response={200: PlacementOut, **WRITE_ERRORS}, summary="Ret en ansættelse")
-def replace_placement(request, placement_id: int, payload: PlacementIn):
+@router.put("/{placement_id}", response={200: PlacementOut, **WRITE_ERRORS}, summary="Ret en ansættelse")
+def replace_placement(request, placement_id: Id, payload: PlacementIn):
     """Erstat alle felter; udeladte felter får deres standardværdi, en udeladt person bevares."""
     placement = _placement_for_change(request, placement_id)
     return _save(request, placement, payload.dict())
 
 
-@router.patch("/{int:placement_id}", response={200: PlacementOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en ansættelse")
-def update_placement(request, placement_id: int, payload: PlacementPatch):
+@router.patch("/{placement_id}", response={200: PlacementOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en ansættelse")
+def update_placement(request, placement_id: Id, payload: PlacementPatch):
     """Send kun de felter, der ændres; resten kontrolleres igen sammen med ændringen."""
     placement = _placement_for_change(request, placement_id)
-    return _save(request, placement, patch_changes(payload, PlacementIn))
+    return _save(request, placement, patch_changes(payload))

@@ -4,17 +4,21 @@ Schemes hold no personal data, so every logged-in user may read them. They chang
 law, by a data migration, so the API has no writes.
 """
 
+import re
 from datetime import date
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from rummelig.accounts.api_helpers import READ_ERRORS, PageParams, paginate
+from rummelig.accounts.api_helpers import LIST_ERRORS, MAX_ID, READ_ERRORS, PageParams, paginate
 
 from .models import Scheme, SchemeVersion, TargetGroup
 
 router = Router(tags=["Ordninger"])
+
+# An id is ASCII digits; str.isdigit() would also take "³", which int() refuses.
+ID_PATTERN = re.compile(r"[0-9]+")
 
 
 class DurationOut(Schema):
@@ -69,13 +73,13 @@ def _schemes():
     return Scheme.objects.prefetch_related(Prefetch("versions", queryset=versions))
 
 
-@router.get("", response={200: SchemePage, **READ_ERRORS}, summary="List ordninger")
+@router.get("", response={200: SchemePage, **LIST_ERRORS}, summary="List ordninger")
 def list_schemes(request, page: Query[PageParams]):
     """Alle ordninger med deres regler; alle brugere med login må læse dem."""
     return paginate(_schemes(), page)
 
 
-@router.get("/target-groups", response={200: list[TargetGroupOut], **READ_ERRORS}, summary="List målgrupper")
+@router.get("/target-groups", response={200: list[TargetGroupOut], 401: READ_ERRORS[401]}, summary="List målgrupper")
 def list_target_groups(request):
     """Målgrupperne en ansættelse kan have (feltet `target_group`)."""
     return [{"code": value, "name": str(label)} for value, label in TargetGroup.choices]
@@ -84,6 +88,6 @@ def list_target_groups(request):
 @router.get("/{key}", response={200: SchemeOut, **READ_ERRORS}, summary="Hent én ordning")
 def get_scheme(request, key: str):
     """Én ordning, fundet på sin kode eller sit id (fx `/api/v1/schemes/fleksjob`)."""
-    if key.isdigit():
+    if ID_PATTERN.fullmatch(key) and int(key) <= MAX_ID:
         return get_object_or_404(_schemes(), pk=int(key))
     return get_object_or_404(_schemes(), code=key)

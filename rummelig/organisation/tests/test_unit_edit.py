@@ -107,3 +107,9 @@ def test_only_hr_may_create_and_edit_units(login, world, persona):
 def test_a_sub_unit_can_be_started_from_the_parents_page(login, world):
     response = login(world.hr).get(CREATE, {"parent": world.centre_a.pk})
     assert response.context["form"].initial["parent"] == world.centre_a
+
+
+def test_a_second_municipality_is_refused(login, world):
+    response = login(world.hr).post(CREATE, unit_data(world.centre_a, kind=Unit.Kind.MUNICIPALITY, parent=""))
+    assert "Rummelig Kommune er allerede kommunen; en ny enhed er et område eller en arbejdsplads under den." in response.content.decode()
+    assert Unit.objects.filter(kind=Unit.Kind.MUNICIPALITY).count() == 1

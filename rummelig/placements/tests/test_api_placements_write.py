@@ -23,6 +23,8 @@ def new_placement(world, **changes):
         "purpose": "Genoptræne arbejdsrytmen i en børnehave.",
     }
     data.update(changes)
+    if data["new_person"] is None:  # new_person=None: the body names an existing person, or none
+        del data["new_person"]
     return data
 
 
