@@ -104,7 +104,16 @@ except Exception as exc:  # dj_database_url raises several kinds; all mean the s
         f"DATABASE_URL={_database_url!r} is not a database URL; use sqlite:///path or postgres://user@host:port/name"
     ) from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"timeout": 30}
+    # Every request writes (an audit row at least) inside its transaction (ATOMIC_REQUESTS). SQLite's
+    # default deferred transaction starts as a reader and fails at once with "database is locked" when
+    # it tries to write after another writer got in first; an IMMEDIATE transaction takes the write
+    # lock when it begins, so a second writer waits (up to the timeout) instead of failing. WAL lets
+    # readers go on while one request writes; synchronous=NORMAL is safe with WAL and much faster.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
+    }
     # Tests use a file, not memory: the browser tests' live server answers several requests at once
     # (htmx panels beside a form post), and an in-memory database would be one shared connection.
     # One file per process, so parallel test runs never share it; the test run deletes it at the end.
