@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "rummelig.core.errors.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "rummelig.urls"
@@ -148,6 +149,12 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rummelig@kommune.invalid")
 # The address people open Rummelig on; links in reminder e-mails start with it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The largest request body a page takes (a form, an attached scan); larger ones get the Danish 413
+# page before they are read. The import upload has its own, larger limit (IMPORTS_MAX_FILE_BYTES).
+REQUEST_MAX_BYTES = 20 * 1024 * 1024
+# Form fields (not files) held in memory; Django's default, stated so it is seen beside the limit above.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less meta tag; see base.html

@@ -20,3 +20,5 @@ urlpatterns = [
     path("revisionslog/", include("rummelig.audit.urls")),
     path("api/v1/", api.urls),
 ]
+
+handler400 = "rummelig.core.errors.bad_request"

@@ -91,6 +91,9 @@ def upload(request):
     return _upload(request)
 
 
+upload.accepts_large_uploads = True  # checks its own, larger limit above (core.errors.RequestSizeLimitMiddleware)
+
+
 def _refuse_size(request, size):
     message = _("The file is %(size)s; the largest file that can be imported is %(limit)s.") % {
         "size": format_size(size),
