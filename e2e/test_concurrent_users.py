@@ -19,7 +19,7 @@ from django.db import connection
 
 from rummelig.audit.models import AuditEntry
 from rummelig.reports.models import Target
-from rummelig.testing import PASSWORD, build_world, make_placement, reload_reference_data
+from rummelig.testing import PASSWORD, make_placement
 
 THREADS = 8
 ROUNDS = 4
@@ -58,9 +58,7 @@ class Browser:
 
 
 @pytest.fixture
-def busy_world(transactional_db):
-    reload_reference_data()
-    world = build_world()
+def busy_world(world):
     placements = [
         make_placement(workplace, scheme_code="loentilskud", start=date(2025, 3, 1), planned_end=date(2025, 8, 31))
         for workplace in (world.solsikken, world.skovbrynet, world.aabjerg) * 3
