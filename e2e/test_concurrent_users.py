@@ -118,3 +118,30 @@ def test_several_users_at_once_get_no_database_errors(busy_world, live_server):
     hr_threads = users.count(world.hr)
     assert Target.objects.count() == hr_threads * ROUNDS
     assert AuditEntry.objects.filter(object_type="annual_report").count() == THREADS
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the locking this guards against is SQLite's")
+def test_the_import_progress_answers_while_an_import_holds_the_write_lock(world, client):
+    """An import writes in one long transaction; the page polling its progress must not wait for it."""
+    import sqlite3
+    import time
+
+    from rummelig.imports.liveness import this_process
+    from rummelig.imports.models import ImportRun, SourceKind
+
+    run = ImportRun.objects.create(source=SourceKind.OPUS, file_name="x.xml", status=ImportRun.Status.RUNNING,
+                                   dry_run=False, worker=this_process(), progress_total=10)
+    client.force_login(world.hr)
+    importer = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None)
+    importer.execute("BEGIN IMMEDIATE")  # as imports.service._prepare_sqlite does for the whole import
+    try:
+        began = time.monotonic()
+        progress = client.get(f"/import/{run.pk}/fremdrift/", HTTP_HX_REQUEST="true")
+        detail = client.get(f"/import/{run.pk}/")
+        seconds = time.monotonic() - began
+    finally:
+        importer.execute("ROLLBACK")
+        importer.close()
+    assert (progress.status_code, detail.status_code) == (200, 200)
+    assert "Indlæsningen kører" in detail.content.decode()
+    assert seconds < 5

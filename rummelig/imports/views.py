@@ -130,6 +130,7 @@ def _upload(request):
     return redirect("imports:detail", outcome.run.pk)
 
 
+@transaction.non_atomic_requests  # reads while an import holds SQLite's write lock (settings: IMMEDIATE)
 @login_required
 @require_GET
 def detail(request, pk):
@@ -193,6 +194,7 @@ def run(request, pk):
     return redirect("imports:detail", run.pk)
 
 
+@transaction.non_atomic_requests  # polled every second while an import holds SQLite's write lock
 @login_required
 @require_GET
 def progress(request, pk):
