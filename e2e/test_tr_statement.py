@@ -45,8 +45,11 @@ def test_the_tr_gives_the_statement_and_hr_then_starts_the_placement(world, page
     statement = Statement.objects.get(placement=placement)
     assert (statement.ratio_ok, statement.colleagues_positive, statement.signed_name) == (True, True, "Tove Riis")
 
-    # HR now starts the placement.
+    # HR can mark it started on its start day, not before.
     log_in(world.hr)
+    page.goto(detail)
+    assert page.get_by_text(f"Muligt fra startdatoen, {placement.start.day}.", exact=False).is_visible()
+    Placement.objects.filter(pk=placement.pk).update(start=today, planned_end=today + timedelta(days=27), ends_on=today + timedelta(days=27))
     page.goto(detail)
     assert page.get_by_test_id("statement-status").get_by_text("underskrevet af Tove Riis", exact=False).is_visible()
     page.get_by_role("button", name="Markér som startet").click()

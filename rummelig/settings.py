@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "rummelig.core.errors.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "rummelig.urls"
@@ -104,7 +105,16 @@ except Exception as exc:  # dj_database_url raises several kinds; all mean the s
         f"DATABASE_URL={_database_url!r} is not a database URL; use sqlite:///path or postgres://user@host:port/name"
     ) from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"timeout": 30}
+    # Every request writes (an audit row at least) inside its transaction (ATOMIC_REQUESTS). SQLite's
+    # default deferred transaction starts as a reader and fails at once with "database is locked" when
+    # it tries to write after another writer got in first; an IMMEDIATE transaction takes the write
+    # lock when it begins, so a second writer waits (up to the timeout) instead of failing. WAL lets
+    # readers go on while one request writes; synchronous=NORMAL is safe with WAL and much faster.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
+    }
     # Tests use a file, not memory: the browser tests' live server answers several requests at once
     # (htmx panels beside a form post), and an in-memory database would be one shared connection.
     # One file per process, so parallel test runs never share it; the test run deletes it at the end.
@@ -145,6 +155,12 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rummelig@kommune.invalid")
 # The address people open Rummelig on; links in reminder e-mails start with it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The largest request body a page takes (a form, an attached scan); larger ones get the Danish 413
+# page before they are read. The import upload has its own, larger limit (IMPORTS_MAX_FILE_BYTES).
+REQUEST_MAX_BYTES = 20 * 1024 * 1024
+# Form fields (not files) held in memory; Django's default, stated so it is seen beside the limit above.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less meta tag; see base.html

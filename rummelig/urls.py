@@ -23,3 +23,4 @@ urlpatterns = [
 ]
 
 handler404 = "rummelig.api.not_found_page"
+handler400 = "rummelig.core.errors.bad_request"

@@ -36,6 +36,7 @@ from rummelig.accounts.access import (
 )
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
+from rummelig.core.formats import long_date
 from rummelig.core.shortcuts import query_string
 from rummelig.rules.deadlines import MAX_DURATION_REACHED
 
@@ -295,6 +296,12 @@ def mark_started(request, pk):
             "The placement of %(name)s cannot be marked as started: the employee representative's statement for "
             "%(workplace)s is missing (BEK § 65, stk. 6 and LAB § 78). The representative gives it under “My tasks”."
         ) % {"name": placement.person.full_name, "workplace": placement.workplace.name})
+        return redirect("placements:detail", placement.pk)
+    if placement.start > timezone.localdate():
+        messages.error(request, _(
+            "The placement of %(name)s cannot be marked as started before its start date, %(start)s. "
+            "Mark it as started on or after that day, or change the start date if the person started earlier."
+        ) % {"name": placement.person.full_name, "start": long_date(placement.start)})
         return redirect("placements:detail", placement.pk)
     before = log.snapshot(placement)
     placement.started_at = timezone.now()

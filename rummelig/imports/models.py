@@ -66,6 +66,9 @@ class ImportRun(models.Model):
         "self", verbose_name=_("same file as"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     stored_file = models.CharField(max_length=500, blank=True, editable=False)
+    # "host:pid:token" of the process running the import, so a run whose process died can be told
+    # from one still running (imports/liveness.py).
+    worker = models.CharField(_("running in process"), max_length=200, blank=True, editable=False)
 
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)

@@ -21,6 +21,7 @@ from rummelig.audit.models import AuditEntry
 
 from . import display
 from .apply import apply_plan
+from .liveness import this_process
 from .models import ImportRun, SourceKind
 from .parsers import ImportFileError, ImportProblem
 from .plan import Plan, make_plan
@@ -168,6 +169,7 @@ def _start(run: ImportRun) -> None:
     """Save the run as running before anything else, so it exists whatever happens next."""
     run.status = ImportRun.Status.RUNNING
     run.started_at = timezone.now()
+    run.worker = this_process()
     run.save()
 
 

@@ -7,7 +7,6 @@ second (htmx) → the result. The upload is refused by its size before its body 
 """
 
 import io
-from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,6 +29,7 @@ from rummelig.audit.models import AuditEntry
 from . import background, storage
 from . import progress as live_progress
 from .forms import CodeMappingForm, UploadForm, initial_target
+from .liveness import fail_dead_runs, this_process
 from .models import ImportRun, PayrollCodeMapping, SourceKind
 from .parsers import write_template
 from .parsers.common import format_size
@@ -37,7 +37,6 @@ from .display import CHANGE_LABELS
 from .service import import_file
 
 PAGE_SIZE = 30
-STALE_AFTER = timedelta(hours=1)  # a run "running" longer than this died with its process; it blocks no other
 ACTIONS = [
     ("added", gettext_lazy("Added")),
     ("updated", gettext_lazy("Changed")),
@@ -68,6 +67,7 @@ def _run_or_404(pk):
 @require_GET
 def run_list(request):
     _hr_or_404(request)
+    fail_dead_runs()
     page = Paginator(ImportRun.objects.select_related("user"), PAGE_SIZE).get_page(request.GET.get("side"))
     return render(request, "imports/list.html", {"page": page, "unmapped": _unmapped_codes()})
 
@@ -89,6 +89,9 @@ def upload(request):
             return _refuse_size(request, too_large)
         request.upload_handlers = [storage.LimitedUploadHandler(request)]
     return _upload(request)
+
+
+upload.accepts_large_uploads = True  # checks its own, larger limit above (core.errors.RequestSizeLimitMiddleware)
 
 
 def _refuse_size(request, size):
@@ -127,10 +130,12 @@ def _upload(request):
     return redirect("imports:detail", outcome.run.pk)
 
 
+@transaction.non_atomic_requests  # reads while an import holds SQLite's write lock (settings: IMMEDIATE)
 @login_required
 @require_GET
 def detail(request, pk):
     _hr_or_404(request)
+    fail_dead_runs()
     run = _run_or_404(pk)
     return render(request, "imports/detail.html", _detail_context(run))
 
@@ -176,18 +181,20 @@ def run(request, pk):
     if not run.may_run:
         messages.error(request, _("This import cannot be run: only a preview without problems can."))
         return redirect("imports:detail", run.pk)
-    running = ImportRun.objects.filter(status=ImportRun.Status.RUNNING, started_at__gte=timezone.now() - STALE_AFTER)
-    if running.exclude(pk=run.pk).exists():
+    fail_dead_runs()  # a killed import blocks nothing
+    if ImportRun.objects.filter(status=ImportRun.Status.RUNNING).exclude(pk=run.pk).exists():
         messages.error(request, _("Another import is running. Wait until it has finished, and try again."))
         return redirect("imports:detail", run.pk)
     started = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED, dry_run=True).update(
-        status=ImportRun.Status.RUNNING, dry_run=False, progress_current=0, user=request.user
+        status=ImportRun.Status.RUNNING, dry_run=False, progress_current=0, user=request.user,
+        started_at=timezone.now(), worker=this_process(),
     )
     if started:
         transaction.on_commit(lambda: background.start(run.pk))
     return redirect("imports:detail", run.pk)
 
 
+@transaction.non_atomic_requests  # polled every second while an import holds SQLite's write lock
 @login_required
 @require_GET
 def progress(request, pk):
@@ -196,6 +203,7 @@ def progress(request, pk):
     detail_url = reverse("imports:detail", args=[pk])
     snapshot = live_progress.read(pk)
     if snapshot is None:
+        fail_dead_runs()
         run = _run_or_404(pk)
         if run.status != ImportRun.Status.RUNNING:
             if request.headers.get("HX-Request"):

@@ -97,6 +97,14 @@ class PlacementOut(Schema):
     health_fields_hidden: bool = Field(description="Sand når target_group og special_considerations er skjult for dig.")
     created_at: datetime = Field(description="Oprettet (tidspunkt).")
     updated_at: datetime = Field(description="Sidst ændret (tidspunkt).")
+    warnings: list[str] = Field(
+        description="Advarsler, der ikke hindrer gemningen, fx at personen samtidig har en ansættelse i en anden ordning. "
+        "Kun i svaret på en oprettelse eller ændring; tom ved læsning."
+    )
+
+    @staticmethod
+    def resolve_warnings(obj):
+        return getattr(obj, "validation_warnings", [])
 
     @staticmethod
     def resolve_person(obj):
@@ -241,6 +249,7 @@ def _save(request, placement, data):
     access = access_for(request.user)
     before = log.snapshot(placement) if placement.pk else None
     person = _person(request, placement, data)
+    warnings = []
     if "scheme" in data:
         data["scheme"] = Scheme.objects.filter(code=data["scheme"]).prefetch_related("versions__durations").first()
         if data["scheme"] is None:
@@ -267,6 +276,8 @@ def _save(request, placement, data):
         placement=placement if placement.pk else None,
         hours_per_week=placement.hours_per_week,
         vacated_post_on=placement.vacated_post_on,
+        person=person if person.pk else None,
+        warnings=warnings,
     )
     if errors:
         raise FieldErrors(errors)
@@ -275,7 +286,9 @@ def _save(request, placement, data):
     placement.person = person
     if placement.pk is None:
         placement.created_by = request.user
-    return save_logged(request, placement, before)
+    saved = save_logged(request, placement, before)
+    saved.validation_warnings = warnings
+    return saved
 
 
 class PlacementSearchIn(InputSchema, PlacementFilters, PageParams):

@@ -102,6 +102,7 @@ class PlacementForm(forms.ModelForm):
         self.access = access
         self.overridden_rules = []  # English audit lines of the rules HR overrode, filled by clean()
         self.pending_cpr = ""  # a new person's number another person has: awaits HR (people.Person.pending_cpr)
+        self.warnings = []  # Danish messages that do not stop the save (another scheme at the same time)
         instance = self.instance
         self.fields["scheme"].queryset = Scheme.objects.prefetch_related("versions__durations")
         self.fields["scheme"].empty_label = _("Choose a scheme")
@@ -220,6 +221,8 @@ class PlacementForm(forms.ModelForm):
             rule_override_reason=cleaned.get("rule_override_reason", ""),
             may_override=self.access.is_hr,
             overridden=self.overridden_rules,
+            person=self.chosen_person(),
+            warnings=self.warnings,
         )
         for field, messages in errors.items():
             for message in messages:

@@ -13,6 +13,7 @@ from dataclasses import field as dataclass_field
 from datetime import date, timedelta
 from functools import cached_property
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
@@ -80,6 +81,8 @@ class Proposal:
     rule_override_reason: str = ""
     may_override: bool = False  # HR may override the rimelighedskrav and merbeskæftigelse with a reason
     overridden: list = dataclass_field(default_factory=list)  # English audit lines of the rules HR overrode
+    person: object = None  # the saved person the placement is for; None for a person not yet saved
+    warnings: list = dataclass_field(default_factory=list)  # Danish messages that do not stop the save
 
     @property
     def end_field(self):
@@ -205,9 +208,59 @@ def check_outcome(p: Proposal):
         )
 
 
+def check_started(p: Proposal):
+    """Refuse a start date after the day the placement was marked as started: status and dates must agree."""
+    started_at = getattr(p.placement, "started_at", None)
+    if started_at is None or p.start is None:
+        return
+    started_on = timezone.localdate(started_at)
+    if p.start > started_on:
+        yield "start", _(
+            "The placement was marked as started on %(started)s, so it cannot start later than that (start date: %(start)s)."
+        ) % {"started": long_date(started_on), "start": long_date(p.start)}
+
+
+def _period_words(placement):
+    end = placement.actual_end or placement.planned_end
+    if end is None:
+        return _("from %(from)s with no end date") % {"from": long_date(placement.start)}
+    return period_text(placement.start, end)
+
+
+def check_overlaps(p: Proposal):
+    """Refuse a second placement of the person in the same scheme in an overlapping period; warn about other schemes.
+
+    Two løntilskud for one person at once would count the person twice in every figure. Placements
+    in different schemes at once can be right (a fleksjob beside a seniorjob elsewhere is not), so
+    they are only pointed out. The messages name the other placement's dates, not its workplace,
+    which the user may not be allowed to see.
+    """
+    if p.person is None or p.start is None or p.scheme is None:
+        return
+    from .models import Placement  # the models import the rules; import here to keep this module light
+
+    last = p.actual_end or p.planned_end
+    others = Placement.objects.filter(person=p.person).overlapping(p.start, last).select_related("scheme").order_by("start")
+    if p.placement is not None and p.placement.pk:
+        others = others.exclude(pk=p.placement.pk)
+    for other in others:
+        values = {"scheme": other.scheme.name, "period": _period_words(other)}
+        if other.scheme_id == p.scheme.pk:
+            yield "start", _(
+                "The person already has a %(scheme)s placement %(period)s, which overlaps these dates. A person can only "
+                "have one %(scheme)s placement at a time: change the dates, or change the existing placement instead."
+            ) % values
+        else:
+            p.warnings.append(_(
+                "Note: the person also has a %(scheme)s placement %(period)s in the same period. Check that both are right."
+            ) % values)
+
+
 # Every rule a placement must meet, in the order the messages should appear. The alerts app adds
 # the rimelighedskrav and the merbeskæftigelse rule (alerts.checks) when it is ready.
-CHECKS: list[Check] = [check_end_dates, check_scheme_in_force, check_duration_limit, check_workplace, check_outcome]
+CHECKS: list[Check] = [
+    check_end_dates, check_scheme_in_force, check_duration_limit, check_workplace, check_outcome, check_started, check_overlaps,
+]
 
 
 def validate_placement(
@@ -227,6 +280,8 @@ def validate_placement(
     rule_override_reason="",
     may_override=False,
     overridden=None,
+    person=None,
+    warnings=None,
 ) -> dict[str, list[str]]:
     """Return {field: [Danish messages]} for every rule the proposed placement breaks ({} if none).
 
@@ -234,6 +289,8 @@ def validate_placement(
     `placement` is the saved placement being changed, if any. Messages are in the active language.
     `may_override` (HR only) lets `rule_override_reason` lift the rimelighedskrav and merbeskæftigelse;
     the rules so overridden are appended, as English audit lines, to the list `overridden` if given.
+    `person` is the saved person (None for a new one); messages that should not stop the save (a
+    placement in another scheme at the same time) are appended to the list `warnings` if given.
     """
     proposal = Proposal(
         scheme=scheme,
@@ -250,6 +307,7 @@ def validate_placement(
         vacated_post_on=vacated_post_on,
         rule_override_reason=rule_override_reason or "",
         may_override=may_override,
+        person=person,
     )
     errors: dict[str, list[str]] = {}
     for check in CHECKS:
@@ -257,4 +315,6 @@ def validate_placement(
             errors.setdefault(field, []).append(str(message))
     if overridden is not None:
         overridden.extend(proposal.overridden)
+    if warnings is not None and not errors:
+        warnings.extend(str(message) for message in proposal.warnings)
     return errors

@@ -233,6 +233,8 @@ def _form_page(request, access, placement):
             else:
                 log.record_update(request.user, placement, before)
                 messages.success(request, _("The changes have been saved."))
+            for warning in form.warnings:
+                messages.warning(request, warning)
             if form.overridden_rules:
                 log.record(request.user, AuditEntry.Action.UPDATE, placement, detail="Rule overridden by HR: " + "; ".join(
                     form.overridden_rules) + f". Reason: {placement.rule_override_reason}")

@@ -69,8 +69,10 @@ def bar_chart(key, title, items, *, kind=COUNT, description=""):
 
 def line_chart(key, title, x_labels, series, *, kind=COUNT, description=""):
     """Return lines over the x labels, one per (name, values); hidden values break the line."""
-    left, right, top, bottom = 48, 190, 12, 30
-    plot_width, plot_height = 330, 200
+    # Sized to be read on paper: at the PDF's 185 mm width the labels print at about 10 pt, and the
+    # legend has room for a scheme's whole name.
+    left, right, top, bottom = 52, 268, 14, 34
+    plot_width, plot_height = 380, 240
     width, height = left + plot_width + right, top + plot_height + bottom
     numbers = [float(v) for _, values in series for v in values if v is not None and not is_marker(v)]
     top_value = _nice_max(max(numbers, default=0))
@@ -88,10 +90,10 @@ def line_chart(key, title, x_labels, series, *, kind=COUNT, description=""):
         ty = y(value)
         parts.append(f'<line x1="{left}" y1="{ty:.1f}" x2="{left + plot_width}" y2="{ty:.1f}" stroke="#dddddd"/>')
         label = format_value(int(value) if float(value).is_integer() else Decimal(str(value)), COUNT if float(value).is_integer() else FTE)
-        parts.append(f'<text x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="11" fill="#454545">{label}</text>')
+        parts.append(f'<text x="{left - 8}" y="{ty + 5:.1f}" text-anchor="end" font-size="14" fill="#454545">{label}</text>')
     for i, label in enumerate(x_labels):
         parts.append(
-            f'<text x="{x(i):.1f}" y="{top + plot_height + 18}" text-anchor="middle" font-size="11" fill="#454545">{escape(label)}</text>'
+            f'<text x="{x(i):.1f}" y="{top + plot_height + 24}" text-anchor="middle" font-size="14" fill="#1a1a1a">{escape(label)}</text>'
         )
     for n, (name, values) in enumerate(series):
         colour, dash = COLOURS[n % len(COLOURS)], DASHES[n % len(DASHES)]
@@ -107,22 +109,22 @@ def line_chart(key, title, x_labels, series, *, kind=COUNT, description=""):
             if len(points) > 1:
                 coords = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
                 dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-                parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}/>')
+                parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="3"{dash_attr}/>')
         for i, value in enumerate(values):
             text = format_value(value, kind)
             if value is None or is_marker(value):
                 continue
             parts.append(
-                f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="3" fill="{colour}">'
+                f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="4" fill="{colour}">'
                 f"<title>{escape(name)}, {escape(x_labels[i])}: {escape(text)}</title></circle>"
             )
-        ly = top + 10 + n * 18
+        ly = top + 12 + n * 24
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
-            f'<line x1="{left + plot_width + 14}" y1="{ly}" x2="{left + plot_width + 38}" y2="{ly}" stroke="{colour}" stroke-width="2"{dash_attr}/>'
+            f'<line x1="{left + plot_width + 14}" y1="{ly}" x2="{left + plot_width + 38}" y2="{ly}" stroke="{colour}" stroke-width="3"{dash_attr}/>'
         )
-        short = name if len(name) <= 22 else name[:21] + "…"
-        parts.append(f'<text x="{left + plot_width + 44}" y="{ly + 4}" font-size="11" fill="#1a1a1a">{escape(short)}</text>')
+        short = name if len(name) <= 30 else name[:29] + "…"
+        parts.append(f'<text x="{left + plot_width + 44}" y="{ly + 5}" font-size="14" fill="#1a1a1a">{escape(short)}</text>')
     parts.append(
         f'<line x1="{left}" y1="{top + plot_height}" x2="{left + plot_width}" y2="{top + plot_height}" stroke="#5c5c5c"/>'
     )

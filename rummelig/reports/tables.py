@@ -8,7 +8,7 @@ work it out from what is shown anyway (`derive`). So what is published never tel
 suppressed counts do. Inside HR the same code runs with `suppress=False` and shows exact figures.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils.formats import number_format
@@ -20,6 +20,8 @@ from rummelig.rules.suppression import HIDDEN, SUPPRESSED, suppress_table
 # any other whole number, such as a target or a difference worked out from shown figures.
 COUNT, NUMBER, FTE, MONEY, PERCENT = "count", "number", "fte", "money", "percent"
 MARKERS = (SUPPRESSED, HIDDEN)
+# The value cells that fit across an A4 landscape page beside the row labels in the PDF.
+PDF_MAX_CELLS = 10
 
 
 @dataclass
@@ -64,6 +66,32 @@ class Table:
     def is_wide(self):
         """True when the table needs the page's full width (its chart then goes above it)."""
         return len(self.columns) * (2 if self.with_previous else 1) > 4
+
+    def parts(self, max_cells=PDF_MAX_CELLS):
+        """Return the table cut into parts of whole columns that fit a page's width, row labels repeated in each.
+
+        A table with more value cells (a column and its year before count as two) than fit is
+        split into as few, evenly sized parts as needed; the totals column stays with the last
+        part. Each part keeps the title, with "(part 1 of 2)" added. A table that fits is one part.
+        """
+        width = 2 if self.with_previous else 1
+        per_part = max(max_cells // width, 1)
+        count = -(-len(self.columns) // per_part)  # ceiling
+        if count <= 1:
+            return [self]
+        size = -(-len(self.columns) // count)
+        parts = []
+        for number, first in enumerate(range(0, len(self.columns), size), start=1):
+            last = first + size
+            rows = [
+                replace(row, values=row.values[first:last], previous=row.previous[first:last] if row.previous is not None else None)
+                for row in self.rows
+            ]
+            title = _("%(title)s (part %(part)s of %(parts)s)") % {"title": self.title, "part": number, "parts": count}
+            note = self.note if last >= len(self.columns) else ""
+            parts.append(replace(self, key=f"{self.key}-{number}", title=title, columns=self.columns[first:last], rows=rows,
+                                 note=note, chart=self.chart if number == 1 else ""))
+        return parts
 
     def display_rows(self):
         """Return the rows as the pages and the PDF show them: label and (value, year before) texts."""

@@ -82,6 +82,7 @@ def placement_rules_panel(context, placement):
         "may_give": needed and statement is None and access.gives_statement_on(placement),
         "may_start": placement.started_at is None and access.may_edit_placement(placement),
         "blocked": needed and statement is None,
+        "too_early": placement.start > timezone.localdate(),
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
     }

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from rummelig.placements.models import Placement
 from rummelig.schemes.models import Scheme
 from rummelig.testing import make_employment, make_person, make_placement
 
@@ -72,6 +73,14 @@ def praktik(world, today):
         planned_end=today + timedelta(days=14 + 27), target_group="kontanthjaelp_jobparat", hours_per_week=Decimal("30"),
         purpose="Afprøve arbejdet som pædagogmedhjælper.", special_considerations="Tåler ikke stærk støj.",
     )
+
+
+def start_day_arrives(placement):
+    """Move the placement's dates so that it starts today: it may be marked as started from its start date."""
+    today = timezone.localdate()
+    end = placement.planned_end and today + (placement.planned_end - placement.start)
+    Placement.objects.filter(pk=placement.pk).update(start=today, planned_end=end, ends_on=end)
+    placement.refresh_from_db()
 
 
 def sign(client, placement, **overrides):

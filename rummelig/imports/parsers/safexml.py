@@ -113,7 +113,7 @@ _DECLARED_ENCODING = re.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._
 
 def _root_tag(head: bytes) -> tuple[str, int] | None:
     """Return (root element name without prefix, line) from the file's head, or None if not found there."""
-    text = _decode_head(head)
+    text = decode_head(head)
     position = _prolog_end(text)
     if position is None:
         return None
@@ -122,7 +122,7 @@ def _root_tag(head: bytes) -> tuple[str, int] | None:
         return None
     tag = match.group(1)
     if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # _decode_head read the bytes as Latin-1; decode the name as the file declares (UTF-8 by default)
+        # decode_head read the bytes as Latin-1; decode the name as the file declares (UTF-8 by default)
         declared = _DECLARED_ENCODING.search(text, 0, position)
         try:
             tag = tag.encode("latin-1").decode(declared.group(1) if declared else "utf-8")
@@ -160,7 +160,7 @@ _DOCTYPE_MESSAGE = (
 
 def refuse_doctype(head: bytes, name: str) -> None:
     """Walk the prolog (XML declaration, comments, PIs) and refuse a DOCTYPE before the root element."""
-    _prolog_end(_decode_head(head), name=name, complete=len(head) < PROLOG_BYTES)
+    _prolog_end(decode_head(head), name=name, complete=len(head) < PROLOG_BYTES)
 
 
 def _prolog_end(text: str, *, name: str | None = None, complete: bool = True) -> int | None:
@@ -203,7 +203,7 @@ def _prolog_end(text: str, *, name: str | None = None, complete: bool = True) ->
         i = end + 2 if text.startswith("?>", end) else end + 3
 
 
-def _decode_head(head: bytes) -> str:
+def decode_head(head: bytes) -> str:
     """Decode enough of the prolog to find markup; only ASCII characters matter here."""
     if head.startswith(codecs.BOM_UTF8):
         return head[3:].decode("utf-8", "replace")

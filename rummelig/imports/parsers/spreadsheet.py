@@ -11,6 +11,7 @@ openpyxl reads the sheets in read-only mode through defusedxml; the zip's unpack
 checked first, so a zip bomb is refused.
 """
 
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from .fields import (
     quantize_fte,
     required,
 )
+from .safexml import PROLOG_BYTES, decode_head
 from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 
 SHEET_UNITS = "Enheder"
@@ -139,8 +141,9 @@ def _iter_xlsx(stream: BinaryIO, name: str, problems: Problems) -> Iterator[Reco
     _check_zip(stream, name)
     try:
         workbook = load_workbook(stream, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise file_error(name, f"Filen kan ikke åbnes som et Excel-regneark (XLSX) ({exc}).") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError):
+        # The library's own text is English and names the server's temporary file: never show it.
+        raise file_error(name, UNREADABLE_XLSX) from None
     try:
         by_key = {_key(sheet): sheet for sheet in workbook.sheetnames}
         found = [(title, by_key[_key(title)]) for title in SHEETS if _key(title) in by_key]
@@ -150,7 +153,10 @@ def _iter_xlsx(stream: BinaryIO, name: str, problems: Problems) -> Iterator[Reco
             sheet = workbook[sheet_name]
             sheet.reset_dimensions()  # some programs write a wrong used range; read every row
             rows = sheet.iter_rows(values_only=True)
-            yield from _iter_sheet(title, rows, name, problems)
+            try:
+                yield from _iter_sheet(title, rows, name, problems)
+            except (zipfile.BadZipFile, SyntaxError):  # a sheet is read lazily; its XML may be broken
+                raise file_error(name, UNREADABLE_XLSX, f"Arket '{title}'") from None
     finally:
         workbook.close()
 
@@ -161,12 +167,41 @@ def _check_zip(stream: BinaryIO, name: str) -> None:
     try:
         with zipfile.ZipFile(stream) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked <= MAX_UNPACKED_BYTES:
+                _refuse_doctype(archive, name)
     except zipfile.BadZipFile:
         raise file_error(name, "Filen er ikke et gyldigt Excel-regneark (XLSX); den er måske beskadiget.") from None
     finally:
         stream.seek(here)
     if unpacked > MAX_UNPACKED_BYTES:
         raise file_error(name, "Regnearket er for stort, når det pakkes ud, og indlæses ikke.")
+
+
+UNREADABLE_XLSX = (
+    "Filen kan ikke åbnes som et Excel-regneark (XLSX); den er måske beskadiget eller gemt i et andet format. "
+    "Åbn den i Excel, og gem den igen som Excel-projektmappe (.xlsx)."
+)
+XLSX_DOCTYPE = (
+    "Regnearket indeholder en DOCTYPE-erklæring (i delen %s) og afvises af sikkerhedshensyn: en DOCTYPE kan "
+    "definere entiteter, der henter andre filer eller fylder hukommelsen op. Regneark gemt af Excel eller "
+    "LibreOffice har ingen; åbn filen i Excel, og gem den igen som .xlsx."
+)
+_DOCTYPE = re.compile(r"<!doctype", re.IGNORECASE)
+
+
+def _refuse_doctype(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a workbook whose XML parts declare a DOCTYPE, before any XML library reads them.
+
+    In XML a literal "<!DOCTYPE" can only be markup (text escapes "<"), so searching the start of
+    each part is enough; the part is named, the server's path never.
+    """
+    for info in archive.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(info) as part:
+            head = part.read(PROLOG_BYTES)
+        if _DOCTYPE.search(decode_head(head)):
+            raise file_error(name, XLSX_DOCTYPE % info.filename)
 
 
 def _iter_csv(stream: BinaryIO, name: str, problems: Problems) -> Iterator[Record]:

@@ -136,3 +136,34 @@ def test_the_upload_is_protected_against_cross_site_requests(world, opus_codes):
 
     assert response.status_code == 403
     assert not ImportRun.objects.exists()
+
+
+def _with_doctype(tmp_path, part):
+    """Return the template workbook with a DOCTYPE (an external entity) put into one of its XML parts."""
+    import zipfile
+
+    from rummelig.imports.parsers import write_template
+
+    template, hostile = tmp_path / "skabelon.xlsx", tmp_path / "medarbejdere.xlsx"
+    write_template(template)
+    doctype = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(hostile, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == part:
+                data = data.replace(b"?>", b"?>" + doctype, 1) if data.startswith(b"<?xml") else doctype + data
+            target.writestr(info, data)
+    return hostile
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/workbook.xml"])
+def test_a_spreadsheet_with_a_doctype_is_refused_in_danish_without_a_server_path(world, login, imports_dir, tmp_path, part):
+    client = login(world.hr)
+
+    response = upload(client, _with_doctype(tmp_path, part), source=SourceKind.SPREADSHEET)
+
+    page = client.get(response["Location"]).content.decode()
+    assert f"Regnearket indeholder en DOCTYPE-erklæring (i delen {part}) og afvises af sikkerhedshensyn" in page
+    assert "Unable to read" not in page and "invalid XML" not in page
+    assert str(imports_dir) not in page and "/tmp" not in page and str(tmp_path) not in page
+    assert ImportRun.objects.get().status == ImportRun.Status.FAILED

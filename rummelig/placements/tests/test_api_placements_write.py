@@ -53,7 +53,9 @@ class TestCreate:
         assert "1503901234" not in content and "150390-1234" not in content and "-1234" not in content
 
     def test_a_leder_creates_a_placement_for_a_known_person_in_own_unit(self, world, placement):
-        data = new_placement(world, new_person=None, person=placement.person_id, workplace=world.skovbrynet.pk)
+        # After the løntilskud the person already has (an overlapping one would be refused, see test_overlap.py).
+        data = new_placement(world, new_person=None, person=placement.person_id, workplace=world.skovbrynet.pk,
+                             start=date(2026, 5, 11), planned_end=date(2026, 9, 10))
         response = api_as(world.leder_a).post("/placements", data)
         assert response.status_code == 201, response.content
         assert response.json()["person_name"] == "Åse Ærø"

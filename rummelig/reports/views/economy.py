@@ -24,6 +24,7 @@ from ..forms import EconomyFilterForm, FleksjobPoolForm, PlacementEconomyForm, R
 from ..models import FleksjobPool, PlacementEconomy, RefusionCap
 
 PAGE_SIZE = 50
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years the economy rows accept (models' validators)
 
 
 def _year(request):
@@ -31,7 +32,7 @@ def _year(request):
         year = int(request.GET.get("year", ""))
     except ValueError:
         return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+    return year if FIRST_YEAR <= year <= LAST_YEAR else timezone.localdate().year
 
 
 def years_without_cap(caps, this_year):
@@ -149,6 +150,8 @@ def economy_placements(request):
 @require_http_methods(["GET", "POST"])
 def economy_edit(request, pk, year):
     access_or_404(request.user, "is_hr")
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # a year typed into the address; date() refuses years past 9999
+        raise Http404
     placement = get_placement_or_404(request.user, pk, for_edit=True)
     first, last = date(year, 1, 1), date(year, 12, 31)
     if placement.start > last or (placement.ends_on is not None and placement.ends_on < first):
