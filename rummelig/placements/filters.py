@@ -64,6 +64,9 @@ class PlacementFilter(django_filters.FilterSet):
         label=_("Status"), choices=Status.choices, method="filter_status", empty_label=_("All"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
+    annulled = django_filters.BooleanFilter(
+        label=_("Show only annulled registrations"), method="filter_annulled", widget=forms.CheckboxInput,
+    )
     period_from = django_filters.DateFilter(label=_("Period from"), method="filter_period", widget=DateInput(attrs={"class": "form-input"}))
     period_to = django_filters.DateFilter(label=_("Period to"), method="filter_period", widget=DateInput(attrs={"class": "form-input"}))
 
@@ -73,6 +76,8 @@ class PlacementFilter(django_filters.FilterSet):
         units = access.units()
         self.filters["centre"].queryset = units.filter(kind=Unit.Kind.AREA).order_by("name")
         self.filters["workplace"].queryset = units.filter(kind=Unit.Kind.WORKPLACE).order_by("name")
+        if not access.sees_annulled:
+            del self.filters["annulled"]
 
     def filter_name(self, queryset, name, value):
         for word in value.split():
@@ -81,6 +86,10 @@ class PlacementFilter(django_filters.FilterSet):
 
     def filter_centre(self, queryset, name, value):
         return queryset.filter(workplace__path__startswith=value.path)
+
+    def filter_annulled(self, queryset, name, value):
+        # The view has already chosen the annulled registrations as the list's base (HR and auditor only).
+        return queryset
 
     def filter_status(self, queryset, name, value):
         return queryset.with_status(value, self.today)

@@ -238,3 +238,13 @@ class PlacementForm(forms.ModelForm):
             placement.created_by = user
         placement.save()
         return placement, new_person
+
+
+class AnnulForm(forms.Form):
+    """HR annuls a wrong registration: the reason is kept with the placement and in the audit log."""
+
+    reason = forms.CharField(
+        label=_("Reason for annulment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3, "class": "form-input"}),
+        help_text=_("For example: registered twice, or registered on the wrong person."),
+        error_messages={"required": _("Write why the registration is annulled.")},
+    )

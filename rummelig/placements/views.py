@@ -33,7 +33,7 @@ from rummelig.schemes.models import SchemeVersion
 
 from .export import placements_workbook
 from .filters import SORTS, PlacementFilter, sort_fields
-from .forms import PlacementForm, mentor_candidates
+from .forms import AnnulForm, PlacementForm, mentor_candidates
 from .models import Placement
 from .validation import duration_text
 
@@ -49,8 +49,12 @@ SORT_COLUMNS = [
 
 
 def _filtered(request, access, today):
-    """Return (filterset, ordered queryset, sort) for the list and the export alike."""
-    filterset = PlacementFilter(request.GET, queryset=access.placements(), access=access, today=today)
+    """Return (filterset, ordered queryset, sort) for the list and the export alike.
+
+    HR and the auditor may ask for the annulled registrations instead of the current ones.
+    """
+    base = access.annulled_placements() if access.sees_annulled and request.GET.get("annulled") else access.placements()
+    filterset = PlacementFilter(request.GET, queryset=base, access=access, today=today)
     if filterset.unit_outside_scope:
         raise Http404
     sort = request.GET.get("sort", "")
@@ -124,7 +128,7 @@ def _labels(*models_and_names):
 @login_required
 @require_GET
 def placement_detail(request, pk):
-    placement = get_placement_or_404(request.user, pk)
+    placement = get_placement_or_404(request.user, pk, annulled_too=True)
     prefetch_related_objects([placement], "scheme__versions")  # the page and its rules panel ask for the version
     access = access_for(request.user)
     log.record(request.user, AuditEntry.Action.VIEW, placement)
@@ -149,6 +153,7 @@ def placement_detail(request, pk):
         "centre": placement.workplace.centre,
         "person_url": reverse("people:detail", args=[placement.person_id]),
         "may_edit": access.may_edit_placement(placement),
+        "may_annul": access.may_annul and not placement.is_annulled,
         "labels": _labels(
             (Placement, [f.name for f in Placement._meta.concrete_fields if f.name != "id"]),
             (SchemeVersion, ["legal_basis", "permanent", "extension_allowed", "counts_in_ratio", "needs_statement",
@@ -156,6 +161,27 @@ def placement_detail(request, pk):
                              "grant_months", "ends_at_age", "note", "source"]),
         ),
     })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def placement_annul(request, pk):
+    """HR annuls a wrong registration with a reason: it leaves every count, and HR and the auditor still see it."""
+    access_or_404(request.user, "may_annul")
+    placement = get_placement_or_404(request.user, pk)
+    form = AnnulForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        before = log.snapshot(placement)
+        placement.annulled_at = timezone.now()
+        placement.annulled_by = request.user
+        placement.annulment_reason = form.cleaned_data["reason"]
+        placement.save(update_fields=["annulled_at", "annulled_by", "annulment_reason", "updated_at"])
+        log.record_update(request.user, placement, before)
+        messages.success(request, _("The registration of %(name)s has been annulled. It no longer counts anywhere.") % {
+            "name": placement.person.full_name,
+        })
+        return redirect("placements:detail", placement.pk)
+    return render(request, "placements/annul.html", {"placement": placement, "form": form})
 
 
 # The form's fields in the order the page shows them, and where a summary link should point.
