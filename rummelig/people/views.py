@@ -20,6 +20,7 @@ from rummelig.accounts.access import access_for, access_or_404, get_person_or_40
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.lib.cpr import format_cpr
+from rummelig.organisation.models import Unit
 
 from .forms import PersonForm, PersonSearchForm
 from .search import search_people
@@ -73,7 +74,8 @@ def _person_page(request, person, revealed_cpr=""):
     for employment in employments:
         employment.active = employment.is_active_on(today)
     placements = list(
-        access.placements().filter(person=person).select_related("scheme", "workplace").order_by("-start", "pk")
+        (access.placements() | access.annulled_placements()).filter(person=person)
+        .select_related("scheme", "workplace").order_by("-start", "pk")
     )
     for placement in placements:
         placement.show_status_on(today)
@@ -88,6 +90,7 @@ def _person_page(request, person, revealed_cpr=""):
         "shows_target_group": any(p.shows_health for p in placements),
         "revealed_cpr": revealed_cpr,
         "may_edit": access.may_edit_person(person),
+        "may_register": access.may_edit and access.editable_units().filter(kind=Unit.Kind.WORKPLACE).exists(),
     }
     response = render(request, "people/detail.html", context)
     response["Cache-Control"] = "no-store"

@@ -32,7 +32,7 @@ from rummelig.rules.schemes import max_duration
 from rummelig.schemes.models import SchemeVersion
 
 from .export import placements_workbook
-from .filters import SORTS, PlacementFilter, sort_fields
+from .filters import SORTS, PlacementFilter, chosen_unit, sort_fields, workplaces_under
 from .forms import AnnulForm, PlacementForm, mentor_candidates
 from .models import Placement
 from .validation import duration_text
@@ -239,7 +239,7 @@ def _employment_options(access, person, placement):
     return list(employments.select_related("unit").order_by("-start"))
 
 
-def _form_page(request, access, placement):
+def _form_page(request, access, placement, initial=None):
     creating = placement.pk is None
     before = None if creating else log.snapshot(placement)
     search = next((name for name in ("person", "mentor") if f"search_{name}" in request.POST), None)
@@ -263,7 +263,7 @@ def _form_page(request, access, placement):
         # Without JavaScript the search buttons post the form back: show the results, keep what was typed.
         form = PlacementForm(initial=request.POST.dict(), instance=placement, access=access)
     else:
-        form = PlacementForm(instance=placement, access=access)
+        form = PlacementForm(instance=placement, access=access, initial=initial)
 
     person, mentor = _selected(form, "person"), _selected(form, "mentor")
     results = {"person": [person] if person else [], "mentor": [mentor] if mentor else []}
@@ -294,7 +294,16 @@ def placement_create(request):
     access = access_or_404(request.user, "may_edit")
     if not access.editable_units().filter(kind=Unit.Kind.WORKPLACE).exists():
         raise Http404
-    return _form_page(request, access, Placement())
+    # "Register a placement for this person" on a person page opens the form with the person chosen.
+    person = _person_from_query(access, request.GET.get("person")) if request.method == "GET" else None
+    initial = {"person_mode": PlacementForm.EXISTING, "person": person.pk} if person else None
+    return _form_page(request, access, Placement(), initial)
+
+
+def _person_from_query(access, value):
+    if not value or not value.isdigit() or len(value) > 18:
+        return None
+    return access.people().filter(pk=int(value)).first()
 
 
 @login_required
@@ -322,6 +331,16 @@ def person_search(request):
         "too_short": found is None,
         "selected_pk": None,
     })
+
+
+@login_required
+@require_GET
+def workplace_options(request):
+    """Answer the list filter's centre choice with the <option>s of that centre's workplaces (all without a centre)."""
+    access = access_or_404(request.user, "sees_individuals")
+    units = access.units()
+    centre = chosen_unit(units.filter(kind=Unit.Kind.AREA), request.GET)
+    return render(request, "placements/_workplace_options.html", {"workplaces": workplaces_under(units, centre)})
 
 
 @login_required
