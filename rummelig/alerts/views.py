@@ -167,7 +167,7 @@ def statement(request, pk):
     existing = Statement.objects.filter(placement=placement).select_related("representative").first()
     context = {"placement": placement, "version": version, "statement": existing, "today": timezone.localdate()}
     if request.method != "POST":
-        log.record(request.user, AuditEntry.Action.VIEW, placement, detail="statement page")
+        log.record(request.user, AuditEntry.Action.VIEW, placement, detail=_("the statement page"))
     if existing is not None or not needs_statement(placement) or not access.represents(placement.workplace):
         if request.method == "POST":
             raise Http404
@@ -212,7 +212,7 @@ def statement_pdf(request, pk):
         "figures": given.figures, "made_at": timezone.localtime(), "made_by": request.user,
     }, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    log.record(request.user, AuditEntry.Action.EXPORT, given, detail="statement PDF")
+    log.record(request.user, AuditEntry.Action.EXPORT, given, detail=_("the statement as PDF"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="udtalelse-{placement.pk}.pdf"'
     return response

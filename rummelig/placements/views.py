@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
@@ -114,7 +114,9 @@ def placement_export(request):
     content, rows = placements_workbook(placements, access, today)
     log.record(
         request.user, AuditEntry.Action.EXPORT, object_type="placement",
-        detail=f"filter: {query_string(request, side=None) or '(none)'}; rows: {rows}",
+        detail=ngettext("Filter: %(filter)s; %(rows)s row", "Filter: %(filter)s; %(rows)s rows", rows) % {
+            "filter": query_string(request, side=None) or _("none"), "rows": rows,
+        },
     )
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="ansaettelser-{today:%Y-%m-%d}.xlsx"'

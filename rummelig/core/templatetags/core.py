@@ -3,6 +3,8 @@
 from django import template
 from django.utils.formats import number_format
 
+from rummelig.core import formats
+
 register = template.Library()
 
 
@@ -20,3 +22,14 @@ def count(value):
     if isinstance(value, bool) or not isinstance(value, int):
         return value
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def plain_number(value):
+    """Show hours and the like without trailing zeros ("37", "37,5"); leave anything else as it is."""
+    if value is None or value == "" or isinstance(value, bool):
+        return value
+    try:
+        return formats.plain_number(value)
+    except (ArithmeticError, ValueError, TypeError):
+        return value

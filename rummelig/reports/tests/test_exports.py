@@ -76,7 +76,7 @@ def test_every_export_is_audited(municipality, login, fmt):
     entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT, object_type="annual_report")
     assert entry.username == "hr"
     assert entry.object_id == "2025"
-    assert f"format={fmt}" in entry.detail
+    assert f"Format: {fmt.upper()}; opgørelsesdato: " in entry.detail
 
 
 def test_no_count_from_1_to_4_is_in_the_json_of_a_med_member(municipality, login):
