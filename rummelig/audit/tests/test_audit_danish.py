@@ -56,3 +56,8 @@ def test_the_target_history_shows_labels_and_choice_labels(world, login):
     html = client.get(reverse("reports:targets"), {"year": 2026}).content.decode()
     assert "Måltal (antal ansatte)" in html
     assert "<strong>kind</strong>" not in html and "→ maaltal" not in html
+
+
+def test_the_targets_table_names_its_kind_column_for_targets_not_units(world, login):
+    html = login(world.hr).get(reverse("reports:targets")).content.decode()
+    assert "Måltalstype" in html and "Enhedstype" not in html

@@ -55,3 +55,11 @@ class TestStartLinks:
     def test_a_med_member_gets_no_links_to_people(self, world, many_ending, login):
         start = login(world.med_a).get(reverse("start")).content.decode()
         assert reverse("placements:list") not in start
+
+
+@pytest.mark.django_db
+def test_each_language_is_offered_in_its_own_name(world, login):
+    html = login(world.hr).get(reverse("start")).content.decode()
+    assert '<option value="da" lang="da" selected>Dansk</option>' in html
+    assert '<option value="en" lang="en" >English</option>' in html
+    assert "Engelsk" not in html
