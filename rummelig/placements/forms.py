@@ -176,9 +176,16 @@ class PlacementForm(forms.ModelForm):
                     self.add_error(name, _("Write the new person's %(field)s.") % {"field": self.fields[name].label.lower()})
             cpr = data.get("cpr")
             if cpr and Person.objects.filter(cpr=cpr).exists():
-                self.add_error("cpr", forms.ValidationError(
+                # HR finds everyone; only others are told to ask HR.
+                message = (
                     _("A person with the CPR number %(cpr)s is already registered. Choose “An existing person” and "
-                      "search for them; ask HR if you cannot find them."),
+                      "search for them by name or date of birth.")
+                    if self.access.is_hr else
+                    _("A person with the CPR number %(cpr)s is already registered. Choose “An existing person” and "
+                      "search for them; ask HR if you cannot find them.")
+                )
+                self.add_error("cpr", forms.ValidationError(
+                    message,
                     params={"cpr": mask_cpr(cpr)},
                     code="duplicate_cpr",
                 ))
