@@ -25,7 +25,6 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -378,21 +377,20 @@ class Planner:
                 entry["count"] += 1
         if not unknown:
             return
-        mapping_url = reverse("imports:codes")
         for entry in unknown.values():
             text = f" ({entry['text']})" if entry["text"] else ""
             self.problem(
                 entry["location"],
                 ngettext(
                     "The payroll code '%(code)s'%(text)s is not mapped to ordinary employment or a scheme "
-                    "(%(count)s employment in the file). Map it on the page Payroll codes (%(url)s) and "
+                    "(%(count)s employment in the file). Map it on the page Payroll codes (linked below) and "
                     "import the file again.",
                     "The payroll code '%(code)s'%(text)s is not mapped to ordinary employment or a scheme "
-                    "(%(count)s employments in the file). Map it on the page Payroll codes (%(url)s) and "
+                    "(%(count)s employments in the file). Map it on the page Payroll codes (linked below) and "
                     "import the file again.",
                     entry["count"],
                 )
-                % {"code": entry["code"], "text": text, "count": entry["count"], "url": mapping_url},
+                % {"code": entry["code"], "text": text, "count": entry["count"]},
             )
         self.p.unknown_codes = list(unknown.values())
 
