@@ -1,7 +1,8 @@
 """Template helpers shared by every app's templates."""
 
-from django import template
+from django import forms, template
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from rummelig.core import formats
 
@@ -33,3 +34,11 @@ def plain_number(value):
         return formats.plain_number(value)
     except (ArithmeticError, ValueError, TypeError):
         return value
+
+
+@register.filter
+def named_error(message, field):
+    """Say which field a bare "This field is required." is about ("Udfyld »Navn«."), on pages only."""
+    if str(message) == str(forms.Field.default_error_messages["required"]):
+        return _("Fill in “%(field)s”.") % {"field": field.label}
+    return message
