@@ -135,6 +135,21 @@ class Access:
             return Placement.objects.none()
         return Placement.objects.filter(self._unit_q(paths, "workplace__path"))
 
+    def annulled_placements(self):
+        """Annulled registrations: HR and the auditor see them (marked as annulled); a leder or TR does not."""
+        paths = self._paths(Role.HR, Role.AUDITOR)
+        if not paths:
+            return Placement.with_annulled.none()
+        return Placement.with_annulled.filter(self._unit_q(paths, "workplace__path"), annulled_at__isnull=False)
+
+    @property
+    def sees_annulled(self):
+        return self.sees_everything
+
+    @property
+    def may_annul(self):
+        return self.is_hr
+
     def editable_placements(self):
         paths = self._paths(Role.HR, Role.LEDER)
         if not paths:
@@ -263,9 +278,12 @@ def access_or_404(user, may):
     return access
 
 
-def get_placement_or_404(user, pk, *, for_edit=False):
+def get_placement_or_404(user, pk, *, for_edit=False, annulled_too=False):
+    """Return the placement the user may see (or change); annulled_too lets HR and the auditor open an annulled one."""
     access = access_for(user)
     qs = access.editable_placements() if for_edit else access.placements()
+    if annulled_too and not for_edit:
+        qs = qs | access.annulled_placements()
     try:
         return qs.select_related("person", "scheme", "workplace", "mentor", "employment").get(pk=pk)
     except (Placement.DoesNotExist, ValueError, TypeError):

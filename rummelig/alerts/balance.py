@@ -1,4 +1,5 @@
-"""Balance: temporary special-terms staff as a share of ordinary staff, per unit (Ballerup's principle).
+"""Balance: temporary special-terms staff as a share of ordinary staff, per unit. The one definition of
+"balance": unit pages, flags and the annual report's balance section (which sums the same schemes) agree.
 
 Ballerup's policy: staff on special terms "må aldrig blive en forudsætning for varetagelsen af den
 daglige drift". Rummelig measures it per unit (a workplace, and a centre with everything under it)

@@ -14,7 +14,7 @@ from rummelig.core.forms import DateInput, style_widgets
 from rummelig.organisation.models import Unit
 
 from .deadlines import KIND_LABELS
-from .models import Statement, StatementRoute
+from .models import AlertHandling, Statement, StatementRoute
 
 # What a scan may be, told by its first bytes (never by the name or the browser's word for it).
 SCAN_TYPES = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -26,6 +26,7 @@ YES_NO = [("ja", _("Yes")), ("nej", _("No"))]
 class AlertFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type of alert"), required=False, choices=[("", _("All kinds"))] + list(KIND_LABELS.items()))
     days = forms.TypedChoiceField(label=_("Due within"), required=False, choices=HORIZONS, coerce=int, empty_value=60)
+    show_handled = forms.BooleanField(label=_("Show the alerts I have handled or postponed"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -214,3 +215,41 @@ class BalanceThresholdForm(forms.ModelForm):
         if value is None or value < 0 or value > 100:
             raise forms.ValidationError(_("Write a share between 0 and 100 per cent."))
         return value
+
+
+class AlertHandlingForm(forms.Form):
+    """Mark one alert handled (saying what was done) or put it off until a later date."""
+
+    state = forms.ChoiceField(
+        label=_("What do you want to do?"), choices=AlertHandling.State.choices, widget=forms.RadioSelect(attrs={"class": "form-radio"}),
+        error_messages={"required": _("Choose whether the alert is handled or postponed.")},
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What was done, or why it waits. Required when you mark the alert handled."),
+    )
+    postponed_until = forms.DateField(
+        label=_("Postpone until"), required=False, widget=DateInput(),
+        help_text=_("The alert comes back in your list on this date."),
+        error_messages={"invalid": _("Write a valid date.")},
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        style_widgets(self)
+
+    def clean(self):
+        data = super().clean()
+        state = data.get("state")
+        if state == AlertHandling.State.HANDLED and not (data.get("note") or "").strip():
+            self.add_error("note", _("Write what was done."))
+        if state == AlertHandling.State.POSTPONED:
+            until = data.get("postponed_until")
+            if until is None and "postponed_until" not in self.errors:
+                self.add_error("postponed_until", _("Choose the date until which the alert is postponed."))
+            elif until is not None and until <= self.today:
+                self.add_error("postponed_until", _("Choose a date after today."))
+        if state == AlertHandling.State.HANDLED:
+            data["postponed_until"] = None
+        return data

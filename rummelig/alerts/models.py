@@ -156,3 +156,40 @@ class SentReminder(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.kind} {self.due} ({self.placement_id})"
+
+
+class AlertHandling(models.Model):
+    """One user's handling of one alert: done (with a note) or put off until a date.
+
+    An alert is (placement, kind, due date); a later deadline of the same kind is a new alert. The
+    handling is the user's own: a colleague with the same alert still sees it.
+    """
+
+    class State(models.TextChoices):
+        HANDLED = "handled", _("Handled")
+        POSTPONED = "postponed", _("Postponed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+")
+    placement = models.ForeignKey(
+        "placements.Placement", verbose_name=_("placement"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("type of alert"), max_length=40)
+    due = models.DateField(_("due"))
+    state = models.CharField(_("state"), max_length=20, choices=State.choices)
+    note = models.TextField(_("note"), blank=True)
+    postponed_until = models.DateField(_("postponed until"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("handling of an alert")
+        verbose_name_plural = _("handlings of alerts")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "placement", "kind", "due"], name="alert_handling_once_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_state_display()}: {self.placement} ({self.due:%d.%m.%Y})"
+
+    def hides_on(self, day):
+        """True while the alert stays out of the user's list: handled, or postponed until after day."""
+        return self.state == self.State.HANDLED or (self.postponed_until is not None and self.postponed_until > day)

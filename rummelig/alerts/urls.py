@@ -7,6 +7,7 @@ app_name = "alerts"
 urlpatterns = [
     path("", views.alert_list, name="list"),
     path("opgaver/", views.task_list, name="tasks"),
+    path("haandter/", views.alert_handle, name="handle"),
     path("udtalelse/<int:pk>/", views.statement, name="statement"),
     path("udtalelse/<int:pk>/udtalelse.pdf", views.statement_pdf, name="statement_pdf"),
     path("udtalelse/<int:pk>/papir/", views.paper_statement, name="paper_statement"),

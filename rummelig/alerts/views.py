@@ -11,7 +11,7 @@ a placement started; only HR sets thresholds.
 
 import os
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,9 +21,11 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -40,9 +42,16 @@ from rummelig.core.formats import long_date
 from rummelig.core.shortcuts import query_string
 from rummelig.rules.deadlines import MAX_DURATION_REACHED
 
-from .deadlines import DAYS_OVERDUE, alerts_for
-from .forms import AlertFilterForm, BalanceThresholdForm, PaperStatementForm, StatementForm, StatementRouteForm
-from .models import RepresentativeReminder, Statement, StatementRoute
+from .deadlines import DAYS_OVERDUE, KINDS, alerts_for
+from .forms import (
+    AlertFilterForm,
+    AlertHandlingForm,
+    BalanceThresholdForm,
+    PaperStatementForm,
+    StatementForm,
+    StatementRouteForm,
+)
+from .models import AlertHandling, RepresentativeReminder, Statement, StatementRoute
 from .preview import preview_context
 from .recipients import representatives_of
 from .statements import (
@@ -63,21 +72,97 @@ def alert_list(request):
     access = access_or_404(request.user, "sees_individuals")
     today = timezone.localdate()
     form = AlertFilterForm(request.GET or None, initial={"days": 60})
-    kind, days = "", 60
+    kind, days, show_handled = "", 60, False
     if form.is_valid():
         kind, days = form.cleaned_data["kind"], form.cleaned_data["days"] or 60
+        show_handled = form.cleaned_data["show_handled"]
 
     def hidden(placement):
         # The latest end follows from the target group, which an employee representative may not see.
         return () if access.sees_health_of(placement) else (MAX_DURATION_REACHED,)
 
     alerts = alerts_for(access.placements(), today, days_ahead=days, kinds=[kind] if kind else None, hide_kinds_for=hidden)
+    handlings = handlings_of(request.user, alerts)
+    hidden_count = sum(1 for a in alerts if _key(a) in handlings and handlings[_key(a)].hides_on(today))
+    if not show_handled:
+        alerts = [a for a in alerts if not (_key(a) in handlings and handlings[_key(a)].hides_on(today))]
     page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("side"))
-    rows = [{"alert": a, "overdue": a.overdue(today), "days_left": a.days_left(today)} for a in page.object_list]
+    rows = [
+        {"alert": a, "overdue": a.overdue(today), "days_left": a.days_left(today), "handling": handlings.get(_key(a)),
+         "handle_url": reverse("alerts:handle") + "?" + urlencode({"placement": a.placement.pk, "kind": a.kind, "due": a.due.isoformat()})}
+        for a in page.object_list
+    ]
     return render(request, "alerts/list.html", {
         "form": form, "page": page, "rows": rows, "count": len(alerts), "days": days, "kind": kind,
+        "hidden_count": hidden_count, "show_handled": show_handled,
         "overdue_days": DAYS_OVERDUE, "today": today, "task_count": len(open_tasks(access, today)),
         "query": query_string(request, side=None),
+    })
+
+
+def _key(alert):
+    return (alert.placement.pk, alert.kind, alert.due)
+
+
+def handlings_of(user, alerts):
+    """Return {(placement id, kind, due): AlertHandling} of the user's own handlings of these alerts."""
+    if not alerts:
+        return {}
+    rows = AlertHandling.objects.filter(
+        user=user, placement_id__in={a.placement.pk for a in alerts}, due__gte=min(a.due for a in alerts), due__lte=max(a.due for a in alerts)
+    )
+    return {(h.placement_id, h.kind, h.due): h for h in rows}
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def alert_handle(request):
+    """Mark one of my alerts handled (with a note) or postponed until a date; or open it again. Mine only, audited."""
+    access = access_or_404(request.user, "sees_individuals")
+    today = timezone.localdate()
+    source = request.POST if request.method == "POST" else request.GET
+    placement = get_placement_or_404(request.user, source.get("placement"))
+    try:
+        due = date.fromisoformat(source.get("due", ""))
+    except ValueError:
+        raise Http404 from None
+    kind = source.get("kind", "")
+    if kind not in KINDS:
+        raise Http404
+    hidden = () if access.sees_health_of(placement) else (MAX_DURATION_REACHED,)
+    window = alerts_for(access.placements().filter(pk=placement.pk), today, days_ahead=366, days_overdue=366,
+                        kinds=[kind], hide_kinds_for=lambda p: hidden)
+    alert = next((a for a in window if a.due == due), None)
+    if alert is None:
+        raise Http404
+    existing = AlertHandling.objects.filter(user=request.user, placement=placement, kind=kind, due=due).first()
+    if request.method == "POST" and request.POST.get("reopen") and existing is not None:
+        log.record_delete(request.user, existing)
+        existing.delete()
+        messages.success(request, _("The alert is open again in your list."))
+        return redirect("alerts:list")
+    form = AlertHandlingForm(request.POST if request.method == "POST" else None, today=today, initial={
+        "state": existing.state, "note": existing.note, "postponed_until": existing.postponed_until,
+    } if existing else None)
+    if request.method == "POST" and form.is_valid():
+        handling = existing or AlertHandling(user=request.user, placement=placement, kind=kind, due=due)
+        before = log.snapshot(handling) if existing else None
+        handling.state = form.cleaned_data["state"]
+        handling.note = form.cleaned_data["note"].strip()
+        handling.postponed_until = form.cleaned_data["postponed_until"]
+        handling.save()
+        if before is None:
+            log.record_create(request.user, handling)
+        else:
+            log.record_update(request.user, handling, before)
+        if handling.state == AlertHandling.State.HANDLED:
+            messages.success(request, _("The alert is marked as handled. It is gone from your list, not from your colleagues'."))
+        else:
+            messages.success(request, _("The alert is postponed until %(date)s.") % {"date": date_format(handling.postponed_until, "j. F Y")})
+        return redirect("alerts:list")
+    return render(request, "alerts/handle.html", {
+        "alert": alert, "form": form, "existing": existing, "today": today,
+        "overdue": alert.overdue(today), "days_left": alert.days_left(today),
     })
 
 
@@ -117,7 +202,7 @@ def statement(request, pk):
         "sees_placement": access.placements().filter(pk=placement.pk).exists(),
     }
     if request.method != "POST":
-        log.record(request.user, AuditEntry.Action.VIEW, placement, detail="statement page")
+        log.record(request.user, AuditEntry.Action.VIEW, placement, detail=_("the statement page"))
     if existing is not None or not needs_statement(placement) or not access.gives_statement_on(placement):
         if request.method == "POST":
             raise Http404
@@ -162,7 +247,7 @@ def statement_pdf(request, pk):
         "figures": given.figures, "made_at": timezone.localtime(), "made_by": request.user,
     }, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    log.record(request.user, AuditEntry.Action.EXPORT, given, detail="statement PDF")
+    log.record(request.user, AuditEntry.Action.EXPORT, given, detail=_("the statement as PDF"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="udtalelse-{placement.pk}.pdf"'
     return response

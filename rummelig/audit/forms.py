@@ -1,20 +1,12 @@
 """The filter form of the audit log page (read-only: there is no form that changes an entry)."""
 
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from rummelig.core.forms import DateInput, style_widgets
 
+from .display import object_type_label
 from .models import AuditEntry
-
-
-def object_type_label(object_type):
-    """Return the Danish name of a logged object type ("person" → "person", "unit" → "enhed")."""
-    for model in apps.get_models():
-        if model._meta.model_name == object_type:
-            return model._meta.verbose_name
-    return object_type
 
 
 class AuditFilterForm(forms.Form):

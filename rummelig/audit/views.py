@@ -2,9 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
-from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
@@ -14,7 +12,8 @@ from django.views.decorators.http import require_safe
 
 from rummelig.accounts.access import access_or_404
 
-from .forms import AuditFilterForm, object_type_label
+from .display import changed_fields, object_type_label
+from .forms import AuditFilterForm
 from .models import AuditEntry
 
 PAGE_SIZE = 50
@@ -46,16 +45,6 @@ def filter_entries(entries, data):
     return entries
 
 
-def _field_label(object_type, name):
-    for model in apps.get_models():
-        if model._meta.model_name == object_type:
-            try:
-                return model._meta.get_field(name).verbose_name
-            except FieldDoesNotExist:
-                break
-    return name
-
-
 def _record_url(entry):
     name = RECORD_PAGES.get(entry.object_type)
     if not name or not entry.object_id.isdigit() or entry.action == AuditEntry.Action.DELETE:
@@ -75,9 +64,5 @@ def audit_list(request):
     for entry in page.object_list:
         entry.type_label = object_type_label(entry.object_type)
         entry.url = _record_url(entry)
-        entry.changed = [
-            {"field": _field_label(entry.object_type, name), "before": values[0], "after": values[1]}
-            for name, values in sorted((entry.changes or {}).items())
-            if isinstance(values, (list, tuple)) and len(values) == 2
-        ]
+        entry.changed = changed_fields(entry)
     return render(request, "audit/list.html", {"form": form, "page": page})

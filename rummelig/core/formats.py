@@ -17,3 +17,10 @@ def number_text(value, places=1):
     """
     exponent = Decimal(1).scaleb(-places)
     return number_format(Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP), places, force_grouping=True)
+
+
+def plain_number(value):
+    """Return a decimal without trailing zeros, the Danish way: 37.00 → "37", 37.50 → "37,5", 125000 → "125.000"."""
+    number = Decimal(str(value))
+    number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    return number_format(number, force_grouping=True)

@@ -4,17 +4,23 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from rummelig.accounts.access import access_for
-from rummelig.placements.models import Placement
+from rummelig.placements.models import Placement, Status
 from rummelig.rules.suppression import suppress_table
 
 
 def _active_per_scheme(placements, day):
-    """Return [{scheme__name, scheme__code, count}] of the placements active on day, by scheme name."""
-    active = placements.active_on(day).values("scheme__name", "scheme__code").annotate(count=Count("pk"))
+    """Return [{scheme_id, scheme__name, scheme__code, count}] of the placements active on day, by scheme name."""
+    active = placements.active_on(day).values("scheme_id", "scheme__name", "scheme__code").annotate(count=Count("pk"))
     return list(active.order_by("scheme__name"))
+
+
+def _list_url(**params):
+    return reverse("placements:list") + "?" + urlencode(params)
 
 
 @login_required
@@ -29,6 +35,11 @@ def start(request):
         context["active_count"] = sum(row["count"] for row in context["per_scheme"])
         context["ending_soon"] = ending_soon.select_related("person", "scheme", "workplace").order_by("ends_on")[:20]
         context["ending_soon_count"] = ending_soon.count()
+        # Each card opens the placements list filtered the same way, with every row and pagination.
+        context["active_url"] = _list_url(status=Status.ACTIVE)
+        context["ending_soon_url"] = _list_url(status=Status.ENDING_SOON, sort="end")
+        for row in context["per_scheme"]:
+            row["url"] = _list_url(status=Status.ACTIVE, scheme=row["scheme_id"])
     elif access.sees_aggregates:
         # MED members: counts for their units, small counts suppressed, never a person.
         rows = _active_per_scheme(Placement.objects.filter(workplace__in=access.aggregate_units()), today)

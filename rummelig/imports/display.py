@@ -8,7 +8,6 @@ the run keeps (`ImportRun.changes`) and the problems HR is shown, so the run rea
 from datetime import date
 from decimal import Decimal
 
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -71,18 +70,17 @@ def problems_of(plan: Plan) -> list[ImportProblem]:
 
 def code_problems(file: str, unknown_codes: list[dict]) -> list[ImportProblem]:
     """Say where each unknown payroll code is, how often, and where HR maps it."""
-    mapping_url = reverse("imports:codes")
     problems = []
     for entry in unknown_codes:
         text = f" ({entry['text']})" if entry["text"] else ""
         message = ngettext(
             "The payroll code '%(code)s'%(text)s is not mapped to ordinary employment or a scheme "
-            "(%(count)s employment in the file). Map it on the page Payroll codes (%(url)s) and "
+            "(%(count)s employment in the file). Map it on the page Payroll codes (linked below) and "
             "import the file again.",
             "The payroll code '%(code)s'%(text)s is not mapped to ordinary employment or a scheme "
-            "(%(count)s employments in the file). Map it on the page Payroll codes (%(url)s) and "
+            "(%(count)s employments in the file). Map it on the page Payroll codes (linked below) and "
             "import the file again.",
             entry["count"],
-        ) % {"code": entry["code"], "text": text, "count": entry["count"], "url": mapping_url}
+        ) % {"code": entry["code"], "text": text, "count": entry["count"]}
         problems.append(ImportProblem(file, entry["location"], message))
     return problems

@@ -33,8 +33,9 @@ def figures_by_unit(units, day):
     )
     for row in placements:
         figures[row["workplace_id"]].placements = row["n"]
+    # Ordinary staff as the balance counts them (alerts.balance, the report): employments without a subsidy.
     employments = (
-        Employment.objects.filter(unit_id__in=unit_ids)
+        Employment.objects.filter(unit_id__in=unit_ids, subsidised=False)
         .active_on(day)
         .order_by()
         .values("unit_id")

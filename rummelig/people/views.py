@@ -22,6 +22,7 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.core import searches
 from rummelig.lib.cpr import format_cpr
+from rummelig.organisation.models import Unit
 
 from .forms import PersonForm, PersonSearchForm
 from .models import Person
@@ -82,7 +83,8 @@ def _person_page(request, person, revealed_cpr=""):
     for employment in employments:
         employment.active = employment.is_active_on(today)
     placements = list(
-        access.placements().filter(person=person).select_related("scheme", "workplace").order_by("-start", "pk")
+        (access.placements() | access.annulled_placements()).filter(person=person)
+        .select_related("scheme", "workplace").order_by("-start", "pk")
     )
     for placement in placements:
         placement.show_status_on(today)
@@ -98,6 +100,7 @@ def _person_page(request, person, revealed_cpr=""):
         "revealed_cpr": revealed_cpr,
         "may_edit": access.may_edit_person(person),
         "cpr_holder": person.cpr_holder if access.is_hr else None,
+        "may_register": access.may_edit and access.editable_units().filter(kind=Unit.Kind.WORKPLACE).exists(),
     }
     response = render(request, "people/detail.html", context)
     response["Cache-Control"] = "no-store"

@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.db.models import F
 from django.utils import timezone
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rummelig.core.forms import DateInput
@@ -30,6 +31,22 @@ DEFAULT_SORT = "-start"
 
 # Filters naming units: an id outside the user's units there means "not found".
 UNIT_FILTERS = ("centre", "workplace")
+
+
+def chosen_unit(units, data, name="centre"):
+    """Return the unit named by data[name] if it is one of units, else None."""
+    value = (data or {}).get(name) or ""
+    if not str(value).isdigit() or len(str(value)) > 18:
+        return None
+    return units.filter(pk=int(value)).first()
+
+
+def workplaces_under(units, centre=None):
+    """Return the workplaces among units, only those under centre when one is chosen."""
+    workplaces = units.filter(kind=Unit.Kind.WORKPLACE)
+    if centre is not None:
+        workplaces = workplaces.filter(path__startswith=centre.path)
+    return workplaces.order_by("name")
 
 
 def sort_fields(sort):
@@ -54,7 +71,11 @@ class PlacementFilter(django_filters.FilterSet):
     )
     centre = django_filters.ModelChoiceFilter(
         label=_("Centre"), queryset=Unit.objects.none(), method="filter_centre", empty_label=_("All centres"),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        # With JavaScript the workplace list follows the centre at once; without, after "Show".
+        widget=forms.Select(attrs={
+            "class": "form-select", "hx-get": reverse_lazy("placements:workplace_options"), "hx-trigger": "change",
+            "hx-target": "#id_workplace", "hx-swap": "innerHTML",
+        }),
     )
     workplace = django_filters.ModelChoiceFilter(
         label=_("Workplace"), queryset=Unit.objects.none(), empty_label=_("All workplaces"),
@@ -64,18 +85,30 @@ class PlacementFilter(django_filters.FilterSet):
         label=_("Status"), choices=Status.choices, method="filter_status", empty_label=_("All"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
+    annulled = django_filters.BooleanFilter(
+        label=_("Show only annulled registrations"), method="filter_annulled", widget=forms.CheckboxInput,
+    )
     period_from = django_filters.DateFilter(label=_("Period from"), method="filter_period", widget=DateInput(attrs={"class": "form-input"}))
     period_to = django_filters.DateFilter(label=_("Period to"), method="filter_period", widget=DateInput(attrs={"class": "form-input"}))
 
     def __init__(self, data=None, queryset=None, *, access, today=None, **kwargs):
+        units = access.units()
+        centres = units.filter(kind=Unit.Kind.AREA).order_by("name")
+        workplaces = workplaces_under(units, chosen_unit(centres, data))
+        if data is not None and data.get("workplace") and not chosen_unit(workplaces, data, "workplace"):
+            if chosen_unit(units.filter(kind=Unit.Kind.WORKPLACE), data, "workplace"):
+                # The workplace belongs to another centre than the one chosen: the new centre wins.
+                data = data.copy()
+                data["workplace"] = ""
         super().__init__(data, queryset, **kwargs)
         self.today = today or timezone.localdate()
-        units = access.units()
-        self.filters["centre"].queryset = units.filter(kind=Unit.Kind.AREA).order_by("name")
-        self.filters["workplace"].queryset = units.filter(kind=Unit.Kind.WORKPLACE).order_by("name")
+        self.filters["centre"].queryset = centres
+        self.filters["workplace"].queryset = workplaces
         self.access = access
         if access.is_hr:
             self.form.fields["q"].label = _("Search by name, CPR number or date of birth")
+        if not access.sees_annulled:
+            del self.filters["annulled"]
 
     def filter_name(self, queryset, name, value):
         """The person's name; for HR also the CPR number or date of birth, as on the people list."""
@@ -83,6 +116,10 @@ class PlacementFilter(django_filters.FilterSet):
 
     def filter_centre(self, queryset, name, value):
         return queryset.filter(workplace__path__startswith=value.path)
+
+    def filter_annulled(self, queryset, name, value):
+        # The view has already chosen the annulled registrations as the list's base (HR and auditor only).
+        return queryset
 
     def filter_status(self, queryset, name, value):
         return queryset.with_status(value, self.today)

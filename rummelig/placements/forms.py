@@ -182,9 +182,10 @@ class PlacementForm(forms.ModelForm):
                 # Not told outside HR: that would let anyone test whether a CPR number exists anywhere.
                 self.pending_cpr = cpr
             elif cpr and Person.objects.filter(cpr=cpr).exists():
+                # Only HR is told, and HR finds everyone.
                 self.add_error("cpr", forms.ValidationError(
                     _("A person with the CPR number %(cpr)s is already registered. Choose “An existing person” and "
-                      "search for them; ask HR if you cannot find them."),
+                      "search for them by name or date of birth."),
                     params={"cpr": mask_cpr(cpr)},
                     code="duplicate_cpr",
                 ))
@@ -248,3 +249,13 @@ class PlacementForm(forms.ModelForm):
             placement.created_by = user
         placement.save()
         return placement, new_person
+
+
+class AnnulForm(forms.Form):
+    """HR annuls a wrong registration: the reason is kept with the placement and in the audit log."""
+
+    reason = forms.CharField(
+        label=_("Reason for annulment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3, "class": "form-input"}),
+        help_text=_("For example: registered twice, or registered on the wrong person."),
+        error_messages={"required": _("Write why the registration is annulled.")},
+    )

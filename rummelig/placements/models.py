@@ -3,6 +3,11 @@
 A placement ties a person to a scheme at a workplace for a period. `ends_on` is the date the
 placement ends as far as we know (actual end, else planned end) and is kept in step on save so that
 lists can filter "active / ending soon / ended" with one indexed comparison.
+
+A wrong registration is annulled, never deleted: `annulled_at` is set with a reason. The default
+manager `Placement.objects` leaves annulled placements out, so every count, report, alert, check
+and list (which all start from it) ignores them; `Placement.with_annulled` is the one way to reach
+them, used only where HR and the auditor look at a placement as such.
 """
 
 from datetime import timedelta
@@ -85,6 +90,13 @@ class PlacementQuerySet(models.QuerySet):
         return self
 
 
+class CurrentPlacementManager(models.Manager.from_queryset(PlacementQuerySet)):
+    """Placements that count: an annulled registration is left out everywhere."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(annulled_at__isnull=True)
+
+
 class Placement(models.Model):
     person = models.ForeignKey("people.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="placements")
     scheme = models.ForeignKey("schemes.Scheme", verbose_name=_("scheme"), on_delete=models.PROTECT, related_name="placements")
@@ -128,13 +140,21 @@ class Placement(models.Model):
     rule_override_reason = models.TextField(_("reason for overriding a rule"), blank=True)
     requested_on = models.DateField(_("requested on"), null=True, blank=True, help_text=_("Seniorjob: the date the person asked for the job."))
     started_at = models.DateTimeField(_("marked as started"), null=True, blank=True)
+    annulled_at = models.DateTimeField(_("annulled"), null=True, blank=True, editable=False)
+    annulled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("annulled by"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    annulment_reason = models.TextField(_("reason for annulment"), blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = PlacementQuerySet.as_manager()
+    objects = CurrentPlacementManager()
+    with_annulled = PlacementQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "with_annulled"
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
         ordering = ["-start", "pk"]
@@ -159,6 +179,10 @@ class Placement(models.Model):
     def save(self, *args, **kwargs):
         self.ends_on = self.actual_end or self.planned_end
         super().save(*args, **kwargs)
+
+    @property
+    def is_annulled(self):
+        return self.annulled_at is not None
 
     def status_on(self, day):
         if self.start > day:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
@@ -33,8 +33,8 @@ from rummelig.rules.schemes import max_duration
 from rummelig.schemes.models import SchemeVersion
 
 from .export import placements_workbook
-from .filters import SORTS, PlacementFilter, sort_fields
-from .forms import PlacementForm, mentor_candidates
+from .filters import SORTS, PlacementFilter, chosen_unit, sort_fields, workplaces_under
+from .forms import AnnulForm, PlacementForm, mentor_candidates
 from .models import Placement
 from .validation import duration_text
 
@@ -50,8 +50,13 @@ SORT_COLUMNS = [
 
 
 def _filtered(request, access, today):
-    """Return (filterset, ordered queryset, sort) for the list and the export alike."""
-    filterset = PlacementFilter(searches.filter_data(request), queryset=access.placements(), access=access, today=today)
+    """Return (filterset, ordered queryset, sort) for the list and the export alike.
+
+    HR and the auditor may ask for the annulled registrations instead of the current ones.
+    """
+    data = searches.filter_data(request)
+    base = access.annulled_placements() if access.sees_annulled and data.get("annulled") else access.placements()
+    filterset = PlacementFilter(data, queryset=base, access=access, today=today)
     if filterset.unit_outside_scope:
         raise Http404
     sort = request.GET.get("sort", "")
@@ -119,7 +124,9 @@ def placement_export(request):
     shown.pop("side", None)
     log.record(  # the search text is written as typed; log.record masks a CPR number in it
         request.user, AuditEntry.Action.EXPORT, object_type="placement",
-        detail=f"filter: {shown.urlencode() or '(none)'}; rows: {rows}",
+        detail=ngettext("Filter: %(filter)s; %(rows)s row", "Filter: %(filter)s; %(rows)s rows", rows) % {
+            "filter": shown.urlencode() or _("none"), "rows": rows,
+        },
     )
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="ansaettelser-{today:%Y-%m-%d}.xlsx"'
@@ -133,7 +140,7 @@ def _labels(*models_and_names):
 @login_required
 @require_GET
 def placement_detail(request, pk):
-    placement = get_placement_or_404(request.user, pk)
+    placement = get_placement_or_404(request.user, pk, annulled_too=True)
     prefetch_related_objects([placement], "scheme__versions")  # the page and its rules panel ask for the version
     access = access_for(request.user)
     log.record(request.user, AuditEntry.Action.VIEW, placement)
@@ -158,6 +165,7 @@ def placement_detail(request, pk):
         "centre": placement.workplace.centre,
         "person_url": reverse("people:detail", args=[placement.person_id]),
         "may_edit": access.may_edit_placement(placement),
+        "may_annul": access.may_annul and not placement.is_annulled,
         "labels": _labels(
             (Placement, [f.name for f in Placement._meta.concrete_fields if f.name != "id"]),
             (SchemeVersion, ["legal_basis", "permanent", "extension_allowed", "counts_in_ratio", "needs_statement",
@@ -165,6 +173,27 @@ def placement_detail(request, pk):
                              "grant_months", "ends_at_age", "note", "source"]),
         ),
     })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def placement_annul(request, pk):
+    """HR annuls a wrong registration with a reason: it leaves every count, and HR and the auditor still see it."""
+    access_or_404(request.user, "may_annul")
+    placement = get_placement_or_404(request.user, pk)
+    form = AnnulForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        before = log.snapshot(placement)
+        placement.annulled_at = timezone.now()
+        placement.annulled_by = request.user
+        placement.annulment_reason = form.cleaned_data["reason"]
+        placement.save(update_fields=["annulled_at", "annulled_by", "annulment_reason", "updated_at"])
+        log.record_update(request.user, placement, before)
+        messages.success(request, _("The registration of %(name)s has been annulled. It no longer counts anywhere.") % {
+            "name": placement.person.full_name,
+        })
+        return redirect("placements:detail", placement.pk)
+    return render(request, "placements/annul.html", {"placement": placement, "form": form})
 
 
 # The form's fields in the order the page shows them, and where a summary link should point.
@@ -217,7 +246,7 @@ def _employment_options(access, person, placement):
     return list(employments.select_related("unit").order_by("-start"))
 
 
-def _form_page(request, access, placement):
+def _form_page(request, access, placement, initial=None):
     creating = placement.pk is None
     before = None if creating else log.snapshot(placement)
     search = next((name for name in ("person", "mentor") if f"search_{name}" in request.POST), None)
@@ -243,7 +272,7 @@ def _form_page(request, access, placement):
         # Without JavaScript the search buttons post the form back: show the results, keep what was typed.
         form = PlacementForm(initial=request.POST.dict(), instance=placement, access=access)
     else:
-        form = PlacementForm(instance=placement, access=access)
+        form = PlacementForm(instance=placement, access=access, initial=initial)
 
     person, mentor = _selected(form, "person"), _selected(form, "mentor")
     results = {"person": [person] if person else [], "mentor": [mentor] if mentor else []}
@@ -275,7 +304,16 @@ def placement_create(request):
     access = access_or_404(request.user, "may_edit")
     if not access.editable_units().filter(kind=Unit.Kind.WORKPLACE).exists():
         raise Http404
-    return _form_page(request, access, Placement())
+    # "Register a placement for this person" on a person page opens the form with the person chosen.
+    person = _person_from_query(access, request.GET.get("person")) if request.method == "GET" else None
+    initial = {"person_mode": PlacementForm.EXISTING, "person": person.pk} if person else None
+    return _form_page(request, access, Placement(), initial)
+
+
+def _person_from_query(access, value):
+    if not value or not value.isdigit() or len(value) > 18:
+        return None
+    return access.people().filter(pk=int(value)).first()
 
 
 @login_required
@@ -306,6 +344,16 @@ def person_search(request):
         "too_short": found is None,
         "selected_pk": None,
     })
+
+
+@login_required
+@require_GET
+def workplace_options(request):
+    """Answer the list filter's centre choice with the <option>s of that centre's workplaces (all without a centre)."""
+    access = access_or_404(request.user, "sees_individuals")
+    units = access.units()
+    centre = chosen_unit(units.filter(kind=Unit.Kind.AREA), request.GET)
+    return render(request, "placements/_workplace_options.html", {"workplaces": workplaces_under(units, centre)})
 
 
 @login_required

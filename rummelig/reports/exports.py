@@ -98,12 +98,23 @@ def to_json(report, sections):
     return json.dumps(document(report, sections), ensure_ascii=False, indent=2).encode("utf-8")
 
 
+def _shorten(text, limit):
+    """Cut text to at most limit characters at a word boundary, marked with "…" (never mid-word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;–-") + "…"
+
+
 def _sheet_name(number, title, used):
-    base = re.sub(r"[\[\]:*?/\\]", "", f"{number} {title}")[:31].strip()
-    name, n = base, 2
+    """Return a sheet name (Excel allows 31 characters) of the table's number and title, unique in the workbook."""
+    base = re.sub(r"[\[\]:*?/\\]", "", f"{number} {title}")
+    name, n = _shorten(base, 31), 2
     while name.casefold() in used:
         suffix = f" ({n})"
-        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+        name, n = _shorten(base, 31 - len(suffix)) + suffix, n + 1
     used.add(name.casefold())
     return name
 
@@ -116,7 +127,7 @@ def to_xlsx(report, sections):
     _check(report)
     workbook = Workbook()
     about = workbook.active
-    about.title = _("About the report")[:31]
+    about.title = _shorten(_("About the report"), 31)
     bold = Font(bold=True)
     about.append([str(report.title)])
     about["A1"].font = Font(bold=True, size=14)

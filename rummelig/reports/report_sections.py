@@ -12,6 +12,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rummelig.alerts.balance import temporary_scheme_ids
 from rummelig.core.formats import long_date
 from rummelig.placements.models import Outcome
 from rummelig.rules.durations import same_day_in
@@ -204,42 +205,53 @@ class Targets(Section):
 
 @register
 class Balance(Section):
+    """The balance: temporary staff on special terms against ordinary staff (alerts.balance has the same definition).
+
+    Temporary: the schemes whose rules on the day are not permanent (not fleksjob or skånejob) –
+    the "ansatte på særlige vilkår, der ikke er fastansatte" a workplace must never depend on.
+    The counts are sums of the published headcount cells, so a suppressed report reveals nothing
+    its headcount table does not: a column with a hidden cell shows "x".
+    """
+
     key = "balance"
     title = gettext_lazy("Balance with ordinary staff")
     order = 40
 
     def intro(self, report):
         return _(
-            "Employees on special terms as a share of ordinary staff on %(date)s. Ordinary staff: employments "
-            "active on the day that are not subsidised (a person with two employments counts twice); their FTE "
-            "is the FTE fraction. All schemes count as special terms. Ballerup's strategy describes a balance of "
-            "about 12 per cent."
+            "Balance: temporary employees on special terms as a share of ordinary staff on %(date)s. Temporary: every "
+            "scheme but the permanent ones (fleksjob and skånejob), that is the employees on special terms who are not "
+            "permanently employed. Ordinary staff: employments active on the day that are not subsidised (a person with "
+            "two employments counts twice); their full-time positions are the sum of the FTE fractions."
         ) % {"date": long_date(report.period.reference)}
 
     def tables(self, report):
         m = report.headcount
         ordinary = (report.current.ordinary, report.previous.ordinary)
+        temporary = (temporary_scheme_ids(report.period.reference), temporary_scheme_ids(report.period.previous().reference))
+        scheme_rows = tuple(dict.fromkeys(s for year in m.exact for s, _c in year))
         cols = list(m.counts.cols) + [
             c.id for c in report.scope.columns if c.id not in m.counts.cols and any(c.id in year for year in ordinary)
         ]
-        title = _("Special terms as a share of ordinary staff on %(date)s") % {"date": long_date(report.period.reference)}
+        title = _("Balance on %(date)s") % {"date": long_date(report.period.reference)}
         if not cols:
             return [Table("balance", title, _("Centre"), [], [], note=_("Nothing to show for this period."))]
         cells = tuple({(c, "n"): year.get(c, (0, 0))[0] for c in cols} for year in ordinary)
         published = report.publish(*cells)
         fte = Masked(*({(c, "n"): year.get(c, (0, Decimal(0)))[1] for c in cols} for year in ordinary), published)
 
-        def special(c, previous):
-            if c not in m.counts.cols:
-                return 0, Decimal(0)
-            if previous:
-                return m.counts.previous_col_total(c), m.other.previous_col_total(c)
-            return m.counts.col_total(c), m.other.col_total(c)
+        def summed(table, columns, previous):
+            """Sum the shown cells of the temporary schemes in the columns; "x" if any of them is hidden."""
+            rows = [s for s in scheme_rows if s in temporary[previous]]
+            get = table.previous_value if previous else table.value
+            values = [get(s, c) for s in rows for c in columns if c in m.counts.cols]
+            if any(is_marker(v) for v in values):
+                return HIDDEN
+            return sum(values, 0)
 
         def values(c, previous):
-            count, count_fte = special(c, previous) if c is not None else (
-                (m.counts.previous_grand_total(), m.other.previous_grand_total()) if previous else (m.counts.grand_total(), m.other.grand_total())
-            )
+            columns = [c] if c is not None else list(m.counts.cols)
+            count, count_fte = summed(m.counts, columns, previous), summed(m.other, columns, previous)
             if c is None:
                 staff = published.previous_col_total("n") if previous else published.col_total("n")
                 staff_fte = fte.previous_col_total("n") if previous else fte.col_total("n")
@@ -251,11 +263,12 @@ class Balance(Section):
         rows = [Row(report.column_labels[c], values(c, False), values(c, True)) for c in cols]
         rows.append(Row(_("Total"), values(None, False), values(None, True), total=True))
         table = Table("balance", title, _("Centre"), [
-                          Column(_("On special terms"), COUNT), Column(_("Ordinary staff"), COUNT), Column(_("Share"), PERCENT),
-                          Column(_("FTE on special terms"), FTE), Column(_("Ordinary FTE"), FTE), Column(_("Share of FTE"), PERCENT),
+                          Column(_("Temporary on special terms"), COUNT), Column(_("Ordinary staff"), COUNT), Column(_("Balance"), PERCENT),
+                          Column(_("Temporary, full-time positions"), FTE), Column(_("Ordinary full-time positions"), FTE),
+                          Column(_("Balance in full-time positions"), PERCENT),
                       ], rows)
         table.chart = bar_chart(
-            "chart-balance", _("Special terms as a share of ordinary staff per centre"),
+            "chart-balance", _("Balance per centre: temporary employees on special terms as a share of ordinary staff"),
             [(row.label, row.values[2]) for row in rows], kind=PERCENT,
         )
         return [table]

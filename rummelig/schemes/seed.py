@@ -21,7 +21,7 @@ SCHEMES = [
         "description": "Fleksjob påbegyndt før 1. januar 2013. Arbejdsgiveren betaler hele lønnen og får tilskud på 1/2 eller 2/3 af lønnen.",
         "versions": [{
             "valid_from": date(1998, 7, 1), "valid_to": None, "legal_basis": "LAB 2019 § 133",
-            "source": "https://www.elov.dk/lov-om-en-aktiv-beskaeftigelsesindsats/paragraf/133/ ; https://www.kk.dk/indhold/refusion-fleksjob",
+            "source": "https://www.elov.dk/lov-om-en-aktiv-beskaeftigelsesindsats/paragraf/133/",
             "permanent": True, "subsidy_kind": "arbejdsgiver", "ends_at_age": 67,
             "note": "Ingen nye sager efter 1/1/2013. Tilskud 1/2 eller 2/3 af lønnen, loft 527.091 kr./år eller 273,93 kr./time (2019-niveau).",
             "durations": [],
@@ -43,7 +43,7 @@ SCHEMES = [
         "description": "Løntilskud til førtidspensionister: arbejdsgiveren betaler løn og får et fast timetilskud.",
         "versions": [{
             "valid_from": date(2020, 1, 1), "valid_to": None, "legal_basis": "LAB kapitel 12 (løntilskud til førtidspensionister)",
-            "source": "https://www.cabiweb.dk/lovstof/skaanejob/ ; https://sonderborgkommune.dk/skaanejob",
+            "source": "https://www.cabiweb.dk/lovstof/skaanejob/",
             "permanent": True, "subsidy_kind": "arbejdsgiver", "counts_in_ratio": True, "needs_statement": True,
             "follow_up_first_months": 6, "follow_up_every_months": 12, "ends_at_age": 67,
             "note": "Opfølgning senest efter 6 måneder, derefter mindst hver 12. måned. Merbeskæftigelseskravet gælder ikke ledige med nedsat arbejdsevne.",
@@ -55,7 +55,7 @@ SCHEMES = [
         "description": "Job med løntilskud hos en offentlig arbejdsgiver.",
         "versions": [{
             "valid_from": date(2015, 1, 1), "valid_to": None, "legal_basis": "LAB §§ 66-69, § 77 (rimeligt forhold), § 78 (drøftelse med de ansattes repræsentant)",
-            "source": "https://www.elov.dk/lov-om-en-aktiv-beskaeftigelsesindsats/kapitel/12/ ; https://www.aarhus.dk/virksomhed/ansatte-og-rekruttering/tilskud-til-ansaettelser/loentilskud-offentlig-virksomhed/",
+            "source": "https://www.elov.dk/lov-om-en-aktiv-beskaeftigelsesindsats/kapitel/12/",
             "permanent": False, "subsidy_kind": "arbejdsgiver", "counts_in_ratio": True, "needs_statement": True,
             "merbeskaeftigelse_applies": True, "extension_allowed": True,
             "note": "Offentlige arbejdsgivere: 4 måneder for dagpengemodtagere (fra 1/1/2015), 6 måneder for kontant- og uddannelseshjælp, 12 måneder for sygedagpenge, ressourceforløb, jobafklaring og integration.",
@@ -72,7 +72,7 @@ SCHEMES = [
         "description": "Praktik uden løn; personen beholder sin ydelse.",
         "versions": [{
             "valid_from": date(2020, 1, 1), "valid_to": None, "legal_basis": "LAB §§ 57-61; BEK § 65 (rimelighedskrav og tilkendegivelse)",
-            "source": "https://www.elov.dk/lov-om-en-aktiv-beskaeftigelsesindsats/paragraf/61/ ; https://www.kk.dk/indhold/om-virksomhedspraktik",
+            "source": "https://www.elov.dk/lov-om-en-aktiv-beskaeftigelsesindsats/paragraf/61/",
             "permanent": False, "subsidy_kind": "ingen", "counts_in_ratio": True, "needs_statement": True, "extension_allowed": True,
             "note": "4 uger (dagpenge, jobparat kontanthjælp, uddannelsesparat uddannelseshjælp), 8 uger (dimittender), 13 uger (øvrige; kan forlænges til 26 uger og derefter 13 uger ad gangen ved et helt særligt behov).",
             "durations": [

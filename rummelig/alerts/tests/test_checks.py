@@ -41,7 +41,7 @@ class TestRimelighedskrav:
     def test_hr_is_told_how_to_override(self, world, full_house):
         errors = propose(world, may_override=True)
         assert errors["workplace"][0].endswith(
-            "Hvis ansættelsen skal registreres alligevel, skriv begrundelsen i „Begrundelse for at fravige en regel“."
+            "Hvis ansættelsen skal registreres alligevel, skriv begrundelsen i »Begrundelse for at fravige en regel«."
         )
 
     def test_hr_overrides_with_a_written_reason_and_the_rule_is_noted_for_the_audit_log(self, world, full_house):

@@ -48,3 +48,11 @@ class TestRatioPreview:
     def test_only_editors_may_ask(self, world, login):
         assert preview(login(world.tr_a), world).status_code == 404
         assert preview(login(world.med_a), world).status_code == 404
+
+
+@pytest.mark.django_db
+def test_one_allowed_person_is_said_in_the_singular(world, login):
+    hire(world.solsikken, 5)
+    page = preview(login(world.hr), world).content.decode()
+    assert "Rimelighedskrav i dag: 0 af højst 1 person i praktik/løntilskud" in page
+    assert "af højst 1 personer" not in page

@@ -102,4 +102,4 @@ class TestWhoMayGiveIt:
 def test_reading_the_statement_page_is_audited(world, login, praktik):
     login(world.tr_a).get(url(praktik))
     entry = AuditEntry.objects.get(action=AuditEntry.Action.VIEW, object_type="placement")
-    assert (entry.object_id, entry.user, entry.detail) == (str(praktik.pk), world.tr_a, "statement page")
+    assert (entry.object_id, entry.user, entry.detail) == (str(praktik.pk), world.tr_a, "udtalelsessiden")

@@ -34,7 +34,7 @@ def test_unknown_codes_are_listed_for_hr_and_nothing_is_written():
         "file": "ZLPE20250101000000_delta.xml",
         "location": '<employee id="5002"> linje 107',
         "message": "Lønkoden '61' (Fleksjob) er ikke knyttet til almindelig ansættelse eller en ordning "
-        "(1 ansættelse i filen). Knyt den til under Lønkoder (/import/loenkoder/), og indlæs filen igen.",
+        "(1 ansættelse i filen). Knyt den til på siden Lønkoder (linket nedenfor), og indlæs filen igen.",
     }
 
 
@@ -89,3 +89,12 @@ def test_a_code_mapped_to_another_scheme_moves_the_placement_from_payroll(opus_c
     assert placement.scheme.code == "skaanejob"
     assert run.placements_updated == 1
     assert Placement.objects.count() == 2
+
+
+def test_the_import_page_links_the_payroll_codes_page_instead_of_a_raw_path(world, login):
+    from django.urls import reverse
+
+    run = import_file(SourceKind.OPUS, OPUS_DAY_1).run
+    html = login(world.hr).get(reverse("imports:detail", args=[run.pk])).content.decode()
+    assert f'<a href="{reverse("imports:codes")}"' in html
+    assert f'({reverse("imports:codes")})' not in html and "Lønkoder (linket nedenfor)" in html

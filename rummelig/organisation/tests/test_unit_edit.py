@@ -55,7 +55,8 @@ def test_a_unit_under_the_municipality_needs_a_parent(login, world):
 
 def test_a_missing_name_is_refused_in_danish(login, world):
     response = login(world.hr).post(CREATE, unit_data(world.centre_a, name=""))
-    assert "Dette felt er påkrævet." in response.content.decode()
+    html = response.content.decode()
+    assert "Udfyld »Navn«." in html and "Dette felt er påkrævet." not in html  # the message names the field
 
 
 def test_hr_edits_a_unit_and_the_change_is_audited(login, world):

@@ -90,7 +90,8 @@ def test_another_persons_cpr_number_is_refused_in_danish(login, world, staff):
 
 def test_a_missing_name_is_refused_in_danish(login, world, staff):
     response = post(login(world.hr), staff.aase, last_name="")
-    assert "Dette felt er påkrævet." in response.content.decode()
+    html = response.content.decode()
+    assert "Udfyld »Efternavn«." in html and "Dette felt er påkrævet." not in html  # the message names the field
 
 
 def test_leder_may_edit_a_person_of_own_centre(login, world, staff):

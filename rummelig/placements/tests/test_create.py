@@ -156,12 +156,12 @@ class TestValidationOnThePage:
         response = login(world.hr).post(URL, form_data(world, cpr="12345"))
         assert errors(response)["cpr"] == ["CPR-nummeret skal være 10 cifre (ddmmåå-xxxx)."]
 
-    def test_a_cpr_number_already_registered_is_refused(self, world, login):
+    def test_hr_is_not_told_to_ask_hr(self, world, login):
         make_person("Åge", "Bødker", cpr="0102031234")
         response = login(world.hr).post(URL, form_data(world, cpr="010203-1234"))
         assert errors(response)["cpr"] == [
             "Der er allerede registreret en person med CPR-nummeret 010203-xxxx. Vælg »En eksisterende person«, "
-            "og søg personen frem; spørg HR, hvis du ikke kan finde personen."
+            "og søg personen frem på navn eller fødselsdato."
         ]
 
     def test_a_new_person_needs_a_name(self, world, login):

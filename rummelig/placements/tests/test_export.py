@@ -82,7 +82,7 @@ class TestExport:
         entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
         assert entry.user == world.hr
         assert entry.object_type == "placement"
-        assert entry.detail == f"filter: centre={world.centre_a.pk}; rows: 2"
+        assert entry.detail == f"Filter: centre={world.centre_a.pk}; 2 rækker"
 
     def test_the_list_offers_the_export_with_the_current_filter(self, world, placements, login):
         response = login(world.hr).get(reverse("placements:list"), {"status": "aktiv"})

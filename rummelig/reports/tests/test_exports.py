@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -54,6 +55,20 @@ def test_the_xlsx_has_one_sheet_per_table_and_holds_the_figures(municipality, lo
     assert rows["I alt"][-2:] == (26, 14)
 
 
+def test_sheet_names_are_cut_between_words_not_mid_word(municipality, login):
+    workbook = load_workbook(io.BytesIO(export(login(municipality.world.hr), "xlsx").content))
+    report = Report.for_year(Scope(), 2025, suppress=True)
+    titles = [f"{n} {table.title}" for n, table in enumerate((t for s in report.sections() for t in s.tables), start=1)]
+    for name, title in zip(workbook.sheetnames[1:], titles, strict=True):
+        assert len(name) <= 31
+        stem = re.sub(r" \(\d+\)$", "", name)
+        if stem.endswith("…"):
+            stem = stem[:-1]
+            assert title.startswith(stem) and title[len(stem)] in " ,.;–-", (name, title)
+        else:
+            assert stem == title, (name, title)
+
+
 def test_the_json_has_sections_tables_and_cells_with_the_year_before(municipality, login):
     response = export(login(municipality.world.hr), "json")
     document = json.loads(response.content)
@@ -76,7 +91,7 @@ def test_every_export_is_audited(municipality, login, fmt):
     entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT, object_type="annual_report")
     assert entry.username == "hr"
     assert entry.object_id == "2025"
-    assert f"format={fmt}" in entry.detail
+    assert f"Format: {fmt.upper()}; opgørelsesdato: " in entry.detail
 
 
 def test_no_count_from_1_to_4_is_in_the_json_of_a_med_member(municipality, login):

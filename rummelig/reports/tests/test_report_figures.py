@@ -107,17 +107,19 @@ def test_targets_are_compared_with_the_actual_number_and_the_year_before(tables)
     assert_row(fte, f"{B}: Seniorjob", [6, 7, 1, Fraction(700, 6)], [None, 7, None, None])
 
 
-def test_the_balance_with_ordinary_staff(tables):
+def test_the_balance_counts_only_the_temporary_schemes(tables):
+    """Balance: temporary employees on special terms (not fleksjob, not skånejob) against ordinary staff."""
     table = tables["balance"]
     assert [c.label for c in table.columns] == [
-        "På særlige vilkår", "Ordinært ansatte", "Andel", "Fuldtidsstillinger på særlige vilkår", "Ordinære fuldtidsstillinger",
-        "Andel af fuldtidsstillinger",
+        "Midlertidigt ansatte på særlige vilkår", "Ordinært ansatte", "Balance", "Midlertidige fuldtidsstillinger",
+        "Ordinære fuldtidsstillinger", "Balance i fuldtidsstillinger",
     ]
-    assert_row(table, A, [18, 50, 36, 17, 35, Fraction(1700, 35)], [6, 50, 12, 6, 35, Fraction(600, 35)])
-    # In Åbjerg 10 of 40 employments ended in June 2025; the subsidised one never counts.
-    assert_row(table, B, [8, 30, Fraction(800, 30), 8, 30, Fraction(800, 30)], [8, 40, 20, 8, 40, 20])
-    assert_row(table, TOTAL, [26, 80, Fraction(2600, 80), 25, 65, Fraction(2500, 65)],
-               [14, 90, Fraction(1400, 90), 14, 75, Fraction(1400, 75)])
+    # A: 5 løntilskud and 5 elever are temporary; the 8 fleksjob are not counted.
+    assert_row(table, A, [10, 50, 20, 10, 35, Fraction(1000, 35)], [0, 50, 0, 0, 35, 0])
+    # B: 7 seniorjob; the old-scheme fleksjob is permanent. In Åbjerg 10 of 40 employments ended in June 2025.
+    assert_row(table, B, [7, 30, Fraction(700, 30), 7, 30, Fraction(700, 30)], [7, 40, Fraction(700, 40), 7, 40, Fraction(700, 40)])
+    assert_row(table, TOTAL, [17, 80, Fraction(1700, 80), 17, 65, Fraction(1700, 65)],
+               [7, 90, Fraction(700, 90), 7, 75, Fraction(700, 75)])
 
 
 def test_elever_against_the_dimensioned_number_and_without_other_education(tables):

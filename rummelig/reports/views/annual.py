@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rummelig.accounts.access import access_or_404
@@ -67,7 +68,9 @@ def annual_export(request, fmt):
     log.record(
         request.user, AuditEntry.Action.EXPORT, object_type="annual_report", object_id=str(report.year),
         object_repr=str(report.title),
-        detail=f"format={fmt}; reference={report.period.reference.isoformat()}; scope={report.scope_label()}",
+        detail=_("Format: %(format)s; reference date: %(date)s; scope: %(scope)s") % {
+            "format": fmt.upper(), "date": report.period.reference.strftime("%d.%m.%Y"), "scope": report.scope_label(),
+        },
     )
     response = HttpResponse(content, content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(report, fmt)}"'

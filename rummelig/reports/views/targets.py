@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from rummelig.accounts.access import access_or_404
 from rummelig.audit import log
+from rummelig.audit.display import changed_fields
 from rummelig.audit.models import AuditEntry
 
 from ..forms import TargetFilterForm, TargetForm
@@ -33,6 +34,7 @@ def _labelled(entries):
     entries = list(entries)
     for entry in entries:
         entry.action_label = ACTION_LABELS.get(entry.action, entry.get_action_display())
+        entry.changed = changed_fields(entry)
     return entries
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from rummelig.alerts.deadlines import DAYS_OVERDUE, STATEMENT_MISSING, alerts_for
-from rummelig.alerts.models import SentReminder
+from rummelig.alerts.models import AlertHandling, SentReminder
 from rummelig.alerts.recipients import Recipients
 from rummelig.placements.models import Placement
 
@@ -81,12 +81,18 @@ class Command(BaseCommand):
             SentReminder.objects.filter(due__gte=min((a.due for a in alerts), default=today), due__lte=max((a.due for a in alerts), default=today))
             .values_list("user_id", "placement_id", "kind", "due")
         )
+        # An alert a user has marked handled, or postponed beyond today, is not e-mailed to that user.
+        quiet = {
+            (h.user_id, h.placement_id, h.kind, h.due)
+            for h in AlertHandling.objects.filter(due__gte=min((a.due for a in alerts), default=today))
+            if h.hides_on(today)
+        }
         users, per_user, unreachable = {}, defaultdict(list), set()
         for alert in alerts:
             workplace = alert.placement.workplace
             people = recipients.representatives_for(workplace) if alert.kind == STATEMENT_MISSING else recipients.managers_for(workplace)
             for user in people:
-                if (user.pk, alert.placement.pk, alert.kind, alert.due) in sent:
+                if (user.pk, alert.placement.pk, alert.kind, alert.due) in sent or (user.pk, alert.placement.pk, alert.kind, alert.due) in quiet:
                     continue
                 if not user.email:
                     unreachable.add(user.username)
