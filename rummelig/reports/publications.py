@@ -34,7 +34,7 @@ from rummelig.core.formats import long_date
 from .figures import Period, Scope
 from .models import Publication
 from .report import Report, made_by
-from .tables import BuiltSection, Column, Row, Table, is_marker
+from .tables import PERCENT, BuiltSection, Column, Row, Table
 
 WHOLE = ""
 
@@ -145,16 +145,32 @@ class History:
 
 
 def _align_previous(sections, earlier):
-    """Show the year before exactly as the earlier publication showed it (a marker wins over a number)."""
-    shown = {(t["key"], r["label"]): r["values"] for s in earlier["sections"] for t in s["tables"] for r in t["rows"]}
+    """Show the year before exactly as the earlier publication showed it, figure for figure.
+
+    The count tables were made with the earlier pattern forced (Report.publish), so they hide at
+    least what it hid; the figures shown are then the earlier ones, so nothing new is told.
+
+    A row the earlier table did not have was zero there (its totals covered every row), so it
+    shows zero now rather than a marker that would tell nothing new anyway.
+    """
+    tables = {t["key"]: t for s in earlier["sections"] for t in s["tables"]}
     for section in sections:
         for table in section.tables:
+            before = tables.get(table.key)
+            if before is None:
+                continue
+            empty = not before["rows"]  # "nothing to show": every figure of that year was zero
+            if not empty and [c["label"] for c in before["columns"]] != [c.label for c in table.columns]:
+                continue
+            rows = {r["label"]: r["values"] for r in before["rows"]}
+            complete = empty or any(r["total"] for r in before["rows"])
             for row in table.rows:
-                before = shown.get((table.key, row.label))
-                if row.previous is None or before is None or len(before) != len(row.previous):
+                if row.previous is None:
                     continue
-                for i, (new, old) in enumerate(zip(row.previous, map(_load, before), strict=True)):
-                    row.previous[i] = old if is_marker(old) or not is_marker(new) else new
+                if row.label in rows:
+                    row.previous = [_load(v) for v in rows[row.label]]
+                elif complete and (empty or not row.total):
+                    row.previous = [None if kind == PERCENT else 0 for kind in row.kinds(table.columns)]
 
 
 def build(reference, scope, history, author):

@@ -100,7 +100,8 @@ class Trend(Section):
         days = [same_day_in(report.period.reference, year) for year in range(report.year - 4, report.year + 1)]
         older = days[:3]
         # A day an earlier publication showed keeps the figures it showed (one pattern per day).
-        known = {d: report.history.day_totals(d) for d in older} if report.history is not None else {}
+        history = report.history
+        known = {d: history.day_totals(d) for d in days[:4]} if history is not None else {}
         known = {d: totals for d, totals in known.items() if totals is not None}
         fresh = [d for d in older if d not in known]
         counts = trend(report.scope, fresh) if fresh else {}
@@ -111,21 +112,28 @@ class Trend(Section):
         labels = {d: str(d.year) for d in days}
         title = _("Employed on special terms, %(first)s-%(last)s") % {"first": days[0].year, "last": days[-1].year}
         if not rows:
+            report.day_totals = {d: {"schemes": {}, "total": 0} for d in days}
             return [Table("trend", title, _("Scheme"), [], [], note=_("Nothing to show for this period."), with_previous=False)]
         published = report.publish({(s, d): counts.get((s, d), 0) for s in rows for d in fresh}) if fresh else None
 
-        def older_value(s, d):
-            return known[d]["schemes"].get(s, 0) if d in known else published.value(s, d)
-
-        def recent_values(s):
+        def value(s, i, d):
+            if d in known:
+                return known[d]["schemes"].get(s, 0)
+            if i < 3:
+                return published.value(s, d)
             if s not in headcount.rows:
-                return [0, 0]
-            return [headcount.previous_row_total(s), headcount.row_total(s)]
+                return 0
+            return headcount.previous_row_total(s) if i == 3 else headcount.row_total(s)
 
-        values = {s: [older_value(s, d) for d in older] + recent_values(s) for s in rows}
-        totals = [known[d]["total"] if d in known else published.col_total(d) for d in older] + [
-            headcount.previous_grand_total(), headcount.grand_total()
-        ]
+        def total(i, d):
+            if d in known:
+                return known[d]["total"]
+            if i < 3:
+                return published.col_total(d)
+            return headcount.previous_grand_total() if i == 3 else headcount.grand_total()
+
+        values = {s: [value(s, i, d) for i, d in enumerate(days)] for s in rows}
+        totals = [total(i, d) for i, d in enumerate(days)]
         report.day_totals = {
             d: {"schemes": {s: values[s][i] for s in rows}, "total": totals[i]} for i, d in enumerate(days)
         }
