@@ -287,8 +287,12 @@ def published_for(access):
 
 
 def latest_for(access):
-    reports = published_for(access)
-    return reports[0] if reports else None
+    """Return the newest PublishedReport of the user's scope, or None (reads publications newest first, stops at one)."""
+    key = scope_key(Scope.for_access(access))
+    for publication in Publication.objects.all().iterator(chunk_size=1):
+        if key in publication.scopes:
+            return PublishedReport(publication, publication.scopes[key])
+    return None
 
 
 def choose(access, year=None, reference=None):

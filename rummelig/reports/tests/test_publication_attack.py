@@ -207,6 +207,15 @@ def collect(client, tried_days):
     return list(documents.values())
 
 
+def check_api_has_no_figures(client):
+    """The API gives a MED member units (no figures) and no placement or person to count."""
+    for path in ("/api/v1/placements", "/api/v1/people"):
+        response = client.get(path)
+        assert response.status_code in (403, 404) or response.json()["count"] == 0, path
+    units = client.get("/api/v1/units").json()["items"]
+    assert units and not any(key in unit for unit in units for key in ("placements", "staff", "count"))
+
+
 def check_pages_agree(client, documents):
     """The start page, the dashboard and the unit list show the latest publication's figures, nothing else."""
     latest = max(documents, key=lambda d: d["reference_date"])
@@ -259,6 +268,7 @@ def test_no_hidden_count_can_be_worked_out_from_everything_a_med_member_reaches(
             documents = collect(client, sorted(tried))
             assert sorted(d["reference_date"] for d in documents) == [d.isoformat() for d in PUBLISHED]
             check_pages_agree(client, documents)
+            check_api_has_no_figures(client)
             program = Program()
             for document in documents:
                 add_document(program, document)
