@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from rummelig.accounts.access import access_for
-from rummelig.placements.models import Placement, Status
-from rummelig.rules.suppression import suppress_table
+from rummelig.placements.models import Status
+from rummelig.reports.publications import latest_for
 
 
 def _active_per_scheme(placements, day):
@@ -41,12 +41,11 @@ def start(request):
         for row in context["per_scheme"]:
             row["url"] = _list_url(status=Status.ACTIVE, scheme=row["scheme_id"])
     elif access.sees_aggregates:
-        # MED members: counts for their units, small counts suppressed, never a person.
-        rows = _active_per_scheme(Placement.objects.filter(workplace__in=access.aggregate_units()), today)
-        # The rows and their total are published together, so protect them as one table: a lone
-        # "<5" beside a shown total could otherwise be worked out by subtraction.
-        table = suppress_table({(row["scheme__code"], "count"): row["count"] for row in rows})
-        context["per_scheme"] = [dict(row, count=table.value(row["scheme__code"], "count")) for row in rows]
-        context["active_count"] = table.grand_total() if rows else 0
+        # MED members: the latest publication's scheme totals, the same figures the dashboard and
+        # the annual report of that date show (never a live count).
+        published = latest_for(access)
+        context["per_scheme"] = published.schemes() if published else []
+        context["active_count"] = published.total if published else "–"
+        context["published_on"] = published.period.reference if published else None
         context["aggregates_only"] = True
     return render(request, "core/start.html", context)

@@ -2,8 +2,9 @@
 
 Two grouped queries for any number of units, so the whole tree of a municipality (600 units,
 40,000 staff) costs the same as one workplace. Each figure is then shown as the user may see it:
-exactly where the user sees individuals, through suppress_count for MED members, not at all for
-a TR (who sees placements, not ordinary staff).
+exactly where the user sees individuals, not at all for a TR (who sees placements, not ordinary
+staff), and for a MED member only as HR published it (rummelig.reports.publications): the
+report's column totals of the same publication, for the units that are columns of that report.
 """
 
 from collections import defaultdict
@@ -14,7 +15,6 @@ from django.db.models import Count, Sum
 
 from rummelig.people.models import Employment
 from rummelig.placements.models import Placement
-from rummelig.rules.suppression import suppress_count
 
 
 @dataclass
@@ -56,14 +56,15 @@ class ShownFigures:
     fte: object
 
 
-def shown_figures(figures, *, individuals, staff, aggregate):
+def shown_figures(figures, *, individuals, staff, published=None):
     """Return figures for display.
 
     individuals: the user sees this unit's placements one by one (exact placement count).
     staff: the user sees this unit's ordinary staff (exact staff count and FTE).
-    aggregate: the user sees counts only (MED), shown through suppress_count.
+    published: (placements, staff) as published for a MED member, or None where nothing is
+    published for the unit (it is not a column of the member's report): then nothing is shown.
     """
-    placements = figures.placements if individuals else suppress_count(figures.placements) if aggregate else None
+    placements = figures.placements if individuals else published[0] if published else None
     if staff:
         return ShownFigures(placements, figures.staff, figures.fte)
-    return ShownFigures(placements, suppress_count(figures.staff) if aggregate else None, None)
+    return ShownFigures(placements, published[1] if published else None, None)

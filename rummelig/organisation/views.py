@@ -1,8 +1,8 @@
 """Unit pages: the tree of units the user may see, a unit's page with its people, and HR's unit form.
 
 Who sees what comes from access_for(user): units() are the units whose people the user sees,
-aggregate_units() those a MED member sees counts for (suppressed, never a name). Any other unit
-is 404.
+aggregate_units() those a MED member sees counts for (as HR published them, never a name). Any
+other unit is 404.
 """
 
 from django.contrib import messages
@@ -17,6 +17,8 @@ from django.views.decorators.http import require_http_methods
 from rummelig.accounts.access import access_for, access_or_404
 from rummelig.audit import log
 
+from rummelig.reports.publications import latest_for, reads_publications
+
 from .counts import figures_by_unit, shown_figures
 from .forms import UnitFilterForm, UnitForm
 
@@ -30,6 +32,8 @@ class _Scope:
         self.access = access
         self.individual_ids = set(access.units().values_list("pk", flat=True))
         self.aggregate_ids = set(access.aggregate_units().values_list("pk", flat=True))
+        # A MED member's figures are the latest publication's, never live counts.
+        self.published = latest_for(access) if reads_publications(access) else None
 
     def shows_people_of(self, unit):
         return unit.pk in self.individual_ids
@@ -38,12 +42,11 @@ class _Scope:
         return self.shows_people_of(unit) and self.access.sees_staff_of(unit)
 
     def shown(self, unit, figures):
-        return shown_figures(
-            figures,
-            individuals=self.shows_people_of(unit),
-            staff=self.shows_staff_of(unit),
-            aggregate=unit.pk in self.aggregate_ids,
-        )
+        individuals = self.shows_people_of(unit)
+        published = None
+        if not individuals and unit.pk in self.aggregate_ids and self.published is not None:
+            published = self.published.unit_figures(unit.pk)
+        return shown_figures(figures, individuals=individuals, staff=self.shows_staff_of(unit), published=published)
 
 
 def _tree(units):

@@ -186,3 +186,25 @@ class RefusionCap(models.Model):
 
     def __str__(self):
         return f"{self.annual_cap} / {self.hourly_cap or '-'} ({self.valid_from:%d.%m.%Y})"
+
+
+class Publication(models.Model):
+    """The figures that leave HR for one reference date, made once when HR publishes and then only read.
+
+    `scopes` maps a scope key (the ids of the scope's top units, "" for the whole municipality) to
+    the report as it was published for that scope: its tables with the shown values and markers,
+    and, for later publications that show this period again, the pattern of every count table and
+    the exact counts it was made from (never shown; see reports.publications).
+    """
+
+    reference = models.DateField(_("reference date"), unique=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    scopes = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-reference"]
+        verbose_name = _("publication")
+
+    def __str__(self):
+        return str(self.reference)

@@ -36,13 +36,20 @@ class Matrix:
 
 
 class Report:
-    def __init__(self, scope, period, *, suppress, made_by="", made_at=None, dashboard=False):
+    """history: when the report is made for a publication (publications.History), the earlier
+    publications of the same scope; their patterns and figures are reused for periods they covered."""
+
+    def __init__(self, scope, period, *, suppress, made_by="", made_at=None, dashboard=False, history=None):
         self.scope = scope
         self.period = period
         self.suppress = suppress
         self.made_by = made_by
         self.made_at = made_at or timezone.now()
         self.dashboard = dashboard
+        self.history = history
+        self.patterns = {}  # table key -> SuppressedTable, for the publication to store
+        self.reused_previous = {}  # table key -> last year's exact cells, as an earlier publication had them
+        self.day_totals = {}  # day -> {"schemes": {scheme id: shown}, "total": shown}, set by the trend section
         self.current = YearFigures(scope, period)
         self.previous = YearFigures(scope, period.previous())
 
@@ -75,20 +82,35 @@ class Report:
     def column_labels(self):
         return {c.id: c.name for c in self.scope.columns}
 
-    def publish(self, cells, previous=None):
-        """Publish a count table the way this report publishes everything (suppressed or exact)."""
-        return publish(cells, previous, suppress=self.suppress)
+    def publish(self, cells, previous=None, key=None):
+        """Publish a count table the way this report publishes everything (suppressed or exact).
+
+        key names the table across publications: when last year was published before, its exact
+        figures and its pattern are reused for the previous year (rummelig.rules.suppression).
+        """
+        pattern = None
+        if key and self.suppress and self.history is not None and previous is not None:
+            earlier = self.history.pattern(self.period.previous(), key)
+            if earlier is not None:
+                previous = {(r, c): v for r, c, v in earlier["cells"]}
+                self.reused_previous[key] = previous
+                pattern = earlier
+        table = publish(cells, previous, suppress=self.suppress, previous_pattern=pattern)
+        if key and self.suppress:
+            self.patterns[key] = table
+        return table
 
     # Shared tables -----------------------------------------------------------------------------
 
-    def _scheme_matrix(self, count_of, other_of=None):
+    def _scheme_matrix(self, key, count_of, other_of=None):
         years = (self.current.placements, self.previous.placements)
         used_schemes = {s for figures in years for (c, s), counts in figures.items() if count_of(counts)}
         used_columns = {c for figures in years for (c, s), counts in figures.items() if count_of(counts)}
         rows = self.scheme_order(used_schemes)
         cols = [c.id for c in self.scope.columns if c.is_centre or c.id in used_columns]
         exact = tuple({(s, c): count_of(figures.get((c, s), EMPTY)) for s in rows for c in cols} for figures in years)
-        counts = self.publish(*exact)
+        counts = self.publish(*exact, key=key)
+        exact = (exact[0], self.reused_previous.get(key, exact[1]))
         matrix = Matrix(counts, exact)
         if other_of is not None:
             matrix.other_exact = tuple(
@@ -101,12 +123,12 @@ class Report:
     @cached_property
     def headcount(self):
         """Placements on the reference date (and their FTE), schemes × columns."""
-        return self._scheme_matrix(lambda c: c.on_day, lambda figures, c: figures.fte_on_day(c))
+        return self._scheme_matrix("headcount", lambda c: c.on_day, lambda figures, c: figures.fte_on_day(c))
 
     @cached_property
     def during(self):
         """Placements during the year (and their FTE-years), schemes × columns."""
-        return self._scheme_matrix(lambda c: c.during, lambda figures, c: figures.fte_years(c))
+        return self._scheme_matrix("during", lambda c: c.during, lambda figures, c: figures.fte_years(c))
 
     @cached_property
     def _targets(self):

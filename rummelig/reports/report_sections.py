@@ -48,7 +48,8 @@ def add_share_column(table, label, numerators, denominators):
 def _category_matrix(report, key, title, row_header, exact_now, exact_before, row_ids, row_labels, categories):
     """Publish a rows × categories count table (both years) and return (Table, published, exact)."""
     cells = tuple({(r, c): data.get(r, {}).get(c, 0) for r in row_ids for c in categories} for data in (exact_now, exact_before))
-    published = report.publish(*cells)
+    published = report.publish(*cells, key=key)
+    cells = (cells[0], report.reused_previous.get(key, cells[1]))
     table = matrix(key, title, row_header, published, row_labels, categories, total_label=_("Total"))
     return table, published, cells
 
@@ -99,22 +100,44 @@ class Trend(Section):
         share no published number and neither can be used to work out what the other hides."""
         days = [same_day_in(report.period.reference, year) for year in range(report.year - 4, report.year + 1)]
         older = days[:3]
-        counts = trend(report.scope, older)
+        # A day an earlier publication showed keeps the figures it showed (one pattern per day).
+        history = report.history
+        known = {d: history.day_totals(d) for d in days[:4]} if history is not None else {}
+        known = {d: totals for d, totals in known.items() if totals is not None}
+        fresh = [d for d in older if d not in known]
+        counts = trend(report.scope, fresh) if fresh else {}
         headcount = report.headcount.counts
-        rows = report.scheme_order({s for (s, _d), n in counts.items() if n} | set(headcount.rows))
+        rows = report.scheme_order(
+            {s for (s, _d), n in counts.items() if n} | set(headcount.rows) | {s for t in known.values() for s in t["schemes"]}
+        )
         labels = {d: str(d.year) for d in days}
         title = _("Employed on special terms, %(first)s-%(last)s") % {"first": days[0].year, "last": days[-1].year}
         if not rows:
+            report.day_totals = {d: {"schemes": {}, "total": 0} for d in days}
             return [Table("trend", title, _("Scheme"), [], [], note=_("Nothing to show for this period."), with_previous=False)]
-        published = report.publish({(s, d): counts.get((s, d), 0) for s in rows for d in older})
+        published = report.publish({(s, d): counts.get((s, d), 0) for s in rows for d in fresh}) if fresh else None
 
-        def recent_values(s):
+        def value(s, i, d):
+            if d in known:
+                return known[d]["schemes"].get(s, 0)
+            if i < 3:
+                return published.value(s, d)
             if s not in headcount.rows:
-                return [0, 0]
-            return [headcount.previous_row_total(s), headcount.row_total(s)]
+                return 0
+            return headcount.previous_row_total(s) if i == 3 else headcount.row_total(s)
 
-        values = {s: [published.value(s, d) for d in older] + recent_values(s) for s in rows}
-        totals = [published.col_total(d) for d in older] + [headcount.previous_grand_total(), headcount.grand_total()]
+        def total(i, d):
+            if d in known:
+                return known[d]["total"]
+            if i < 3:
+                return published.col_total(d)
+            return headcount.previous_grand_total() if i == 3 else headcount.grand_total()
+
+        values = {s: [value(s, i, d) for i, d in enumerate(days)] for s in rows}
+        totals = [total(i, d) for i, d in enumerate(days)]
+        report.day_totals = {
+            d: {"schemes": {s: values[s][i] for s in rows}, "total": totals[i]} for i, d in enumerate(days)
+        }
         table = Table("trend", title, _("Scheme"), [Column(labels[d]) for d in days],
                       [Row(report.scheme_labels[s], values[s]) for s in rows] + [Row(_("Total"), totals, total=True)],
                       with_previous=False)
@@ -237,7 +260,7 @@ class Balance(Section):
         if not cols:
             return [Table("balance", title, _("Centre"), [], [], note=_("Nothing to show for this period."))]
         cells = tuple({(c, "n"): year.get(c, (0, 0))[0] for c in cols} for year in ordinary)
-        published = report.publish(*cells)
+        published = report.publish(*cells, key="balance")
         fte = Masked(*({(c, "n"): year.get(c, (0, Decimal(0)))[1] for c in cols} for year in ordinary), published)
 
         def summed(table, columns, previous):
@@ -429,7 +452,7 @@ class Economy(Section):
 
     def _pool(self, report, economy):
         budgets = {p.year: p.budget for p in FleksjobPool.objects.filter(year__in=[report.year, report.year - 1])}
-        published = report.publish(*({("pool", "n"): e.pool_placements} for e in economy))
+        published = report.publish(*({("pool", "n"): e.pool_placements} for e in economy), key="pool")
 
         def column(previous):
             year = report.year - 1 if previous else report.year
@@ -450,7 +473,7 @@ class Economy(Section):
     def _refusion(self, report, economy):
         fractions = {"1/2": _("1/2 of the wage"), "2/3": _("2/3 of the wage")}
         counts = tuple({(f, "n"): e.refusion.get(f, (0, 0, 0))[0] for f in fractions} for e in economy)
-        published = report.publish(*counts)
+        published = report.publish(*counts, key="refusion")
         wage = Masked(*({(f, "n"): e.refusion.get(f, (0, Decimal(0), 0))[1] for f in fractions} for e in economy), published)
         refusion = Masked(*({(f, "n"): e.refusion.get(f, (0, 0, Decimal(0)))[2] for f in fractions} for e in economy), published)
         rows = [
@@ -498,9 +521,9 @@ class Economy(Section):
         )
         if not schemes:
             return Table("subsidies", _("Subsidies per scheme"), _("Scheme"), [], [], note=_("Nothing to show for this period."))
-        reg = report.publish(*({(s, "n"): year.get(s, 0) for s in schemes} for year in register_counts))
+        reg = report.publish(*({(s, "n"): year.get(s, 0) for s in schemes} for year in register_counts), key="subsidies_register")
         reg_amount = Masked(*({(s, "n"): year.get(s, Decimal(0)) for s in schemes} for year in register_amounts), reg)
-        rec = report.publish(*({(s, "n"): e.received.get(s, (0, 0))[0] for s in schemes} for e in economy))
+        rec = report.publish(*({(s, "n"): e.received.get(s, (0, 0))[0] for s in schemes} for e in economy), key="subsidies_received")
         rec_amount = Masked(*({(s, "n"): e.received.get(s, (0, Decimal(0)))[1] for s in schemes} for e in economy), rec)
 
         def values(s, previous):

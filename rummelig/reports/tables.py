@@ -171,14 +171,14 @@ class Exact:
         return self._get(1, None, None)
 
 
-def publish(cells, previous=None, *, suppress):
+def publish(cells, previous=None, *, suppress, previous_pattern=None):
     """Return the count table as it may be shown: suppressed when it leaves HR, else exact.
 
     cells and previous map (row, col) to a count and should hold every row and column (zeros
-    included) in the order they are to be shown.
+    included) in the order they are to be shown. previous_pattern: see suppress_table.
     """
     if suppress:
-        return suppress_table(cells, previous)
+        return suppress_table(cells, previous, previous_pattern=previous_pattern)
     return Exact(cells, previous)
 
 

@@ -40,6 +40,12 @@ reveals nothing about anyone, so zeros are the cheapest cells to hide.
 Last year: with ``previous``, both years and their difference are published side by side. A
 number hidden in either year is hidden in both (and so is the difference), and protection must
 hold in each year; the loop above runs over both years until nothing changes.
+
+Last year published before: when last year's figures were already published (as that year's own
+table), ``previous_pattern`` gives that publication's hidden and relabelled positions, and
+``previous`` must be the exact figures it was made from. They stay hidden, with the same marker,
+so the two publications of the same year show the same values and hide at least the same cells:
+together they tell no more than the first one did (see ``pattern``).
 """
 
 import heapq
@@ -255,6 +261,19 @@ class SuppressedTable:
     def has_previous(self) -> bool:
         return self._previous is not None
 
+    def pattern(self) -> dict:
+        """Return this year's exact cells, hidden and relabelled positions, for a later publication.
+
+        A later table that shows this year as its "last year" passes these back to
+        ``suppress_table`` (``previous`` and ``previous_pattern``) and so reuses this pattern.
+        """
+        cells = [[p[1], p[2], v] for p, v in self._current.items() if p[0] == "cell"]
+        return {
+            "cells": cells,
+            "hidden": sorted((list(p) for p in self._hidden), key=repr),
+            "relabelled": sorted((list(p) for p in self._relabelled[0]), key=repr),
+        }
+
     def is_hidden(self, row: Hashable = None, col: Hashable = None) -> bool:
         """Tell whether a number is hidden: a cell (row and col), a row total (row only),
         a column total (col only) or the grand total (neither)."""
@@ -332,17 +351,30 @@ def _axes(*tables) -> tuple[tuple, tuple]:
 def suppress_table(
     cells: Mapping[tuple[Hashable, Hashable], int],
     previous: Mapping[tuple[Hashable, Hashable], int] | None = None,
+    *,
+    previous_pattern: Mapping | None = None,
 ) -> SuppressedTable:
     """Return the table with every count under 5 hidden and enough else hidden to protect it.
 
     ``cells`` maps (row, column) to a count; missing combinations count as 0. ``previous`` is
     the same table a year earlier, published beside it (see the module docstring).
+    ``previous_pattern`` is ``pattern()`` of the table that published ``previous`` before.
     """
     tables = [cells] if previous is None else [cells, previous]
     rows, cols = _axes(*tables)
     years = [_Year(_complete(table, rows, cols)) for table in tables]
     positions = list(years[0].values)
     hidden = {p for p in positions if any(_is_small(year.values[p]) for year in years)}
+    if previous_pattern is not None:
+        if previous is None:
+            raise ValueError("A pattern for last year needs last year's figures.")
+        forced = {tuple(p) for p in previous_pattern["hidden"]}
+        relabelled = {tuple(p) for p in previous_pattern["relabelled"]}
+        unknown = (forced | relabelled) - set(positions)
+        if unknown:
+            raise ValueError(f"Last year's pattern names positions not in the table: {sorted(unknown, key=repr)!r}.")
+        hidden |= forced
+        years[1].relabelled |= relabelled
 
     changed = True
     while changed:

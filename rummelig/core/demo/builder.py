@@ -22,6 +22,7 @@ from rummelig.accounts.models import RoleAssignment
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
+from rummelig.reports.publications import publish
 from rummelig.rules.ratio import FULL_TIME_HOURS
 from rummelig.schemes.models import Scheme
 
@@ -355,4 +356,10 @@ class DemoBuilder(PlacementMaker):
         self.build_staff()
         self.build_placements(created_by=users["hr"])
         self.write()
+        self.publish(users["hr"])
         return self
+
+    def publish(self, hr):
+        """Publish the last two annual report dates, so MED members' pages have figures to show."""
+        for year in (self.today.year - 2, self.today.year - 1):
+            publish(date(year, 12, 31), hr)

@@ -279,11 +279,21 @@ def test_it_refuses_a_today_that_is_not_a_date(db):
 
 
 def test_it_writes_one_audit_entry_with_the_counts(demo):
-    entry = AuditEntry.objects.get()
+    entry = AuditEntry.objects.get(object_type="demo")
     assert entry.action == AuditEntry.Action.IMPORT and entry.object_type == "demo"
     assert entry.username == "system"
     assert '"placements"' in entry.detail and "fleksjob" in entry.detail
     assert not any(cpr in entry.detail for cpr in Person.objects.values_list("cpr", flat=True)[:50])
+
+
+def test_the_demo_publishes_the_last_two_annual_reports_for_med_members(demo):
+    from rummelig.reports.models import Publication
+
+    assert [p.reference for p in Publication.objects.order_by("reference")] == [
+        date(TODAY.year - 2, 12, 31), date(TODAY.year - 1, 12, 31)]
+    latest = Publication.objects.order_by("-reference").first()
+    assert "" in latest.scopes and len(latest.scopes) > 1  # the municipality and the MED committees' areas
+    assert AuditEntry.objects.filter(object_type="publication").count() == 2
 
 
 def test_it_prints_what_it_built_and_how_long_it_took(demo):

@@ -4,8 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from rummelig.organisation.models import Unit
+from rummelig.reports.publications import publish
 from rummelig.testing import make_employment, make_person, make_placement
 
 pytestmark = pytest.mark.django_db
@@ -57,19 +59,30 @@ def test_tr_sees_own_workplace_without_ordinary_staff(login, world, staffing):
     assert "Ordinært ansatte" not in response.content.decode()
 
 
-def test_med_member_sees_suppressed_counts_for_the_committees_units(login, world, staffing):
+def test_med_member_sees_the_published_figures_of_the_committees_area(login, world, staffing):
+    """The area's figures are the published report's totals; workplaces, finer than the report, show none."""
+    for number in range(10):  # with a year before to balance them, the centre's total can be shown
+        make_placement(world.skovbrynet, "seniorjob", person=make_person("Erik", f"Sønderby {number + 6}"), start=date(2024, 1, 1))
+    publish(timezone.localdate(), world.hr)
+    make_placement(world.skovbrynet, "seniorjob", person=make_person("Efter", "Offentliggørelsen"), start=timezone.localdate())
     response = login(world.med_a).get(URL)
     assert response.status_code == 200
     figures = rows(response)
     assert set(figures) == {"Center for Børn og Unge", "Skovbrynet Skole", "Solsikken Børnehus"}
-    assert figures["Solsikken Børnehus"]["figures"].placements == "<5"
-    assert figures["Solsikken Børnehus"]["figures"].staff == "<5"
-    assert figures["Skovbrynet Skole"]["figures"].placements == 6
-    assert figures["Center for Børn og Unge"]["figures"].placements == 0
-    assert figures["Solsikken Børnehus"]["figures"].fte is None
+    centre = figures["Center for Børn og Unge"]["figures"]
+    assert centre.placements == 19  # 3 in Solsikken + 16 in Skovbrynet on the published day, not 20
+    assert centre.staff == "<5"
+    assert centre.fte is None
+    assert figures["Solsikken Børnehus"]["figures"].placements is None
+    assert figures["Skovbrynet Skole"]["figures"].placements is None
     html = response.content.decode()
     assert "&lt;5" in html
     assert "Møller" not in html and "Bøgh" not in html
+
+
+def test_med_member_sees_no_figures_before_anything_is_published(login, world, staffing):
+    figures = rows(login(world.med_a).get(URL))
+    assert all(row["figures"].placements is None and row["figures"].staff is None for row in figures.values())
 
 
 def test_auditor_sees_everything_but_may_not_create(login, world, staffing):

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from rummelig.reports.publications import publish
+
 URL = reverse("reports:annual")
 
 SECTION_TITLES = [
@@ -47,6 +49,7 @@ def test_a_reference_date_outside_the_year_is_refused_in_danish(world, login):
 
 
 def test_a_med_member_sees_the_report_for_the_committee_area_only(municipality, login):
+    publish(date(2025, 12, 31), municipality.world.hr)
     page = login(municipality.world.med_a).get(URL, {"year": 2025}).content.decode()
     assert "Center for Børn og Unge" in page
     assert "Center for Ældre og Sundhed" not in page

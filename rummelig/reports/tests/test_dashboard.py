@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from lxml import html
 
+from rummelig.reports.publications import publish
 from rummelig.testing import make_employment, make_person, make_placement
 
 URL = reverse("reports:dashboard")
@@ -54,6 +55,7 @@ def test_a_leder_sees_only_own_units(world, today_data, login):
 
 
 def test_a_med_member_sees_small_counts_as_under_5_and_no_names(world, today_data, login):
+    publish(timezone.localdate(), world.hr)
     response = login(world.med_a).get(URL)
     assert response.status_code == 200
     page = response.content.decode()

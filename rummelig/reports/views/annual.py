@@ -1,7 +1,9 @@
 """The annual report to the Hovedudvalg for a chosen year, and its exports (PDF, XLSX, JSON).
 
-The page shows the report as it leaves HR: suppressed for everyone, HR included, so what HR
-sees here is what the committee gets. Every export is audited.
+HR (and a leder who sees every person behind the figures) gets the live report for any date,
+suppressed as it would leave HR. A MED member gets only what HR has published
+(rummelig.reports.publications): one of the published dates, never a date of their choosing.
+Every export is audited.
 """
 
 from datetime import date
@@ -17,7 +19,7 @@ from rummelig.accounts.access import access_or_404
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 
-from .. import exports
+from .. import exports, publications
 from ..figures import Scope
 from ..forms import AnnualReportForm
 from ..report import Report, made_by
@@ -33,10 +35,30 @@ def build_report(access, user, year, reference):
     return Report.for_year(Scope.for_access(access), year, reference, suppress=True, made_by=made_by(user))
 
 
+def _published(request, access):
+    """Return (PublishedReport or None, error, the user's published reports) for a MED member's request."""
+    year, reference, error = publications.parse_choice(request.GET)
+    published = publications.published_for(access)
+    if error:
+        return None, error, published
+    report, error = publications.choose(access, year, reference)
+    return report, error, published
+
+
+def _published_query(report):
+    return f"reference={report.period.reference.isoformat()}"
+
+
 @login_required
 @require_GET
 def annual(request):
     access = access_or_404(request.user, "sees_aggregates")
+    if publications.reads_publications(access):
+        report, error, published = _published(request, access)
+        context = {"access": access, "published": published, "error": error, "report": report}
+        if report is not None:
+            context.update(sections=report.sections(), query=_published_query(report))
+        return render(request, "reports/annual.html", context, status=400 if error and published else 200)
     form = _form(request)
     context = {"form": form, "access": access}
     if form.is_valid():
@@ -59,10 +81,21 @@ def annual_export(request, fmt):
     access = access_or_404(request.user, "sees_aggregates")
     if fmt not in exports.FORMATS:
         raise Http404
-    form = _form(request)
-    if not form.is_valid():
-        return render(request, "reports/annual.html", {"form": form, "access": access}, status=400)
-    report = build_report(access, request.user, form.cleaned_data["year"], form.cleaned_data["reference"])
+    if publications.reads_publications(access):
+        report, error, published = _published(request, access)
+        if report is None:
+            context = {"access": access, "published": published, "error": error}
+            return render(request, "reports/annual.html", context, status=400)
+    else:
+        form = _form(request)
+        if not form.is_valid():
+            return render(request, "reports/annual.html", {"form": form, "access": access}, status=400)
+        report = build_report(access, request.user, form.cleaned_data["year"], form.cleaned_data["reference"])
+    return export_response(request, report, fmt)
+
+
+def export_response(request, report, fmt):
+    """Return the report (live or published) as a file to download, and audit the export."""
     sections = report.sections()
     content = exports.export(report, sections, fmt)
     log.record(

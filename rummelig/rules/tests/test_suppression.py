@@ -389,3 +389,29 @@ def test_no_hidden_number_can_be_worked_out_with_last_year_beside_it(cells, data
 @given(cells=tables(max_value=6))
 def test_tables_full_of_small_counts_are_still_protected(cells):
     assert_safe(suppress_table(cells), cells)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cells=tables(), data=st.data())
+def test_a_year_published_before_keeps_its_pattern_and_stays_protected(cells, data):
+    """Next year's "year before" hides at least what this year's table hid, with the same markers."""
+    before = {key: data.draw(st.integers(0, 12)) for key in cells}
+    earlier = suppress_table(before)
+    table = suppress_table(cells, previous=before, previous_pattern=earlier.pattern())
+    for r in earlier.rows:
+        for c in earlier.cols:
+            if earlier.is_hidden(r, c):
+                assert table.previous_value(r, c) == earlier.value(r, c)
+            elif not table.is_hidden(r, c):
+                assert table.previous_value(r, c) == earlier.value(r, c)
+        if earlier.is_hidden(row=r):
+            assert table.previous_row_total(r) == earlier.row_total(r)
+    assert_safe(table, cells, before)
+
+
+def test_a_pattern_needs_last_years_figures_and_its_own_positions():
+    earlier = suppress_table({("A", "x"): 2, ("A", "y"): 9, ("B", "x"): 7, ("B", "y"): 8})
+    with pytest.raises(ValueError):
+        suppress_table({("A", "x"): 9}, previous_pattern=earlier.pattern())
+    with pytest.raises(ValueError):
+        suppress_table({("C", "z"): 9}, previous={("C", "z"): 9}, previous_pattern=earlier.pattern())
