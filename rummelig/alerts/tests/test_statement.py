@@ -103,3 +103,12 @@ def test_reading_the_statement_page_is_audited(world, login, praktik):
     login(world.tr_a).get(url(praktik))
     entry = AuditEntry.objects.get(action=AuditEntry.Action.VIEW, object_type="placement")
     assert (entry.object_id, entry.user, entry.detail) == (str(praktik.pk), world.tr_a, "udtalelsessiden")
+
+
+@pytest.mark.django_db
+def test_the_statement_says_hours_as_a_person_would(world, login, praktik):
+    """37 hours a week reads "37", not "37,00", on the page and in the PDF's source page."""
+    praktik.hours_per_week = 37
+    praktik.save()
+    page = login(world.tr_a).get(url(praktik)).content.decode()
+    assert "<dd>37</dd>" in page and "37,00" not in page
