@@ -264,13 +264,29 @@ class Balance(Section):
         fte = Masked(*({(c, "n"): year.get(c, (0, Decimal(0)))[1] for c in cols} for year in ordinary), published)
 
         def summed(table, columns, previous):
-            """Sum the shown cells of the temporary schemes in the columns; "x" if any of them is hidden."""
+            """Sum the shown cells of the temporary schemes in the columns.
+
+            When one of them is hidden, the sum may still follow from what the headcount table shows: the
+            columns' total less the permanent schemes' cells. Then it is shown, since hiding it as "x" would
+            hide nothing (the attacker test would find it pinned); otherwise it is "x".
+            """
             rows = [s for s in scheme_rows if s in temporary[previous]]
             get = table.previous_value if previous else table.value
-            values = [get(s, c) for s in rows for c in columns if c in m.counts.cols]
-            if any(is_marker(v) for v in values):
-                return HIDDEN
-            return sum(values, 0)
+            columns = [c for c in columns if c in m.counts.cols]
+            values = [get(s, c) for s in rows for c in columns]
+            if not any(is_marker(v) for v in values):
+                return sum(values, 0)
+            col_total = table.previous_col_total if previous else table.col_total
+            permanent_rows = [s for s in scheme_rows if s not in temporary[previous]]
+            routes = [([col_total(c) for c in columns], [get(s, c) for s in permanent_rows for c in columns])]
+            if set(columns) == set(m.counts.cols):  # all columns: the grand total less the permanent rows' totals
+                row_total = table.previous_row_total if previous else table.row_total
+                grand_total = table.previous_grand_total if previous else table.grand_total
+                routes.append(([grand_total()], [row_total(s) for s in permanent_rows]))
+            for totals, permanent in routes:
+                if not any(is_marker(v) for v in totals + permanent):
+                    return sum(totals, 0) - sum(permanent, 0)
+            return HIDDEN
 
         def values(c, previous):
             columns = [c] if c is not None else list(m.counts.cols)
