@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from rummelig.api import api
+from rummelig.api.site import api
 from rummelig.core import views as core_views
 
 urlpatterns = [
@@ -22,5 +22,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
-handler404 = "rummelig.api.not_found_page"
+handler404 = "rummelig.api.site.not_found_page"
 handler400 = "rummelig.core.errors.bad_request"

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for
-from rummelig.accounts.api_helpers import (
+from rummelig.api.helpers import (
     CREATE_ERRORS,
     LIST_ERRORS,
     ONLY_HR,

@@ -12,7 +12,7 @@ from datetime import date
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
-from rummelig.accounts.api_helpers import (
+from rummelig.api.helpers import (
     CREATE_ERRORS,
     READ_ERRORS,
     SCOPED_LIST_ERRORS,

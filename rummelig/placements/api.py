@@ -15,7 +15,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
-from rummelig.accounts.api_helpers import (
+from rummelig.api.helpers import (
     CREATE_ERRORS,
     PERSON_EITHER_OR,
     PERSON_MISSING,

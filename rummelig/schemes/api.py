@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from rummelig.accounts.api_helpers import LIST_ERRORS, MAX_ID, READ_ERRORS, PageParams, paginate
+from rummelig.api.helpers import LIST_ERRORS, MAX_ID, READ_ERRORS, PageParams, paginate
 
 from .models import Scheme, SchemeVersion, TargetGroup
 

@@ -1,6 +1,6 @@
 """Pieces every REST API router shares: pagination, scoped look-ups, write checks, errors, audit of lists.
 
-The routers live in each app's `api.py`; `rummelig/api.py` assembles them. Permissions come from
+The routers live in each app's `api.py`; `rummelig/api/site.py` assembles them. Permissions come from
 `access_for(user)` as on the pages: an object outside the user's units is 404, a role that may
 never write gets 403. Validation errors answer 422 as {"detail": [{"field": …, "message": …}]}
 with Danish messages.
@@ -28,7 +28,7 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.lib.cpr import looks_like_cpr
 
-from .access import access_for
+from rummelig.accounts.access import access_for
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
