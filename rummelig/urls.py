@@ -2,15 +2,18 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.i18n import set_language
 
-from rummelig.api import api
+from rummelig.accounts.access import PUBLIC, declare
+
+from rummelig.api.site import api
 from rummelig.core import views as core_views
 
 urlpatterns = [
     path("", core_views.start, name="start"),
-    path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("log-ind/", declare(PUBLIC, auth_views.LoginView.as_view(redirect_authenticated_user=True)), name="login"),
+    path("log-ud/", declare(PUBLIC, auth_views.LogoutView.as_view()), name="logout"),
+    path("i18n/setlang/", declare(PUBLIC, set_language), name="set_language"),  # django.conf.urls.i18n's one URL
     path("ansaettelser/", include("rummelig.placements.urls")),
     path("personer/", include("rummelig.people.urls")),
     path("enheder/", include("rummelig.organisation.urls")),
@@ -22,5 +25,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
-handler404 = "rummelig.api.not_found_page"
+handler404 = "rummelig.api.site.not_found_page"
 handler400 = "rummelig.core.errors.bad_request"

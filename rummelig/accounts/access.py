@@ -10,9 +10,9 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 - MED member: aggregated counts for the committee's units only, never a person.
 """
 
-from functools import cached_property
+from functools import cached_property, wraps
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404
 
@@ -202,6 +202,11 @@ class Access:
         return Placement.objects.filter(statement_route__giver=self.user)
 
     @property
+    def has_tasks(self):
+        """True if the user has a task list: they see people, or give TR statements (routed to them included)."""
+        return self.sees_individuals or self.gives_statements
+
+    @property
     def gives_statements(self):
         """True if the user is a TR somewhere or has been routed a statement to give."""
         return self.representative_units().exists() or self.routed_placements().exists()
@@ -263,19 +268,60 @@ def access_for(user):
     return cached
 
 
-def access_or_404(user, may):
-    """Return the user's Access if its yes/no property ``may`` holds, else raise Http404.
+# The permissions a page or API operation declares: each yes/no property of Access, and two without a role.
+PUBLIC = "public"  # anyone, logged in or not: the login page, logging out, choosing a language
+LOGIN = "login"  # anyone logged in; the view shows only records in the user's own scope
+PERMISSIONS = frozenset(
+    name for name, value in vars(Access).items() if isinstance(value, property) and not name.startswith("_")
+) | {PUBLIC, LOGIN}
 
-    For pages and API operations that do not exist for a user who may not use them:
-    ``access = access_or_404(request.user, "sees_individuals")``.
-    """
+
+def check_permission(name):
+    """Return name if it is a permission, else raise ImproperlyConfigured: a misspelt name fails at import."""
+    if name not in PERMISSIONS:
+        raise ImproperlyConfigured(f"Unknown permission {name!r}; use one of {', '.join(sorted(PERMISSIONS))}.")
+    return name
+
+
+def access_or_404(user, may):
+    """Return the user's Access if its permission ``may`` holds, else raise Http404."""
     access = access_for(user)
-    allowed = getattr(access, may)
-    if callable(allowed):
-        raise TypeError(f"Access.{may} is a method; name one of its yes/no properties.")
-    if not allowed:
+    if may not in (PUBLIC, LOGIN) and not getattr(access, check_permission(may)):
         raise Http404
     return access
+
+
+def requires(permission):
+    """Declare and check a page's permission: the page does not exist (404) for a user without it.
+
+    Put it under ``@login_required`` and the method decorator, so the answers keep their order
+    (login, then 405, then 404). The name is checked when the module is imported, and the view carries
+    it as ``view.permission`` for the test that walks every URL.
+    """
+    check_permission(permission)
+
+    def decorate(view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            access_or_404(request.user, permission)
+            return view(request, *args, **kwargs)
+
+        checked.permission = permission
+        return checked
+
+    return decorate
+
+
+def declare(permission, view):
+    """Return a view the project does not write (Django's login, logout, language switch) marked with its permission."""
+    check_permission(permission)
+
+    @wraps(view)
+    def declared(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    declared.permission = permission
+    return declared
 
 
 def get_placement_or_404(user, pk, *, for_edit=False, annulled_too=False):

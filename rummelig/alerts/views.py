@@ -31,10 +31,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rummelig.accounts.access import (
     access_for,
-    access_or_404,
     get_placement_or_404,
     get_statement_placement_or_404,
     get_unit_or_404,
+    requires,
 )
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
@@ -68,8 +68,9 @@ PAGE_SIZE = 50
 
 @login_required
 @require_GET
+@requires("sees_individuals")
 def alert_list(request):
-    access = access_or_404(request.user, "sees_individuals")
+    access = access_for(request.user)
     today = timezone.localdate()
     form = AlertFilterForm(request.GET or None, initial={"days": 60})
     kind, days, show_handled = "", 60, False
@@ -116,9 +117,10 @@ def handlings_of(user, alerts):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("sees_individuals")
 def alert_handle(request):
     """Mark one of my alerts handled (with a note) or postponed until a date; or open it again. Mine only, audited."""
-    access = access_or_404(request.user, "sees_individuals")
+    access = access_for(request.user)
     today = timezone.localdate()
     source = request.POST if request.method == "POST" else request.GET
     placement = get_placement_or_404(request.user, source.get("placement"))
@@ -168,11 +170,10 @@ def alert_handle(request):
 
 @login_required
 @require_GET
+@requires("has_tasks")
 def task_list(request):
     """My tasks: statements to give (TR, or a representative HR routed one to), statements awaited (HR, leder), placements to know of (TR)."""
     access = access_for(request.user)
-    if not (access.sees_individuals or access.gives_statements):
-        raise Http404
     today = timezone.localdate()
     tasks = open_tasks(access, today)
     given = Statement.objects.filter(representative=request.user).select_related("placement__person", "placement__scheme")[:20]
@@ -189,6 +190,7 @@ def task_list(request):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("has_tasks")
 def statement(request, pk):
     """The statement of a placement: the form for its TR before it is given, the signed statement afterwards."""
     placement = get_statement_placement_or_404(request.user, pk)
@@ -236,6 +238,7 @@ def statement(request, pk):
 
 @login_required
 @require_GET
+@requires("has_tasks")
 def statement_pdf(request, pk):
     """The signed statement as a PDF for the case file (A4, Danish)."""
     from weasyprint import HTML
@@ -255,9 +258,9 @@ def statement_pdf(request, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("is_hr")
 def paper_statement(request, pk):
     """HR records a statement the TR signed on paper (a TR who does not use Rummelig), with its scan."""
-    access_or_404(request.user, "is_hr")
     placement = get_placement_or_404(request.user, pk, for_edit=True)
     if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
         raise Http404
@@ -287,6 +290,7 @@ def paper_statement(request, pk):
 
 @login_required
 @require_GET
+@requires("has_tasks")
 def statement_scan(request, pk):
     """The scan of a paper statement, to those who may see the placement; every read is audited."""
     placement = get_statement_placement_or_404(request.user, pk)
@@ -307,9 +311,9 @@ def statement_scan(request, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("is_hr")
 def route_statement(request, pk):
     """HR chooses who gives the statement when the P-number has no TR (or the TR is away), in the law's order."""
-    access_or_404(request.user, "is_hr")
     placement = get_placement_or_404(request.user, pk, for_edit=True)
     if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
         raise Http404
@@ -339,9 +343,9 @@ def route_statement(request, pk):
 
 @login_required
 @require_POST
+@requires("is_hr")
 def remind_representative(request, pk):
     """HR e-mails the representative(s) a reminder of a statement still missing: one e-mail per click, audited."""
-    access_or_404(request.user, "is_hr")
     placement = get_placement_or_404(request.user, pk, for_edit=True)
     if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
         raise Http404
@@ -370,6 +374,7 @@ def remind_representative(request, pk):
 
 @login_required
 @require_POST
+@requires("may_edit")
 def mark_started(request, pk):
     """Mark a placement started (HR, leder) once the employee representative's statement is there."""
     placement = get_placement_or_404(request.user, pk, for_edit=True)
@@ -398,9 +403,9 @@ def mark_started(request, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("is_hr")
 def balance_threshold(request, pk):
     """HR sets the share of temporary special-terms staff above which a unit is flagged."""
-    access_or_404(request.user, "is_hr")
     unit = get_unit_or_404(request.user, pk)
     before = log.snapshot(unit)
     form = BalanceThresholdForm(request.POST or None, instance=unit)
@@ -414,8 +419,9 @@ def balance_threshold(request, pk):
 
 @login_required
 @require_GET
+@requires("may_edit")
 def ratio_preview(request):
     """Answer the placement form with the rimelighedskrav and merbeskæftigelse figures for what is typed so far."""
-    access = access_or_404(request.user, "may_edit")
+    access = access_for(request.user)
     context = preview_context(access, request.GET)
     return render(request, "alerts/_ratio_preview.html", context)

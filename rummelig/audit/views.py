@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from rummelig.accounts.access import access_or_404
+from rummelig.accounts.access import requires
 
 from .display import changed_fields, object_type_label
 from .forms import AuditFilterForm
@@ -54,8 +54,8 @@ def _record_url(entry):
 
 @login_required
 @require_safe
+@requires("may_read_audit_log")
 def audit_list(request):
-    access_or_404(request.user, "may_read_audit_log")
     form = AuditFilterForm(request.GET or None)
     entries = AuditEntry.objects.all()
     if form.is_bound:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from rummelig.accounts.access import access_for
+from rummelig.accounts.access import access_for, requires
 from rummelig.placements.models import Status
 from rummelig.reports.publications import latest_for
 
@@ -24,6 +24,7 @@ def _list_url(**params):
 
 
 @login_required
+@requires("login")
 def start(request):
     access = access_for(request.user)
     today = timezone.localdate()

@@ -10,10 +10,9 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from rummelig.accounts.access import access_for
+from rummelig.accounts.access import requires
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 
@@ -52,27 +51,22 @@ ENTITIES = [
 ]
 
 
-def _hr_or_404(request):
-    access = access_for(request.user)
-    if not access.is_hr:
-        raise Http404
-    return access
-
-
 def _run_or_404(pk):
     return get_object_or_404(ImportRun.objects.select_related("user", "same_as"), pk=pk)
 
 
 @login_required
 @require_GET
+@requires("is_hr")
 def run_list(request):
-    _hr_or_404(request)
     fail_dead_runs()
     page = Paginator(ImportRun.objects.select_related("user"), PAGE_SIZE).get_page(request.GET.get("side"))
     return render(request, "imports/list.html", {"page": page, "unmapped": _unmapped_codes()})
 
 
 @csrf_exempt
+@login_required
+@requires("is_hr")
 def upload(request):
     """Check who asks and how large the upload is before Django reads a byte of it, then go on.
 
@@ -80,9 +74,6 @@ def upload(request):
     CSRF check reads the form and with it the file. An upload announced as too large is answered
     at once, without reading it and without changing anything.
     """
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    _hr_or_404(request)
     if request.method == "POST":
         too_large = storage.request_too_large(request)
         if too_large is not None:
@@ -133,8 +124,8 @@ def _upload(request):
 @transaction.non_atomic_requests  # reads while an import holds SQLite's write lock (settings: IMMEDIATE)
 @login_required
 @require_GET
+@requires("is_hr")
 def detail(request, pk):
-    _hr_or_404(request)
     fail_dead_runs()
     run = _run_or_404(pk)
     return render(request, "imports/detail.html", _detail_context(run))
@@ -175,8 +166,8 @@ def _progress_of(run):
 
 @login_required
 @require_POST
+@requires("is_hr")
 def run(request, pk):
-    _hr_or_404(request)
     run = _run_or_404(pk)
     if not run.may_run:
         messages.error(request, _("This import cannot be run: only a preview without problems can."))
@@ -197,9 +188,9 @@ def run(request, pk):
 @transaction.non_atomic_requests  # polled every second while an import holds SQLite's write lock
 @login_required
 @require_GET
+@requires("is_hr")
 def progress(request, pk):
     """The progress bar (htmx, every second); when the run has finished, send the browser to the result."""
-    _hr_or_404(request)
     detail_url = reverse("imports:detail", args=[pk])
     snapshot = live_progress.read(pk)
     if snapshot is None:
@@ -219,8 +210,8 @@ def progress(request, pk):
 
 @login_required
 @require_GET
+@requires("is_hr")
 def template(request):
-    _hr_or_404(request)
     buffer = io.BytesIO()
     write_template(buffer)
     response = HttpResponse(
@@ -232,8 +223,8 @@ def template(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("is_hr")
 def codes(request):
-    _hr_or_404(request)
     form = None
     if request.method == "POST":
         form = CodeMappingForm(request.POST)

@@ -13,24 +13,25 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for
-from rummelig.accounts.api_helpers import (
+from rummelig.api.helpers import (
     CREATE_ERRORS,
     LIST_ERRORS,
     ONLY_HR,
     READ_ERRORS,
     WRITE_ERRORS,
-    created,
     Day,
     FieldErrors,
     Id,
     InputSchema,
     PageParams,
+    created,
     form_errors,
     object_rules,
     paginate,
     patch_changes,
     patch_schema,
-    require_hr,
+    require,
+    requires,
     save_logged,
 )
 from rummelig.audit import log
@@ -129,6 +130,7 @@ def _save(request, unit, changes):
 
 
 @router.get("", response={200: UnitPage, **LIST_ERRORS}, summary="List enheder")
+@requires("login")
 def list_units(request, filters: Query[UnitFilters], page: Query[PageParams]):
     """Enhederne du har adgang til, i træets rækkefølge."""
     units = access_for(request.user).visible_units()
@@ -140,27 +142,30 @@ def list_units(request, filters: Query[UnitFilters], page: Query[PageParams]):
 
 
 @router.get("/{unit_id}", response={200: UnitOut, **READ_ERRORS}, summary="Hent én enhed")
+@requires("sees_units")
 def get_unit(request, unit_id: Id):
     return get_object_or_404(access_for(request.user).visible_units(), pk=unit_id)
 
 
 @router.post("", response={201: UnitOut, **CREATE_ERRORS}, summary="Opret en enhed (kun HR)")
+@requires("is_hr", refuse=403, message=ONLY_HR)
 def create_unit(request, payload: UnitCreate):
-    require_hr(request, ONLY_HR)
     return created(_save(request, Unit(), payload.dict()))
 
 
 @router.put("/{unit_id}", response={200: UnitOut, **WRITE_ERRORS}, summary="Ret en enhed (kun HR)")
+@requires("is_hr", in_body=True)
 def replace_unit(request, unit_id: Id, payload: UnitIn):
     """Erstat alle felter; felter, der udelades, får deres standardværdi."""
     unit = get_unit(request, unit_id)
-    require_hr(request, ONLY_HR)
+    require(request, "is_hr", message=ONLY_HR)
     return _save(request, unit, payload.dict())
 
 
 @router.patch("/{unit_id}", response={200: UnitOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en enhed (kun HR)")
+@requires("is_hr", in_body=True)
 def update_unit(request, unit_id: Id, payload: UnitPatch):
     """Send kun de felter, der ændres."""
     unit = get_unit(request, unit_id)
-    require_hr(request, ONLY_HR)
+    require(request, "is_hr", message=ONLY_HR)
     return _save(request, unit, patch_changes(payload))

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from rummelig.accounts.access import access_for, access_or_404
+from rummelig.accounts.access import access_for, requires
 from rummelig.audit import log
 
 from rummelig.reports.publications import latest_for, reads_publications
@@ -67,8 +67,9 @@ def _tree(units):
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@requires("sees_units")
 def unit_list(request):
-    access = access_or_404(request.user, "sees_units")
+    access = access_for(request.user)
     scope = _Scope(access)
     today = timezone.localdate()
     form = UnitFilterForm(request.GET or None)
@@ -105,6 +106,7 @@ def unit_list(request):
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@requires("sees_units")
 def unit_detail(request, pk):
     access = access_for(request.user)
     unit = get_object_or_404(access.visible_units(), pk=pk)
@@ -167,8 +169,9 @@ def _staff_under(request, access, unit, today, subtree_figures):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("is_hr")
 def unit_create(request):
-    access = access_or_404(request.user, "is_hr")
+    access = access_for(request.user)
     initial = {"valid_from": timezone.localdate()}
     parent_id = request.GET.get("parent")
     if parent_id and parent_id.isdigit():
@@ -184,8 +187,9 @@ def unit_create(request):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("is_hr")
 def unit_edit(request, pk):
-    access = access_or_404(request.user, "is_hr")
+    access = access_for(request.user)
     unit = get_object_or_404(access.units(), pk=pk)
     before = log.snapshot(unit)
     name = unit.name  # the form changes the instance while it validates

@@ -11,18 +11,18 @@ from datetime import date
 
 from ninja import Field, Query, Router, Schema
 
-from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
-from rummelig.accounts.api_helpers import (
+from rummelig.accounts.access import access_for, get_person_or_404
+from rummelig.api.helpers import (
     CREATE_ERRORS,
     READ_ERRORS,
     SCOPED_LIST_ERRORS,
     SEARCH_ERRORS,
     WRITE_ERRORS,
-    created,
     FieldErrors,
     Id,
     InputSchema,
     PageParams,
+    created,
     form_errors,
     get_for_change,
     log_list_read,
@@ -31,7 +31,8 @@ from rummelig.accounts.api_helpers import (
     patch_changes,
     patch_schema,
     refuse_cpr_in_address,
-    require_hr,
+    require,
+    requires,
     save_logged,
 )
 from rummelig.audit import log
@@ -120,13 +121,14 @@ def _save(request, person, data):
 
 
 def _people_page(request, text, filters, page):
-    access = access_or_404(request.user, "sees_individuals")
+    access = require(request, "sees_individuals", refuse=404)
     result = paginate(search_people(access, access.people(), text).order_by("last_name", "first_name", "pk"), page)
     log_list_read(request, "person", filters, result)
     return result
 
 
 @router.get("", response={200: PersonPage, **SCOPED_LIST_ERRORS}, summary="List personer")
+@requires("sees_individuals", in_body=True)
 def list_people(request, filters: Query[PersonFilters], page: Query[PageParams]):
     """Personerne i dine enheder. Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
     refuse_cpr_in_address(filters.q, "/api/v1/people/search")
@@ -134,6 +136,7 @@ def list_people(request, filters: Query[PersonFilters], page: Query[PageParams])
 
 
 @router.post("/search", response={200: PersonPage, **SEARCH_ERRORS}, summary="Søg personer (også på CPR-nummer)")
+@requires("sees_individuals", in_body=True)
 def search_people_by_post(request, payload: PersonSearchIn):
     """Som listen, men søgeteksten står i kroppen, så et CPR-nummer aldrig kommer i en adresse eller en logfil.
     Søgningen skrives i revisionsloggen med CPR-nummeret maskeret."""
@@ -141,6 +144,7 @@ def search_people_by_post(request, payload: PersonSearchIn):
 
 
 @router.get("/{person_id}", response={200: PersonOut, **READ_ERRORS}, summary="Hent én person")
+@requires("sees_individuals")
 def get_person(request, person_id: Id):
     """Én person; læsningen skrives i revisionsloggen."""
     person = get_person_or_404(request.user, person_id)
@@ -149,10 +153,10 @@ def get_person(request, person_id: Id):
 
 
 @router.post("", response={201: PersonOut, **CREATE_ERRORS}, summary="Opret en person (kun HR)")
+@requires("is_hr", refuse=403)
 def create_person(request, payload: PersonIn):
     """Kun HR: en person hører først til en enhed, når hun har en ansættelse. En leder opretter personen sammen
     med ansættelsen (`new_person` på `POST /placements`)."""
-    require_hr(request)
     return created(_save(request, Person(), payload.dict()))
 
 
@@ -162,12 +166,14 @@ def _person_for_change(request, person_id):
 
 
 @router.put("/{person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret en person")
+@requires("may_edit", in_body=True)
 def replace_person(request, person_id: Id, payload: PersonIn):
     """HR og ledere for personer i egne enheder. Et udeladt CPR-nummer bevares."""
     return _save(request, _person_for_change(request, person_id), payload.dict())
 
 
 @router.patch("/{person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en person")
+@requires("may_edit", in_body=True)
 def update_person(request, person_id: Id, payload: PersonPatch):
     """Send kun de felter, der ændres."""
     return _save(request, _person_for_change(request, person_id), patch_changes(payload))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from rummelig.accounts.access import access_for, access_or_404, get_person_or_404
+from rummelig.accounts.access import access_for, get_person_or_404, requires
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.core import searches
@@ -54,9 +54,10 @@ def _attach_current_work(access, persons, today):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("sees_individuals")
 def person_list(request):
     """The people list. The search (which may be a CPR number) is posted and kept out of the address (core/searches.py)."""
-    access = access_or_404(request.user, "sees_individuals")
+    access = access_for(request.user)
     if searches.needs_redirect(request):
         return redirect(searches.list_url(request, request.path, request.POST if request.method == "POST" else request.GET))
     form = PersonSearchForm({"q": searches.search_text(request)})
@@ -109,15 +110,17 @@ def _person_page(request, person, revealed_cpr=""):
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
+@requires("sees_individuals")
 def person_detail(request, pk):
     return _person_page(request, get_person_or_404(request.user, pk))
 
 
 @never_cache
 @login_required
+@requires("may_reveal_cpr")
 def reveal_cpr(request, pk):
     """Show HR the full CPR number (POST only) and log it; for anyone else the page does not exist."""
-    access = access_or_404(request.user, "may_reveal_cpr")
+    access = access_for(request.user)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     person = get_person_or_404(request.user, pk)
@@ -132,6 +135,7 @@ def reveal_cpr(request, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("may_edit")
 def person_edit(request, pk):
     access = access_for(request.user)
     person = get_object_or_404(access.editable_people(), pk=pk)
@@ -160,9 +164,9 @@ def _merge(user, person, holder):
 @login_required
 @require_http_methods(["POST"])
 @transaction.atomic
+@requires("is_hr")
 def resolve_cpr(request, pk):
     """HR resolves a CPR number that awaits it: merge into the person who has it, take it, or drop it."""
-    access_or_404(request.user, "is_hr")
     person = get_object_or_404(Person.objects.exclude(pending_cpr=""), pk=pk)
     holder, action = person.cpr_holder, request.POST.get("action")
     before = log.snapshot(person)

@@ -14,8 +14,8 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
-from rummelig.accounts.api_helpers import (
+from rummelig.accounts.access import access_for, get_placement_or_404
+from rummelig.api.helpers import (
     CREATE_ERRORS,
     PERSON_EITHER_OR,
     PERSON_MISSING,
@@ -24,12 +24,12 @@ from rummelig.accounts.api_helpers import (
     SEARCH_ERRORS,
     UNKNOWN_REFERENCE,
     WRITE_ERRORS,
-    created,
     Day,
     FieldErrors,
     Id,
     InputSchema,
     PageParams,
+    created,
     form_errors,
     get_for_change,
     log_list_read,
@@ -40,7 +40,8 @@ from rummelig.accounts.api_helpers import (
     patch_schema,
     pick,
     refuse_cpr_in_address,
-    require_writer,
+    require,
+    requires,
     save_logged,
 )
 from rummelig.audit import log
@@ -301,6 +302,7 @@ class PlacementSearchIn(InputSchema, PlacementFilters, PageParams):
 
 
 @router.post("/search", response={200: PlacementPage, **SEARCH_ERRORS}, summary="Søg ansættelser (også på CPR-nummer)")
+@requires("sees_individuals", in_body=True)
 def search_placements(request, payload: PlacementSearchIn):
     """Som listen, men filtrene står i kroppen, så HR kan søge på et CPR-nummer uden at det kommer i en adresse
     eller en logfil. Søgningen skrives i revisionsloggen med CPR-nummeret maskeret."""
@@ -308,12 +310,13 @@ def search_placements(request, payload: PlacementSearchIn):
 
 
 @router.get("", response={200: PlacementPage, **SCOPED_LIST_ERRORS}, summary="List ansættelser")
+@requires("sees_individuals", in_body=True)
 def list_placements(request, filters: Query[PlacementFilters], page: Query[PageParams]):
     """Ansættelserne i dine enheder, nyeste start først, filtreret som på listesiden.
     Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
     if request.method == "GET":
         refuse_cpr_in_address(filters.q, "/api/v1/placements/search")
-    access = access_or_404(request.user, "sees_individuals")
+    access = require(request, "sees_individuals", refuse=404)
     placements = filter_placements(access, filters).select_related("person", "scheme", "workplace")
     result = paginate(placements, page)
     log_list_read(request, "placement", filters, result)
@@ -339,6 +342,7 @@ def filter_placements(access, filters):
 
 
 @router.get("/{placement_id}", response={200: PlacementOut, **READ_ERRORS}, summary="Hent én ansættelse")
+@requires("sees_individuals")
 def get_placement(request, placement_id: Id):
     """Én ansættelse; læsningen skrives i revisionsloggen."""
     placement = get_placement_or_404(request.user, placement_id)
@@ -347,9 +351,9 @@ def get_placement(request, placement_id: Id):
 
 
 @router.post("", response={201: PlacementOut, **CREATE_ERRORS}, summary="Opret en ansættelse")
+@requires("may_edit", refuse=403)
 def create_placement(request, payload: PlacementCreate):
     """HR overalt, ledere i egne enheder. Reglerne er de samme som i formularen; fejl svarer 422 med danske beskeder."""
-    require_writer(request)
     return created(_save(request, Placement(), payload.dict()))
 
 
@@ -359,6 +363,7 @@ def _placement_for_change(request, placement_id):
 
 
 @router.put("/{placement_id}", response={200: PlacementOut, **WRITE_ERRORS}, summary="Ret en ansættelse")
+@requires("may_edit", in_body=True)
 def replace_placement(request, placement_id: Id, payload: PlacementIn):
     """Erstat alle felter; udeladte felter får deres standardværdi, en udeladt person bevares."""
     placement = _placement_for_change(request, placement_id)
@@ -366,6 +371,7 @@ def replace_placement(request, placement_id: Id, payload: PlacementIn):
 
 
 @router.patch("/{placement_id}", response={200: PlacementOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en ansættelse")
+@requires("may_edit", in_body=True)
 def update_placement(request, placement_id: Id, payload: PlacementPatch):
     """Send kun de felter, der ændres; resten kontrolleres igen sammen med ændringen."""
     placement = _placement_for_change(request, placement_id)

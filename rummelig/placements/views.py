@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rummelig.accounts.access import access_for, access_or_404, get_placement_or_404
+from rummelig.accounts.access import access_for, get_placement_or_404, requires
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.core import searches
@@ -80,9 +80,10 @@ def _sort_headers(request, sort):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@requires("sees_individuals")
 def placement_list(request):
     """The filtered list. The filter form is posted so its search text (HR: a CPR number) stays out of the address."""
-    access = access_or_404(request.user, "sees_individuals")
+    access = access_for(request.user)
     if searches.needs_redirect(request):
         return redirect(searches.list_url(request, request.path, request.POST if request.method == "POST" else request.GET))
     today = timezone.localdate()
@@ -109,8 +110,9 @@ def placement_list(request):
 
 @login_required
 @require_GET
+@requires("sees_individuals")
 def placement_export(request):
-    access = access_or_404(request.user, "sees_individuals")
+    access = access_for(request.user)
     if searches.expired(request):  # never export the whole list in place of an expired search
         messages.error(request, _("The search has expired. Type it again before exporting."))
         return redirect(reverse("placements:list") + "?" + query_string(request, s=None, side=None))
@@ -139,6 +141,7 @@ def _labels(*models_and_names):
 
 @login_required
 @require_GET
+@requires("sees_individuals")
 def placement_detail(request, pk):
     placement = get_placement_or_404(request.user, pk, annulled_too=True)
     prefetch_related_objects([placement], "scheme__versions")  # the page and its rules panel ask for the version
@@ -177,9 +180,9 @@ def placement_detail(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("may_annul")
 def placement_annul(request, pk):
     """HR annuls a wrong registration with a reason: it leaves every count, and HR and the auditor still see it."""
-    access_or_404(request.user, "may_annul")
     placement = get_placement_or_404(request.user, pk)
     form = AnnulForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -300,8 +303,9 @@ def _form_page(request, access, placement, initial=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("may_edit")
 def placement_create(request):
-    access = access_or_404(request.user, "may_edit")
+    access = access_for(request.user)
     if not access.editable_units().filter(kind=Unit.Kind.WORKPLACE).exists():
         raise Http404
     # "Register a placement for this person" on a person page opens the form with the person chosen.
@@ -318,6 +322,7 @@ def _person_from_query(access, value):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("may_edit")
 def placement_edit(request, pk):
     placement = get_placement_or_404(request.user, pk, for_edit=True)
     return _form_page(request, access_for(request.user), placement)
@@ -325,12 +330,13 @@ def placement_edit(request, pk):
 
 @login_required
 @require_http_methods(["POST"])
+@requires("may_edit")
 def person_search(request):
     """Answer the search beside the person or mentor field with matching people the user may choose.
 
     Posted, not a GET, because HR may type a CPR number: it must not be in an address or the access log.
     """
-    access = access_or_404(request.user, "may_edit")
+    access = access_for(request.user)
     field = request.POST.get("field", "person")
     if field not in ("person", "mentor"):
         raise Http404
@@ -348,9 +354,10 @@ def person_search(request):
 
 @login_required
 @require_GET
+@requires("sees_individuals")
 def workplace_options(request):
     """Answer the list filter's centre choice with the <option>s of that centre's workplaces (all without a centre)."""
-    access = access_or_404(request.user, "sees_individuals")
+    access = access_for(request.user)
     units = access.units()
     centre = chosen_unit(units.filter(kind=Unit.Kind.AREA), request.GET)
     return render(request, "placements/_workplace_options.html", {"workplaces": workplaces_under(units, centre)})
@@ -358,9 +365,10 @@ def workplace_options(request):
 
 @login_required
 @require_GET
+@requires("may_edit")
 def employment_options(request):
     """Answer with the <option>s of the chosen person's employments in the user's units."""
-    access = access_or_404(request.user, "may_edit")
+    access = access_for(request.user)
     try:
         person = access.people().get(pk=int(request.GET.get("person", "")))
     except (Person.DoesNotExist, TypeError, ValueError):

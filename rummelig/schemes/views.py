@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from rummelig.accounts.access import access_or_404
+from rummelig.accounts.access import requires
 
 from .models import LawChange, Scheme, SchemeDuration, SchemeVersion
 
@@ -32,8 +32,8 @@ def _ahead(schemes, changes, today):
 
 @login_required
 @require_GET
+@requires("reads_the_law")
 def law(request):
-    access_or_404(request.user, "reads_the_law")
     today = timezone.localdate()
     durations = SchemeDuration.objects.order_by("target_group")
     versions = SchemeVersion.objects.order_by("-valid_from").prefetch_related(Prefetch("durations", queryset=durations))

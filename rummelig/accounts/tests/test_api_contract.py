@@ -18,7 +18,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import negative_data_rejection, response_schema_conformance, status_code_conformance
 
 from rummelig.accounts.models import ApiToken
-from rummelig.api import api
+from rummelig.api.site import api
 from rummelig.testing import make_employment, make_person, make_placement
 
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance, negative_data_rejection]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from rummelig.accounts.access import access_or_404
+from rummelig.accounts.access import access_for, requires
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 
@@ -51,8 +51,9 @@ def _published_query(report):
 
 @login_required
 @require_GET
+@requires("sees_aggregates")
 def annual(request):
-    access = access_or_404(request.user, "sees_aggregates")
+    access = access_for(request.user)
     if publications.reads_publications(access):
         report, error, published = _published(request, access)
         context = {"access": access, "published": published, "error": error, "report": report}
@@ -77,8 +78,9 @@ def _query(form):
 
 @login_required
 @require_GET
+@requires("sees_aggregates")
 def annual_export(request, fmt):
-    access = access_or_404(request.user, "sees_aggregates")
+    access = access_for(request.user)
     if fmt not in exports.FORMATS:
         raise Http404
     if publications.reads_publications(access):

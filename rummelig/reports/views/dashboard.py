@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from rummelig.accounts.access import access_or_404
+from rummelig.accounts.access import access_for, requires
 
 from .. import publications
 from ..figures import Period, Scope
@@ -21,8 +21,9 @@ DASHBOARD_SECTIONS = ["headcount", "targets", "balance", "trend", "outcomes"]
 
 @login_required
 @require_GET
+@requires("sees_aggregates")
 def dashboard(request):
-    access = access_or_404(request.user, "sees_aggregates")
+    access = access_for(request.user)
     today = timezone.localdate()
     exact = access.sees_exact_figures
     if exact:

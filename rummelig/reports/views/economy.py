@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rummelig.accounts.access import access_or_404, get_placement_or_404
+from rummelig.accounts.access import access_for, get_placement_or_404, requires
 from rummelig.audit import log
 
 from ..forms import EconomyFilterForm, FleksjobPoolForm, PlacementEconomyForm, RefusionCapForm
@@ -51,8 +51,9 @@ def years_without_cap(caps, this_year):
 
 @login_required
 @require_GET
+@requires("sees_everything")
 def economy(request):
-    access = access_or_404(request.user, "sees_everything")
+    access = access_for(request.user)
     year = _year(request)
     rows = PlacementEconomy.objects.filter(year=year)
     totals = rows.aggregate(
@@ -72,8 +73,8 @@ def economy(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("is_hr")
 def pool_create(request):
-    access_or_404(request.user, "is_hr")
     form = FleksjobPoolForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         pool = form.save()
@@ -85,8 +86,8 @@ def pool_create(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("is_hr")
 def pool_edit(request, pk):
-    access_or_404(request.user, "is_hr")
     pool = get_object_or_404(FleksjobPool, pk=pk)
     before = log.snapshot(pool)
     form = FleksjobPoolForm(request.POST or None, instance=pool)
@@ -101,9 +102,9 @@ def pool_edit(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("is_hr")
 def cap_create(request):
     """Register a new level of the refusion cap; the cap in force until then ends the day before."""
-    access_or_404(request.user, "is_hr")
     form = RefusionCapForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         cap = form.save(commit=False)
@@ -123,8 +124,9 @@ def cap_create(request):
 
 @login_required
 @require_GET
+@requires("sees_everything")
 def economy_placements(request):
-    access = access_or_404(request.user, "sees_everything")
+    access = access_for(request.user)
     form = EconomyFilterForm(request.GET or {"year": timezone.localdate().year})
     if not form.is_valid():
         return render(request, "reports/economy_placements.html", {"form": form, "page": None})
@@ -148,8 +150,8 @@ def economy_placements(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("is_hr")
 def economy_edit(request, pk, year):
-    access_or_404(request.user, "is_hr")
     if not FIRST_YEAR <= year <= LAST_YEAR:  # a year typed into the address; date() refuses years past 9999
         raise Http404
     placement = get_placement_or_404(request.user, pk, for_edit=True)

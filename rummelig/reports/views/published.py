@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rummelig.accounts.access import access_or_404
+from rummelig.accounts.access import access_for, requires
 from rummelig.core.formats import long_date
 from rummelig.core.forms import DateInput, style_widgets
 
@@ -33,8 +33,9 @@ class PublishForm(forms.Form):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("sees_everything")
 def publication_list(request):
-    access = access_or_404(request.user, "sees_everything")
+    access = access_for(request.user)
     today = timezone.localdate()
     form = PublishForm(request.POST or None, initial={"reference": today.replace(year=today.year - 1, month=12, day=31)})
     if request.method == "POST":
@@ -60,9 +61,9 @@ def publication_list(request):
 
 @login_required
 @require_GET
+@requires("sees_everything")
 def publication_export(request, pk, fmt):
     """The whole municipality's published report as a file (what went to the Hovedudvalg)."""
-    access_or_404(request.user, "sees_everything")
     if fmt not in exports.FORMATS:
         raise Http404
     publication = get_object_or_404(Publication, pk=pk)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rummelig.accounts.access import access_or_404
+from rummelig.accounts.access import access_for, requires
 from rummelig.audit import log
 from rummelig.audit.display import changed_fields
 from rummelig.audit.models import AuditEntry
@@ -52,8 +52,9 @@ def _visible(access):
 
 @login_required
 @require_GET
+@requires("sees_everything")
 def targets(request):
-    access = access_or_404(request.user, "sees_everything")
+    access = access_for(request.user)
     form = TargetFilterForm(request.GET or None)
     rows = _visible(access)
     year = form.cleaned_data.get("year") if form.is_valid() else None
@@ -67,8 +68,9 @@ def targets(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("is_hr")
 def target_create(request):
-    access = access_or_404(request.user, "is_hr")
+    access = access_for(request.user)
     initial = {"year": timezone.localdate().year, "kind": Target.Kind.TARGET, "measure": Target.Measure.HEADCOUNT}
     form = TargetForm(request.POST or None, initial=initial, units=access.aggregate_units())
     if request.method == "POST" and form.is_valid():
@@ -84,8 +86,9 @@ def target_create(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("is_hr")
 def target_edit(request, pk):
-    access = access_or_404(request.user, "is_hr")
+    access = access_for(request.user)
     target = get_object_or_404(_visible(access), pk=pk)
     before = snapshot(target)
     form = TargetForm(request.POST or None, instance=target, units=access.aggregate_units())
@@ -102,8 +105,9 @@ def target_edit(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@requires("is_hr")
 def target_delete(request, pk):
-    access = access_or_404(request.user, "is_hr")
+    access = access_for(request.user)
     target = get_object_or_404(_visible(access), pk=pk)
     if request.method == "POST":
         log.record(request.user, AuditEntry.Action.DELETE, target, object_type=OBJECT_TYPE, changes=log.diff(snapshot(target), {}))
@@ -116,8 +120,9 @@ def target_delete(request, pk):
 
 @login_required
 @require_GET
+@requires("sees_everything")
 def target_history(request, pk):
-    access = access_or_404(request.user, "sees_everything")
+    access = access_for(request.user)
     target = get_object_or_404(_visible(access), pk=pk)
     entries = _labelled(AuditEntry.objects.filter(object_type=OBJECT_TYPE, object_id=str(target.pk)))
     return render(request, "reports/target_history.html", {"target": target, "entries": entries})

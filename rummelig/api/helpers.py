@@ -1,6 +1,6 @@
 """Pieces every REST API router shares: pagination, scoped look-ups, write checks, errors, audit of lists.
 
-The routers live in each app's `api.py`; `rummelig/api.py` assembles them. Permissions come from
+The routers live in each app's `api.py`; `rummelig/api/site.py` assembles them. Permissions come from
 `access_for(user)` as on the pages: an object outside the user's units is 404, a role that may
 never write gets 403. Validation errors answer 422 as {"detail": [{"field": …, "message": …}]}
 with Danish messages.
@@ -13,6 +13,7 @@ every operation to it with schemathesis.
 """
 
 import re
+from functools import wraps
 from datetime import date
 from typing import Annotated, get_args
 
@@ -28,7 +29,7 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.lib.cpr import looks_like_cpr
 
-from .access import access_for
+from rummelig.accounts.access import LOGIN, PUBLIC, access_for, access_or_404, check_permission
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
@@ -238,19 +239,39 @@ def pick(queryset, pk, field):
     return obj
 
 
-def require_writer(request):
-    """Refuse (403) a user whose roles never allow changes (TR, MED, auditor, no role)."""
-    access = access_for(request.user)
-    if not access.may_edit:
-        raise HttpError(403, str(MAY_NOT_WRITE))
-    return access
+def requires(permission, *, refuse=404, message=MAY_NOT_WRITE, in_body=False):
+    """Declare an operation's permission (an `accounts.access` name, checked at import) and check it first.
+
+    refuse=404 for an operation that does not exist for the user, 403 (with message) for one a role may
+    never use. in_body=True when the operation checks it itself after an earlier answer (a 404 of a record
+    outside the user's units comes before the 403), with `require` or `get_for_change`. The operation
+    carries the name as `.permission` for the test that walks every operation.
+    """
+    check_permission(permission)
+
+    def decorate(operation):
+        if in_body:
+            operation.permission = permission
+            return operation
+
+        @wraps(operation)
+        def checked(request, *args, **kwargs):
+            require(request, permission, refuse=refuse, message=message)
+            return operation(request, *args, **kwargs)
+
+        checked.permission = permission
+        return checked
+
+    return decorate
 
 
-def require_hr(request, message=MAY_NOT_WRITE):
-    """Refuse (403, with message) anyone but HR."""
+def require(request, permission, *, refuse=403, message=MAY_NOT_WRITE):
+    """Return the user's Access if permission holds, else refuse: 404, or 403 with message."""
+    if refuse == 404:
+        return access_or_404(request.user, permission)
     access = access_for(request.user)
-    if not access.is_hr:
-        raise HttpError(403, str(message))
+    if permission not in (PUBLIC, LOGIN) and not getattr(access, check_permission(permission)):
+        raise HttpError(refuse, str(message))
     return access
 
 
