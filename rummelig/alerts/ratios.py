@@ -29,7 +29,7 @@ from django.db.models import Count, Q, Sum
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment
 from rummelig.placements.models import Placement
-from rummelig.rules.durations import months_after, same_day_in
+from rummelig.rules.dates import months_after, same_day_in
 from rummelig.rules.ratio import (
     FULL_TIME_HOURS,
     VACATED_POST_MONTHS,

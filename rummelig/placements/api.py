@@ -52,7 +52,7 @@ from rummelig.schemes.models import Scheme, TargetGroup
 from .filters import DEFAULT_SORT, SORTS, PlacementFilter, sort_fields
 from .forms import mentor_candidates
 from .models import Outcome, Placement, Status
-from .validation import validate_placement
+from .validation import Proposal, validate_placement
 
 router = Router(tags=["Ansættelser"])
 
@@ -250,7 +250,6 @@ def _save(request, placement, data):
     access = access_for(request.user)
     before = log.snapshot(placement) if placement.pk else None
     person = _person(request, placement, data)
-    warnings = []
     if "scheme" in data:
         data["scheme"] = Scheme.objects.filter(code=data["scheme"]).prefetch_related("versions__durations").first()
         if data["scheme"] is None:
@@ -264,7 +263,7 @@ def _save(request, placement, data):
         data["mentor"] = pick(mentor_candidates(access, placement.mentor), data["mentor"], "mentor")
     for name, value in data.items():
         setattr(placement, name, value)
-    errors = validate_placement(
+    findings = validate_placement(Proposal(
         scheme=placement.scheme,
         workplace=placement.workplace,
         target_group=placement.target_group,
@@ -278,17 +277,16 @@ def _save(request, placement, data):
         hours_per_week=placement.hours_per_week,
         vacated_post_on=placement.vacated_post_on,
         person=person if person.pk else None,
-        warnings=warnings,
-    )
-    if errors:
-        raise FieldErrors(errors)
+    ))
+    if findings.errors:
+        raise FieldErrors(findings.errors)
     if person.pk is None:
         save_logged(request, person, None)
     placement.person = person
     if placement.pk is None:
         placement.created_by = request.user
     saved = save_logged(request, placement, before)
-    saved.validation_warnings = warnings
+    saved.validation_warnings = findings.warnings
     return saved
 
 

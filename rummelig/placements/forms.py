@@ -18,7 +18,7 @@ from rummelig.people.models import Person, validate_cpr
 from rummelig.schemes.models import Scheme
 
 from .models import Placement
-from .validation import validate_placement
+from .validation import Proposal, validate_placement
 
 DATE_FIELDS = ("start", "planned_end", "actual_end", "requested_on")
 TEXTAREAS = ("purpose", "special_considerations", "extension_reason", "rule_override_reason")
@@ -206,7 +206,7 @@ class PlacementForm(forms.ModelForm):
         cleaned = super().clean()
         self._clean_person()
         self._clean_employment()
-        errors = validate_placement(
+        findings = validate_placement(Proposal(
             scheme=cleaned.get("scheme"),
             workplace=cleaned.get("workplace"),
             target_group=cleaned.get("target_group"),
@@ -221,11 +221,11 @@ class PlacementForm(forms.ModelForm):
             vacated_post_on=cleaned.get("vacated_post_on"),
             rule_override_reason=cleaned.get("rule_override_reason", ""),
             may_override=self.access.is_hr,
-            overridden=self.overridden_rules,
             person=self.chosen_person(),
-            warnings=self.warnings,
-        )
-        for field, messages in errors.items():
+        ))
+        self.overridden_rules = findings.overridden
+        self.warnings = findings.warnings
+        for field, messages in findings.errors.items():
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)
         return cleaned

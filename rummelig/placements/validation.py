@@ -1,14 +1,15 @@
 """The rules a placement must meet before it is saved, shared by the form and the REST API.
 
 `validate_placement` runs every check in `CHECKS` on a `Proposal` (the placement as the user wants
-it) and returns {field name: [Danish messages]}; an empty dict means the placement may be saved.
+it) and returns its `Findings`: errors {field name: [Danish messages]} (none means the placement may
+be saved), warnings that do not stop the save, and the rules HR overrode.
 Each check is a small function that yields (field, message) pairs, so a later rule (the
 rimelighedskrav, merbeskæftigelse …) is one more function appended to `CHECKS`. The law itself
 lives in `rummelig.rules`; this module only feeds it the placement and words the answer.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date, timedelta
 from functools import cached_property
@@ -80,9 +81,16 @@ class Proposal:
     vacated_post_on: date | None = None  # løntilskud: the day the post it fills became vacant (dismissal/resignation)
     rule_override_reason: str = ""
     may_override: bool = False  # HR may override the rimelighedskrav and merbeskæftigelse with a reason
-    overridden: list = dataclass_field(default_factory=list)  # English audit lines of the rules HR overrode
     person: object = None  # the saved person the placement is for; None for a person not yet saved
+    # Filled by the checks while `validate_placement` runs on its own copy; read them from its Findings.
+    overridden: list = dataclass_field(default_factory=list)  # English audit lines of the rules HR overrode
     warnings: list = dataclass_field(default_factory=list)  # Danish messages that do not stop the save
+
+    def __post_init__(self):
+        # Forms and the API give None for an empty text; the checks compare with "".
+        for name in ("target_group", "extension_reason", "outcome", "rule_override_reason"):
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, "")
 
     @property
     def end_field(self):
@@ -263,58 +271,25 @@ CHECKS: list[Check] = [
 ]
 
 
-def validate_placement(
-    *,
-    scheme,
-    workplace,
-    target_group,
-    start,
-    planned_end,
-    actual_end,
-    extension_reason,
-    outcome="",
-    birth_date=None,
-    placement=None,
-    hours_per_week=None,
-    vacated_post_on=None,
-    rule_override_reason="",
-    may_override=False,
-    overridden=None,
-    person=None,
-    warnings=None,
-) -> dict[str, list[str]]:
-    """Return {field: [Danish messages]} for every rule the proposed placement breaks ({} if none).
+@dataclass(frozen=True)
+class Findings:
+    """What validation found: errors stop the save, warnings and overridden rules are shown or audited."""
 
-    Pass None for a value the caller could not read (the check that needs it is then skipped);
-    `placement` is the saved placement being changed, if any. Messages are in the active language.
-    `may_override` (HR only) lets `rule_override_reason` lift the rimelighedskrav and merbeskæftigelse;
-    the rules so overridden are appended, as English audit lines, to the list `overridden` if given.
-    `person` is the saved person (None for a new one); messages that should not stop the save (a
-    placement in another scheme at the same time) are appended to the list `warnings` if given.
+    errors: dict[str, list[str]]  # {field: [Danish messages]}; empty when the placement may be saved
+    warnings: list[str]  # Danish messages that do not stop the save (only given when there are no errors)
+    overridden: list[str]  # English audit lines of the rules HR overrode with a reason
+
+
+def validate_placement(proposal: Proposal) -> Findings:
+    """Run every check in `CHECKS` on the proposed placement and return what they found.
+
+    A value left None in the proposal skips the check that needs it. Messages are in the active
+    language. The proposal is not changed: the checks note warnings and overridden rules on a copy.
     """
-    proposal = Proposal(
-        scheme=scheme,
-        workplace=workplace,
-        target_group=target_group or "",
-        start=start,
-        planned_end=planned_end,
-        actual_end=actual_end,
-        extension_reason=extension_reason or "",
-        outcome=outcome or "",
-        birth_date=birth_date,
-        placement=placement,
-        hours_per_week=hours_per_week,
-        vacated_post_on=vacated_post_on,
-        rule_override_reason=rule_override_reason or "",
-        may_override=may_override,
-        person=person,
-    )
+    p = replace(proposal, overridden=[], warnings=[])
     errors: dict[str, list[str]] = {}
     for check in CHECKS:
-        for field, message in check(proposal):
+        for field, message in check(p):
             errors.setdefault(field, []).append(str(message))
-    if overridden is not None:
-        overridden.extend(proposal.overridden)
-    if warnings is not None and not errors:
-        warnings.extend(str(message) for message in proposal.warnings)
-    return errors
+    warnings = [] if errors else [str(message) for message in p.warnings]
+    return Findings(errors=errors, warnings=warnings, overridden=list(p.overridden))

@@ -41,7 +41,7 @@ from django.db.models.functions import Coalesce, Greatest, Least
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment
 from rummelig.placements.models import Outcome, Placement, active_on_q, overlapping_q
-from rummelig.rules.durations import days_in_year, same_day_in
+from rummelig.rules.dates import days_in_year, same_day_in
 from rummelig.rules.fleksjob_refusion import Cap, expected_refusion
 from rummelig.rules.ratio import FULL_TIME_HOURS
 from rummelig.schemes.models import Scheme

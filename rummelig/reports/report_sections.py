@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from rummelig.alerts.balance import temporary_scheme_ids
 from rummelig.core.formats import long_date
 from rummelig.placements.models import Outcome
-from rummelig.rules.durations import same_day_in
+from rummelig.rules.dates import same_day_in
 from rummelig.rules.suppression import HIDDEN, suppress_count
 
 from .charts import bar_chart, line_chart

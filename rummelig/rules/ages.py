@@ -12,14 +12,13 @@ efterløn age" (seniorjob; domain.md §1.6) ends at an age that the law sets per
   folkepension age minus 3 (65, 66, 67). Table: pension.dk, dsa.dk.
 
 The cohorts are data (the Django model ``schemes.AgeLimit``, one row per cohort with its source),
-because Folketinget keeps raising them; this module only looks a person up in such a table.
+because Folketinget keeps raising them; this module only looks a person up in such a table
+(the last day before the age is ``dates.day_before_age``).
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
-
-from .schemes import MONTHS, Duration
+from datetime import date
 
 FOLKEPENSION = "folkepension"
 EFTERLOEN = "efterloen"
@@ -62,13 +61,3 @@ def age_for(steps: Iterable[AgeStep], birth_date: date) -> AgeStep | None:
         raise ValueError(f"Age cohorts overlap on {birth_date}: {matches}.")
     return matches[0] if matches else None
 
-
-def day_before_age(birth_date: date, years: int, months: int = 0) -> date:
-    """Return the last day before the person reaches ``years`` and ``months`` ("indtil 62½ år").
-
-    Counted like every period in ``durations``: someone born 31 August reaches 62½ on 1 March
-    (the 31st of February does not exist, so the half year is complete at the end of February).
-    """
-    from .durations import next_period_start
-
-    return next_period_start(birth_date, Duration(years * 12 + months, MONTHS)) - timedelta(days=1)

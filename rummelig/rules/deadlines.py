@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .durations import add_duration, max_end_date, months_after
+from .dates import add_duration, months_after
+from .durations import max_end_date
 from .schemes import MONTHS, Duration, SchemeRule
 
 PLACEMENT_ENDS = "placement_ends"

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from .durations import days_in_year
+from .dates import days_in_year
 from .ratio import FULL_TIME_HOURS
 
 WEEKS_PER_YEAR = 52

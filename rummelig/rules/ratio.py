@@ -26,7 +26,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from .durations import months_after
+from .dates import months_after
 
 Number = int | float | Decimal | Fraction
 

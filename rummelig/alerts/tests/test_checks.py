@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from rummelig.placements.validation import validate_placement
+from rummelig.placements.validation import Proposal, validate_placement
 from rummelig.schemes.models import Scheme
 from rummelig.testing import make_placement
 
@@ -18,7 +18,7 @@ FULL = (
 )
 
 
-def propose(world, scheme_code="virksomhedspraktik", **overrides):
+def proposed(world, scheme_code="virksomhedspraktik", **overrides):
     values = {
         "scheme": Scheme.objects.get(code=scheme_code),
         "workplace": world.solsikken,
@@ -29,7 +29,11 @@ def propose(world, scheme_code="virksomhedspraktik", **overrides):
         "extension_reason": "",
     }
     values.update(overrides)
-    return validate_placement(**values)
+    return Proposal(**values)
+
+
+def propose(world, *args, **overrides):
+    return validate_placement(proposed(world, *args, **overrides)).errors
 
 
 @pytest.mark.django_db
@@ -45,8 +49,8 @@ class TestRimelighedskrav:
         )
 
     def test_hr_overrides_with_a_written_reason_and_the_rule_is_noted_for_the_audit_log(self, world, full_house):
-        overridden = []
-        errors = propose(world, may_override=True, rule_override_reason="Aftalt med jobcentret: særligt behov.", overridden=overridden)
+        found = validate_placement(proposed(world, may_override=True, rule_override_reason="Aftalt med jobcentret: særligt behov."))
+        errors, overridden = found.errors, found.overridden
         assert errors == {}
         assert overridden == [
             "rimelighedskrav at Solsikken Børnehus (P-no. 1012345678) on 2030-03-01: 5 persons counted, at most 5 allowed with 25.0 ordinary FTE"

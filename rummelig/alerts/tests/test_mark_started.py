@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from rummelig.core.formats import long_date
-from rummelig.placements.validation import validate_placement
+from rummelig.placements.validation import Proposal, validate_placement
 
 from rummelig.audit.models import AuditEntry
 from rummelig.placements.models import Placement
@@ -26,7 +26,7 @@ def validate(placement, **changes):
         "scheme", "workplace", "target_group", "start", "planned_end", "actual_end", "extension_reason", "outcome")}
     values.update(changes)
     with override("da"):
-        return validate_placement(**values, placement=placement, person=placement.person)
+        return validate_placement(Proposal(**values, placement=placement, person=placement.person)).errors
 
 
 @pytest.mark.django_db

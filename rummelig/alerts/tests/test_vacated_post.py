@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from rummelig.accounts.tests.api_client import api_as, errors_of
 from rummelig.placements.models import Placement
-from rummelig.placements.validation import validate_placement
+from rummelig.placements.validation import Proposal, validate_placement
 from rummelig.schemes.models import Scheme
 from rummelig.testing import make_employment, make_person
 
@@ -20,13 +20,17 @@ REFUSED = (
 )
 
 
-def propose(world, scheme_code="loentilskud", target_group="dagpenge", **overrides):
+def proposed(world, scheme_code="loentilskud", target_group="dagpenge", **overrides):
     values = {
         "scheme": Scheme.objects.get(code=scheme_code), "workplace": world.solsikken, "target_group": target_group,
         "start": START, "planned_end": date(2030, 6, 30), "actual_end": None, "extension_reason": "",
     }
     values.update(overrides)
-    return validate_placement(**values)
+    return Proposal(**values)
+
+
+def propose(world, *args, **overrides):
+    return validate_placement(proposed(world, *args, **overrides)).errors
 
 
 @pytest.fixture
@@ -54,9 +58,9 @@ class TestRule:
         assert propose(world, "virksomhedspraktik", planned_end=date(2030, 3, 28), vacated_post_on=date(2030, 1, 15)) == {}
 
     def test_hr_may_override_with_a_reason_and_it_is_logged(self, world, steady):
-        overridden = []
-        errors = propose(world, vacated_post_on=date(2030, 1, 15), may_override=True,
-                         rule_override_reason="Stillingen er nedlagt og genoprettet som ny.", overridden=overridden)
+        found = validate_placement(proposed(world, vacated_post_on=date(2030, 1, 15), may_override=True,
+                                            rule_override_reason="Stillingen er nedlagt og genoprettet som ny."))
+        errors, overridden = found.errors, found.overridden
         assert errors == {}
         assert overridden == ["vacated post at Solsikken Børnehus: vacated 2030-01-15, start 2030-03-01, may be filled from 2030-04-15"]
 

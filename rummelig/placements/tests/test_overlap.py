@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
 from rummelig.accounts.tests.api_client import api_as, errors_of
 from rummelig.placements.models import Placement
+from rummelig.placements.validation import Proposal, validate_placement
 from rummelig.schemes.models import Scheme
 from rummelig.testing import make_person, make_placement
 
@@ -127,3 +129,33 @@ class TestApi:
             "periode. Kontrollér, at begge er rigtige."
         ]
         assert api_as(world.hr).get(f"/placements/{response.json()['id']}").json()["warnings"] == []
+
+
+@pytest.mark.django_db
+class TestFindings:
+    """validate_placement returns what it found; the proposal it was given is left as it was."""
+
+    def praktik(self, world, person, **changes):
+        values = {
+            "scheme": Scheme.objects.get(code="virksomhedspraktik"), "workplace": world.skovbrynet,
+            "target_group": "dagpenge", "start": date(2026, 4, 1), "planned_end": date(2026, 4, 28), "person": person,
+        }
+        return Proposal(**{**values, **changes})
+
+    def test_another_scheme_is_a_warning_and_the_proposal_is_unchanged(self, world, person, loentilskud):
+        proposal = self.praktik(world, person)
+        with override("da"):
+            found = validate_placement(proposal)
+            again = validate_placement(proposal)
+        assert found.errors == {}
+        assert found.warnings == [
+            "Bemærk: Personen har også en ansættelse i ordningen Løntilskud fra 1. marts 2026 til og med 30. juni 2026 i samme "
+            "periode. Kontrollér, at begge er rigtige."
+        ]
+        assert again.warnings == found.warnings  # nothing piles up when the same proposal is checked twice
+        assert proposal.warnings == [] and proposal.overridden == []
+
+    def test_no_warnings_are_given_beside_errors(self, world, person, loentilskud):
+        found = validate_placement(self.praktik(world, person, planned_end=date(2026, 3, 1)))
+        assert "planned_end" in found.errors
+        assert found.warnings == []

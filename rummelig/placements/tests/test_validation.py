@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from rummelig.organisation.models import Unit
-from rummelig.placements.validation import validate_placement
+from rummelig.placements.validation import Proposal, validate_placement
 from rummelig.schemes.models import Scheme
 
 
@@ -20,7 +20,7 @@ def proposal(world, scheme_code="virksomhedspraktik", **overrides):
         "extension_reason": "",
     }
     values.update(overrides)
-    return validate_placement(**values)
+    return validate_placement(Proposal(**values)).errors
 
 
 @pytest.mark.django_db
@@ -124,7 +124,7 @@ class TestValidatePlacement:
         ]
 
     def test_it_skips_the_rules_whose_values_are_missing(self, world):
-        errors = validate_placement(
+        errors = validate_placement(Proposal(
             scheme=None, workplace=None, target_group="", start=None, planned_end=None, actual_end=None, extension_reason=""
-        )
+        )).errors
         assert errors == {}

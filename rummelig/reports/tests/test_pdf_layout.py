@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from rummelig.accounts.access import access_for
 from rummelig.accounts.models import Role
-from rummelig.core.demo.seed import seed_demo
+from rummelig.demo.seed import seed_demo
 from rummelig.organisation.models import Unit
 from rummelig.reports import exports
 from rummelig.reports.views.annual import build_report

@@ -23,7 +23,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from rummelig.accounts.models import Role
 from rummelig.alerts.balance import temporary_scheme_ids
 from rummelig.reports.publications import publish
-from rummelig.rules.durations import same_day_in
+from rummelig.rules.dates import same_day_in
 from rummelig.rules.suppression import HIDDEN, SUPPRESSED
 from rummelig.schemes.models import Scheme
 from rummelig.testing import make_employment, make_person, make_placement, make_user

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from rummelig.rules.ages import AgeStep, age_for, day_before_age
+from rummelig.rules.ages import AgeStep, age_for
+from rummelig.rules.dates import day_before_age
 from rummelig.rules.durations import check_duration, max_end_date, personal_age_limit
 
 from .factories import make_rule

@@ -4,14 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rummelig.rules.durations import (
-    add_duration,
-    check_duration,
-    day_before_birthday,
-    max_end_date,
-    months_after,
-    same_day_in,
-)
+from rummelig.rules.dates import add_duration, day_before_age, months_after, same_day_in
+from rummelig.rules.durations import check_duration, max_end_date
 from rummelig.rules.schemes import Duration
 
 from .factories import make_rule, months, weeks, years
@@ -174,8 +168,8 @@ def test_a_seniorjob_without_birth_date_has_no_known_end():
 
 
 def test_a_person_born_on_29_february_turns_older_on_1_march():
-    assert day_before_birthday(date(1964, 2, 29), 61) == date(2025, 2, 28)
-    assert day_before_birthday(date(1964, 2, 29), 64) == date(2028, 2, 28)
+    assert day_before_age(date(1964, 2, 29), 61) == date(2025, 2, 28)
+    assert day_before_age(date(1964, 2, 29), 64) == date(2028, 2, 28)
 
 
 def test_the_age_limit_wins_when_it_comes_before_the_maximum_duration():

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from rummelig.placements.models import Placement
-from rummelig.placements.validation import validate_placement
+from rummelig.placements.validation import Proposal, validate_placement
 from rummelig.schemes.models import Scheme
 from rummelig.testing import make_person
 
@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 def errors(world, code, start, target_group="dagpenge", **extra):
-    return validate_placement(
+    return validate_placement(Proposal(
         scheme=Scheme.objects.get(code=code), workplace=world.solsikken, target_group=target_group,
         start=start, planned_end=None, actual_end=None, extension_reason="", **extra,
-    )
+    )).errors
 
 
 @pytest.mark.parametrize("code, target_group", [("revalidering", "revalidering"), ("jobrotation", "dagpenge")])

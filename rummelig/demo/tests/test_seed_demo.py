@@ -13,8 +13,8 @@ from django.db.models import F, Q, Sum
 from rummelig.accounts.access import access_for
 from rummelig.accounts.models import Role
 from rummelig.audit.models import AuditEntry
-from rummelig.core.demo import DEMO_PASSWORD, DEMO_USERS, KOMMUNE
-from rummelig.core.demo.seed import delete_with_dependants
+from rummelig.demo.data import DEMO_PASSWORD, DEMO_USERS, KOMMUNE
+from rummelig.demo.seed import delete_with_dependants
 from rummelig.lib.cpr import birth_date_from_cpr, normalise_cpr
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person

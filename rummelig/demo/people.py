@@ -13,7 +13,7 @@ from itertools import accumulate
 from faker.providers.person.da_DK import Provider as DanishNames
 
 from rummelig.people.models import Person
-from rummelig.rules.durations import same_day_in
+from rummelig.rules.dates import same_day_in
 
 from . import data
 

@@ -4,7 +4,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from rummelig.core.demo import DEMO_USERS
+from rummelig.demo.data import DEMO_USERS
 
 
 def logins(*args):

@@ -18,7 +18,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from rummelig.placements.models import Outcome, Placement
-from rummelig.rules.durations import add_duration, max_end_date
+from rummelig.rules.dates import add_duration
+from rummelig.rules.durations import max_end_date
 from rummelig.rules.ratio import FULL_TIME_HOURS, max_supported_placements
 from rummelig.rules.schemes import DAYS, MONTHS, WEEKS, YEARS, Duration, max_duration
 from rummelig.schemes.models import TargetGroup as TG

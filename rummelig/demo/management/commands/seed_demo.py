@@ -6,8 +6,8 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError
 
-from rummelig.core.demo import DEMO_PASSWORD, KOMMUNE, flush_demo, seed_demo
-from rummelig.core.demo.seed import demo_data_exists
+from rummelig.demo.data import DEMO_PASSWORD, KOMMUNE
+from rummelig.demo.seed import demo_data_exists, flush_demo, seed_demo
 from rummelig.schemes.models import Scheme
 
 MIN_EMPLOYEES = 100

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from rummelig.core.demo import DEMO_PASSWORD, DEMO_USERS, ROLE_NAMES
+from rummelig.demo.data import DEMO_PASSWORD, DEMO_USERS, ROLE_NAMES
 
 DEFAULT_URL = "http://127.0.0.1:8000/"
 
