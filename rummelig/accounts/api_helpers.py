@@ -218,13 +218,13 @@ def patch_changes(payload):
 
 
 def save_logged(request, obj, before):
-    """Save obj, audit it (a create when before is None, else an update against before) and return it as stored."""
-    obj.save()
-    obj.refresh_from_db()
-    if before is None:
-        log.record_create(request.user, obj)
-    else:
-        log.record_update(request.user, obj, before)
+    """Save obj, audit it and return it as stored.
+
+    log.change reads before and after from the database; `before` is unused and stays only until the
+    API helpers move (then it goes)."""
+    with log.change(request.user, obj):
+        obj.save()
+        obj.refresh_from_db()
     return obj
 
 

@@ -135,12 +135,11 @@ def reveal_cpr(request, pk):
 def person_edit(request, pk):
     access = access_for(request.user)
     person = get_object_or_404(access.editable_people(), pk=pk)
-    before = log.snapshot(person)
     name = person.full_name  # the form changes the instance while it validates
     form = PersonForm(request.POST or None, instance=person, hr=access.is_hr)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        log.record_update(request.user, person, before)
+        with log.change(request.user, person):
+            form.save()
         messages.success(request, _("The details of %(name)s have been saved.") % {"name": person.full_name})
         return redirect("people:detail", pk=person.pk)
     return render(request, "people/edit.html", {"form": form, "person": person, "name": name, "access": access})
@@ -153,8 +152,8 @@ def _merge(user, person, holder):
             relation.related_model._default_manager.filter(**{relation.field.name: person}).update(**{relation.field.name: holder})
     log.record(user, AuditEntry.Action.UPDATE, holder, detail=f"Merged with person #{person.pk} ({person.full_name}), "
                "registered with the same CPR number")
-    log.record_delete(user, person)
-    person.delete()
+    with log.change(user, person):
+        person.delete()
 
 
 @login_required
@@ -165,7 +164,6 @@ def resolve_cpr(request, pk):
     access_or_404(request.user, "is_hr")
     person = get_object_or_404(Person.objects.exclude(pending_cpr=""), pk=pk)
     holder, action = person.cpr_holder, request.POST.get("action")
-    before = log.snapshot(person)
     if action == "merge" and holder is not None:
         _merge(request.user, person, holder)
         messages.success(request, _("%(name)s has been merged into %(holder)s.") % {"name": person.full_name, "holder": holder.full_name})
@@ -179,6 +177,6 @@ def resolve_cpr(request, pk):
     else:
         messages.error(request, _("The CPR number could not be resolved that way. Choose one of the buttons."))
         return redirect("people:detail", pk=person.pk)
-    person.save()
-    log.record_update(request.user, person, before)
+    with log.change(request.user, person):
+        person.save()
     return redirect("people:detail", pk=person.pk)

@@ -43,7 +43,6 @@ from rummelig.accounts.api_helpers import (
     require_writer,
     save_logged,
 )
-from rummelig.audit import log
 from rummelig.people.api import PersonIn, person_form
 from rummelig.people.models import Person
 from rummelig.schemes.models import Scheme, TargetGroup
@@ -247,7 +246,6 @@ def _person(request, placement, data):
 def _save(request, placement, data):
     """Apply data to placement, check it as the form does, save it (and a new person) and log both."""
     access = access_for(request.user)
-    before = log.snapshot(placement) if placement.pk else None
     person = _person(request, placement, data)
     warnings = []
     if "scheme" in data:
@@ -286,7 +284,7 @@ def _save(request, placement, data):
     placement.person = person
     if placement.pk is None:
         placement.created_by = request.user
-    saved = save_logged(request, placement, before)
+    saved = save_logged(request, placement, None)
     saved.validation_warnings = warnings
     return saved
 
