@@ -183,13 +183,7 @@ def log_list_read(request, object_type, filters, result):
 
     A CPR number in the filter is masked by log.record."""
     given = {k: str(v) for k, v in filters.dict().items() if v not in (None, "") and k not in ("limit", "offset")}
-    shown = ", ".join(f"{k}={v}" for k, v in sorted(given.items())) or "-"
-    log.record(
-        request.user,
-        AuditEntry.Action.EXPORT,
-        object_type=object_type,
-        detail=f"API {request.path}: filter {shown}; {len(result['items'])} of {result['count']} rows",
-    )
+    log.list_read(request.user, object_type, given, len(result["items"]), result["count"], f"API {request.path}")
 
 
 def log_read(request, obj):

@@ -98,6 +98,16 @@ def record(user, action, obj=None, *, object_type=None, object_id="", object_rep
     )
 
 
+def list_read(user, object_type, filters, shown, total, where):
+    """Audit a read of a list of people or placements (a page or an API call) as an export: who, filter, how many.
+
+    `filters` is {name: value} of the filters given; a CPR number in them is masked by `record`.
+    """
+    given = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()) if v not in (None, "")) or "-"
+    return record(user, AuditEntry.Action.EXPORT, object_type=object_type,
+                  detail=f"{where}: filter {given}; {shown} of {total} rows")
+
+
 def _stored(model, pk):
     """Return the row as the database has it (never an instance a form may already have changed), or None."""
     if pk is None:

@@ -64,6 +64,7 @@ def person_list(request):
     people = search_people(access, access.people(), query).order_by("last_name", "first_name", "pk")
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("side"))
     persons = list(page.object_list)
+    log.list_read(request.user, "person", {"q": query}, len(persons), page.paginator.count, request.path)
     _attach_current_work(access, persons, timezone.localdate())
     # HR's task list: people registered outside HR with a CPR number another person already has.
     awaiting = list(Person.objects.exclude(pending_cpr="").order_by("last_name", "first_name")[:20]) if access.is_hr else []
