@@ -139,8 +139,8 @@ def alert_handle(request):
         raise Http404
     existing = AlertHandling.objects.filter(user=request.user, placement=placement, kind=kind, due=due).first()
     if request.method == "POST" and request.POST.get("reopen") and existing is not None:
-        log.record_delete(request.user, existing)
-        existing.delete()
+        with log.change(request.user, existing):
+            existing.delete()
         messages.success(request, _("The alert is open again in your list."))
         return redirect("alerts:list")
     form = AlertHandlingForm(request.POST if request.method == "POST" else None, today=today, initial={
@@ -148,15 +148,11 @@ def alert_handle(request):
     } if existing else None)
     if request.method == "POST" and form.is_valid():
         handling = existing or AlertHandling(user=request.user, placement=placement, kind=kind, due=due)
-        before = log.snapshot(handling) if existing else None
-        handling.state = form.cleaned_data["state"]
-        handling.note = form.cleaned_data["note"].strip()
-        handling.postponed_until = form.cleaned_data["postponed_until"]
-        handling.save()
-        if before is None:
-            log.record_create(request.user, handling)
-        else:
-            log.record_update(request.user, handling, before)
+        with log.change(request.user, handling):
+            handling.state = form.cleaned_data["state"]
+            handling.note = form.cleaned_data["note"].strip()
+            handling.postponed_until = form.cleaned_data["postponed_until"]
+            handling.save()
         if handling.state == AlertHandling.State.HANDLED:
             messages.success(request, _("The alert is marked as handled. It is gone from your list, not from your colleagues'."))
         else:
@@ -226,8 +222,8 @@ def statement(request, pk):
         given.representative = request.user
         given.signed_at = timezone.now()
         given.figures = figures
-        given.save()
-        log.record_create(request.user, given)
+        with log.change(request.user, given):
+            given.save()
         messages.success(request, _("Your statement on the placement of %(name)s has been signed and sent to the employer.") % {
             "name": placement.person.full_name,
         })
@@ -279,8 +275,8 @@ def paper_statement(request, pk):
         given.figures = statement_figures(placement)
         given.scan_content_type = form.scan_content_type
         given.scan = form.cleaned_data["scan"]
-        given.save()
-        log.record_create(request.user, given)
+        with log.change(request.user, given):
+            given.save()
         messages.success(request, _("The statement received on paper has been recorded for the placement of %(name)s.") % {
             "name": placement.person.full_name,
         })
@@ -318,20 +314,16 @@ def route_statement(request, pk):
     if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
         raise Http404
     route = StatementRoute.objects.filter(placement=placement).first()
-    before = log.snapshot(route) if route else None
     representatives = representatives_of(placement.workplace)
     form = StatementRouteForm(
         request.POST if request.method == "POST" else None, instance=route, workplace=placement.workplace, has_tr=bool(representatives),
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
-        saved.placement = placement
-        saved.routed_by = request.user
-        saved.save()
-        if before is None:
-            log.record_create(request.user, saved)
-        else:
-            log.record_update(request.user, saved, before)
+        with log.change(request.user, saved):
+            saved.placement = placement
+            saved.routed_by = request.user
+            saved.save()
         messages.success(request, _("%(giver)s now gives the statement on the placement of %(name)s and sees it under “My tasks”.") % {
             "giver": saved.giver.get_full_name() or saved.giver.get_username(), "name": placement.person.full_name,
         })
@@ -393,10 +385,9 @@ def mark_started(request, pk):
             "Mark it as started on or after that day, or change the start date if the person started earlier."
         ) % {"name": placement.person.full_name, "start": long_date(placement.start)})
         return redirect("placements:detail", placement.pk)
-    before = log.snapshot(placement)
-    placement.started_at = timezone.now()
-    placement.save(update_fields=["started_at", "updated_at"])
-    log.record_update(request.user, placement, before)
+    with log.change(request.user, placement):
+        placement.started_at = timezone.now()
+        placement.save(update_fields=["started_at", "updated_at"])
     messages.success(request, _("The placement of %(name)s has been marked as started.") % {"name": placement.person.full_name})
     return redirect("placements:detail", placement.pk)
 
@@ -407,11 +398,10 @@ def mark_started(request, pk):
 def balance_threshold(request, pk):
     """HR sets the share of temporary special-terms staff above which a unit is flagged."""
     unit = get_unit_or_404(request.user, pk)
-    before = log.snapshot(unit)
     form = BalanceThresholdForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        log.record_update(request.user, unit, before)
+        with log.change(request.user, unit):
+            form.save()
         messages.success(request, _("The balance threshold of %(unit)s has been saved.") % {"unit": unit.name})
         return redirect("organisation:detail", unit.pk)
     return render(request, "alerts/balance_threshold.html", {"form": form, "unit": unit})

@@ -184,13 +184,7 @@ def log_list_read(request, object_type, filters, result):
 
     A CPR number in the filter is masked by log.record."""
     given = {k: str(v) for k, v in filters.dict().items() if v not in (None, "") and k not in ("limit", "offset")}
-    shown = ", ".join(f"{k}={v}" for k, v in sorted(given.items())) or "-"
-    log.record(
-        request.user,
-        AuditEntry.Action.EXPORT,
-        object_type=object_type,
-        detail=f"API {request.path}: filter {shown}; {len(result['items'])} of {result['count']} rows",
-    )
+    log.list_read(request.user, object_type, given, len(result["items"]), result["count"], f"API {request.path}")
 
 
 def log_read(request, obj):
@@ -219,13 +213,13 @@ def patch_changes(payload):
 
 
 def save_logged(request, obj, before):
-    """Save obj, audit it (a create when before is None, else an update against before) and return it as stored."""
-    obj.save()
-    obj.refresh_from_db()
-    if before is None:
-        log.record_create(request.user, obj)
-    else:
-        log.record_update(request.user, obj, before)
+    """Save obj, audit it and return it as stored.
+
+    log.change reads before and after from the database; `before` is unused and stays only until the
+    API helpers move (then it goes)."""
+    with log.change(request.user, obj):
+        obj.save()
+        obj.refresh_from_db()
     return obj
 
 

@@ -5,6 +5,7 @@ anything shaped like a CPR number in the text of an entry (a search typed into a
 typed into a free-text field) is masked as "ddmmyy-xxxx" before it is written.
 """
 
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -97,17 +98,52 @@ def record(user, action, obj=None, *, object_type=None, object_id="", object_rep
     )
 
 
-def record_create(user, obj):
-    return record(user, AuditEntry.Action.CREATE, obj, changes=diff({}, snapshot(obj)))
+def list_read(user, object_type, filters, shown, total, where):
+    """Audit a read of a list of people or placements (a page or an API call) as an export: who, filter, how many.
+
+    `filters` is {name: value} of the filters given; a CPR number in them is masked by `record`.
+    """
+    given = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()) if v not in (None, "")) or "-"
+    return record(user, AuditEntry.Action.EXPORT, object_type=object_type,
+                  detail=f"{where}: filter {given}; {shown} of {total} rows")
 
 
-def record_update(user, obj, before):
-    """Log an update given the snapshot taken before it; skip when nothing changed."""
-    changes = diff(before, snapshot(obj))
-    if changes:
-        return record(user, AuditEntry.Action.UPDATE, obj, changes=changes)
-    return None
+def _stored(model, pk):
+    """Return the row as the database has it (never an instance a form may already have changed), or None."""
+    if pk is None:
+        return None
+    return model._base_manager.filter(pk=pk).first()
 
 
-def record_delete(user, obj):
-    return record(user, AuditEntry.Action.DELETE, obj, changes=diff(snapshot(obj), {}))
+class Change:
+    """What `change` yields: after the block, `entry` is the entry it wrote (None when nothing changed)."""
+
+    entry = None
+
+
+@contextmanager
+def change(user, obj, *, object_type=None, fields=snapshot):
+    """Audit what the block does to obj: ``with log.change(user, obj): form.save()``.
+
+    The before is read from the database, so a form that changed the instance while it validated
+    does not hide the change; the after is obj as the block saved it. One entry is written: a create when obj was
+    not stored before, a delete when it is gone after, an update of the fields that differ, and
+    nothing when nothing changed (or when the block raised: the transaction is rolled back).
+    `fields` turns a stored instance into the {field: value} the log keeps (default: `snapshot`);
+    `object_type` names the record type when it is not the model's name.
+    """
+    model, pk = type(obj), obj.pk
+    old = _stored(model, pk)
+    before = fields(old) if old is not None else None
+    logged = Change()
+    yield logged
+    if old is not None and _stored(model, pk) is None:
+        logged.entry = record(user, AuditEntry.Action.DELETE, old, object_type=object_type, changes=diff(before, {}))
+    elif obj.pk is None:
+        return  # nothing was saved
+    elif before is None:
+        logged.entry = record(user, AuditEntry.Action.CREATE, obj, object_type=object_type, changes=diff({}, fields(obj)))
+    else:
+        changes = diff(before, fields(obj))
+        if changes:
+            logged.entry = record(user, AuditEntry.Action.UPDATE, obj, object_type=object_type, changes=changes)

@@ -68,20 +68,20 @@ class CodeMappingForm(forms.Form):
         return None if target == ORDINARY else Scheme.objects.get(pk=target)
 
     def save(self, user):
-        """Create or update the mapping; return (mapping, created, before) for the audit log."""
+        """Create or update the mapping and audit it; return the mapping."""
         mapping = PayrollCodeMapping.objects.filter(
             source=self.cleaned_data["source"], code=self.cleaned_data["code"]
         ).first()
         created = mapping is None
         if created:
             mapping = PayrollCodeMapping(source=self.cleaned_data["source"], code=self.cleaned_data["code"])
-        before = None if created else log.snapshot(mapping)
-        if self.cleaned_data["text"] or created:
-            mapping.text = self.cleaned_data["text"]
-        mapping.scheme = self.scheme()
-        mapping.updated_by = user
-        mapping.save()
-        return mapping, created, before
+        with log.change(user, mapping):
+            if self.cleaned_data["text"] or created:
+                mapping.text = self.cleaned_data["text"]
+            mapping.scheme = self.scheme()
+            mapping.updated_by = user
+            mapping.save()
+        return mapping
 
 
 def initial_target(mapping: PayrollCodeMapping | None) -> str:

@@ -22,7 +22,6 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rummelig.accounts.access import requires
-from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 
 from . import background, storage
@@ -229,11 +228,7 @@ def codes(request):
     if request.method == "POST":
         form = CodeMappingForm(request.POST)
         if form.is_valid():
-            mapping, created, before = form.save(request.user)
-            if created:
-                log.record_create(request.user, mapping)
-            else:
-                log.record_update(request.user, mapping, before)
+            mapping = form.save(request.user)
             messages.success(
                 request,
                 _("The code %(code)s from %(source)s now means: %(target)s.")

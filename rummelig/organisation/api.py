@@ -34,7 +34,6 @@ from rummelig.api.helpers import (
     requires,
     save_logged,
 )
-from rummelig.audit import log
 
 from .forms import UnitForm
 from .models import Unit
@@ -119,14 +118,13 @@ UnitPatch = patch_schema(UnitIn)
 
 def _save(request, unit, changes):
     """Check unit with the changes through HR's UnitForm (the page's rules), save it and log it."""
-    before = log.snapshot(unit) if unit.pk else None
     values = {name: getattr(unit, name) for name in UnitIn.model_fields if name != "parent"}
     values["parent"] = unit.parent_id
     values.update(changes)
     form = UnitForm({name: "" if value is None else value for name, value in values.items()}, instance=unit)
     if not form.is_valid():
         raise FieldErrors(form_errors(form))
-    return save_logged(request, form.save(commit=False), before)
+    return save_logged(request, form.save(commit=False), None)
 
 
 @router.get("", response={200: UnitPage, **LIST_ERRORS}, summary="List enheder")

@@ -178,8 +178,8 @@ def unit_create(request):
         initial["parent"] = access.units().filter(pk=parent_id).first()
     form = UnitForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        unit = form.save()
-        log.record_create(request.user, unit)
+        with log.change(request.user, form.instance):
+            unit = form.save()
         messages.success(request, _("The unit %(name)s has been created.") % {"name": unit.name})
         return redirect("organisation:detail", pk=unit.pk)
     return render(request, "organisation/edit.html", {"form": form, "unit": None})
@@ -191,12 +191,11 @@ def unit_create(request):
 def unit_edit(request, pk):
     access = access_for(request.user)
     unit = get_object_or_404(access.units(), pk=pk)
-    before = log.snapshot(unit)
     name = unit.name  # the form changes the instance while it validates
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        log.record_update(request.user, unit, before)
+        with log.change(request.user, unit):
+            form.save()
         messages.success(request, _("The unit %(name)s has been saved.") % {"name": unit.name})
         return redirect("organisation:detail", pk=unit.pk)
     return render(request, "organisation/edit.html", {"form": form, "unit": unit, "name": name})

@@ -35,7 +35,6 @@ from rummelig.api.helpers import (
     requires,
     save_logged,
 )
-from rummelig.audit import log
 
 from .forms import PersonForm
 from .models import Person
@@ -115,9 +114,8 @@ def person_form(person, data, prefix="", *, hr=False):
 
 
 def _save(request, person, data):
-    before = log.snapshot(person) if person.pk else None
     form = person_form(person, data, hr=access_for(request.user).is_hr)
-    return save_logged(request, form.save(commit=False), before)
+    return save_logged(request, form.save(commit=False), None)
 
 
 def _people_page(request, text, filters, page):

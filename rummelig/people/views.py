@@ -65,6 +65,7 @@ def person_list(request):
     people = search_people(access, access.people(), query).order_by("last_name", "first_name", "pk")
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("side"))
     persons = list(page.object_list)
+    log.list_read(request.user, "person", {"q": query}, len(persons), page.paginator.count, request.path)
     _attach_current_work(access, persons, timezone.localdate())
     # HR's task list: people registered outside HR with a CPR number another person already has.
     awaiting = list(Person.objects.exclude(pending_cpr="").order_by("last_name", "first_name")[:20]) if access.is_hr else []
@@ -139,12 +140,11 @@ def reveal_cpr(request, pk):
 def person_edit(request, pk):
     access = access_for(request.user)
     person = get_object_or_404(access.editable_people(), pk=pk)
-    before = log.snapshot(person)
     name = person.full_name  # the form changes the instance while it validates
     form = PersonForm(request.POST or None, instance=person, hr=access.is_hr)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        log.record_update(request.user, person, before)
+        with log.change(request.user, person):
+            form.save()
         messages.success(request, _("The details of %(name)s have been saved.") % {"name": person.full_name})
         return redirect("people:detail", pk=person.pk)
     return render(request, "people/edit.html", {"form": form, "person": person, "name": name, "access": access})
@@ -157,8 +157,8 @@ def _merge(user, person, holder):
             relation.related_model._default_manager.filter(**{relation.field.name: person}).update(**{relation.field.name: holder})
     log.record(user, AuditEntry.Action.UPDATE, holder, detail=f"Merged with person #{person.pk} ({person.full_name}), "
                "registered with the same CPR number")
-    log.record_delete(user, person)
-    person.delete()
+    with log.change(user, person):
+        person.delete()
 
 
 @login_required
@@ -169,7 +169,6 @@ def resolve_cpr(request, pk):
     """HR resolves a CPR number that awaits it: merge into the person who has it, take it, or drop it."""
     person = get_object_or_404(Person.objects.exclude(pending_cpr=""), pk=pk)
     holder, action = person.cpr_holder, request.POST.get("action")
-    before = log.snapshot(person)
     if action == "merge" and holder is not None:
         _merge(request.user, person, holder)
         messages.success(request, _("%(name)s has been merged into %(holder)s.") % {"name": person.full_name, "holder": holder.full_name})
@@ -183,6 +182,6 @@ def resolve_cpr(request, pk):
     else:
         messages.error(request, _("The CPR number could not be resolved that way. Choose one of the buttons."))
         return redirect("people:detail", pk=person.pk)
-    person.save()
-    log.record_update(request.user, person, before)
+    with log.change(request.user, person):
+        person.save()
     return redirect("people:detail", pk=person.pk)

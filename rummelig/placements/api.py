@@ -44,7 +44,6 @@ from rummelig.api.helpers import (
     requires,
     save_logged,
 )
-from rummelig.audit import log
 from rummelig.people.api import PersonIn, person_form
 from rummelig.people.models import Person
 from rummelig.schemes.models import Scheme, TargetGroup
@@ -248,7 +247,6 @@ def _person(request, placement, data):
 def _save(request, placement, data):
     """Apply data to placement, check it as the form does, save it (and a new person) and log both."""
     access = access_for(request.user)
-    before = log.snapshot(placement) if placement.pk else None
     person = _person(request, placement, data)
     if "scheme" in data:
         data["scheme"] = Scheme.objects.filter(code=data["scheme"]).prefetch_related("versions__durations").first()
@@ -285,7 +283,7 @@ def _save(request, placement, data):
     placement.person = person
     if placement.pk is None:
         placement.created_by = request.user
-    saved = save_logged(request, placement, before)
+    saved = save_logged(request, placement, None)
     saved.validation_warnings = findings.warnings
     return saved
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.audit import log
 from rummelig.core.forms import DateInput, style_widgets
 from rummelig.lib.cpr import birth_date_from_cpr, mask_cpr, normalise_cpr
 from rummelig.organisation.models import Unit
@@ -231,9 +232,8 @@ class PlacementForm(forms.ModelForm):
         return cleaned
 
     def save_with_person(self, user):
-        """Save the placement (and the new person, if one was typed in); return (placement, new person or None)."""
+        """Save the placement and the new person, if one was typed in (its creation audited); return the placement."""
         placement = self.save(commit=False)
-        new_person = None
         person = self.chosen_person()
         if person is None:
             new_person = Person(
@@ -242,13 +242,14 @@ class PlacementForm(forms.ModelForm):
                 cpr="" if self.pending_cpr else self.cleaned_data.get("cpr", ""),
                 pending_cpr=self.pending_cpr,
             )
-            new_person.save()
+            with log.change(user, new_person):
+                new_person.save()
             person = new_person
         placement.person = person
         if not placement.pk:
             placement.created_by = user
         placement.save()
-        return placement, new_person
+        return placement
 
 
 class AnnulForm(forms.Form):

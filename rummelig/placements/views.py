@@ -186,12 +186,11 @@ def placement_annul(request, pk):
     placement = get_placement_or_404(request.user, pk)
     form = AnnulForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        before = log.snapshot(placement)
-        placement.annulled_at = timezone.now()
-        placement.annulled_by = request.user
-        placement.annulment_reason = form.cleaned_data["reason"]
-        placement.save(update_fields=["annulled_at", "annulled_by", "annulment_reason", "updated_at"])
-        log.record_update(request.user, placement, before)
+        with log.change(request.user, placement):
+            placement.annulled_at = timezone.now()
+            placement.annulled_by = request.user
+            placement.annulment_reason = form.cleaned_data["reason"]
+            placement.save(update_fields=["annulled_at", "annulled_by", "annulment_reason", "updated_at"])
         messages.success(request, _("The registration of %(name)s has been annulled. It no longer counts anywhere.") % {
             "name": placement.person.full_name,
         })
@@ -251,19 +250,15 @@ def _employment_options(access, person, placement):
 
 def _form_page(request, access, placement, initial=None):
     creating = placement.pk is None
-    before = None if creating else log.snapshot(placement)
     search = next((name for name in ("person", "mentor") if f"search_{name}" in request.POST), None)
     if request.method == "POST" and search is None:
         form = PlacementForm(request.POST, instance=placement, access=access)
         if form.is_valid():
-            placement, new_person = form.save_with_person(request.user)
-            if new_person is not None:
-                log.record_create(request.user, new_person)
+            with log.change(request.user, placement):
+                placement = form.save_with_person(request.user)
             if creating:
-                log.record_create(request.user, placement)
                 messages.success(request, _("The placement of %(name)s has been registered.") % {"name": placement.person})
             else:
-                log.record_update(request.user, placement, before)
                 messages.success(request, _("The changes have been saved."))
             for warning in form.warnings:
                 messages.warning(request, warning)

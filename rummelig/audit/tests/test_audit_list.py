@@ -16,13 +16,13 @@ URL = reverse("audit:list")
 @pytest.fixture
 def entries(world):
     person = make_person("Åse", "Møller", cpr="0101901234")
-    before = log.snapshot(person)
-    person.first_name, person.cpr = "Åse Marie", "0202914321"
-    person.save()
-    update = log.record_update(world.hr, person, before)
+    with log.change(world.hr, person) as logged:
+        person.first_name, person.cpr = "Åse Marie", "0202914321"
+        person.save()
+    update = logged.entry
     view = log.record(world.leder_a, AuditEntry.Action.VIEW, person)
     export = log.record(world.auditor, AuditEntry.Action.EXPORT, object_type="placement", detail="Eksport af 12 ansættelser")
-    create = log.record_create(world.hr, world.solsikken)
+    create = log.record(world.hr, AuditEntry.Action.CREATE, world.solsikken, changes=log.diff({}, log.snapshot(world.solsikken)))
     # Backdate two entries for the date filters; only a test may go around the log's guard.
     QuerySet.update(AuditEntry.objects.filter(pk=export.pk), at=datetime(2026, 3, 2, 9, 30, tzinfo=dt_timezone.utc))
     QuerySet.update(AuditEntry.objects.filter(pk=create.pk), at=datetime(2026, 6, 1, 10, 0, tzinfo=dt_timezone.utc))

@@ -77,8 +77,8 @@ def economy(request):
 def pool_create(request):
     form = FleksjobPoolForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
-        pool = form.save()
-        log.record_create(request.user, pool)
+        with log.change(request.user, form.instance):
+            pool = form.save()
         messages.success(request, _("The pool's budget has been saved."))
         return redirect(reverse("reports:economy") + f"?year={pool.year}")
     return render(request, "reports/pool_form.html", {"form": form})
@@ -89,12 +89,11 @@ def pool_create(request):
 @requires("is_hr")
 def pool_edit(request, pk):
     pool = get_object_or_404(FleksjobPool, pk=pk)
-    before = log.snapshot(pool)
     form = FleksjobPoolForm(request.POST or None, instance=pool)
     if request.method == "POST" and form.is_valid():
-        pool = form.save()
-        pool.refresh_from_db()
-        log.record_update(request.user, pool, before)
+        with log.change(request.user, pool):
+            pool = form.save()
+            pool.refresh_from_db()
         messages.success(request, _("The pool's budget has been saved."))
         return redirect(reverse("reports:economy") + f"?year={pool.year}")
     return render(request, "reports/pool_form.html", {"form": form, "pool": pool})
@@ -111,12 +110,11 @@ def cap_create(request):
         for older in RefusionCap.objects.filter(valid_from__lt=cap.valid_from).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=cap.valid_from)
         ):
-            before = log.snapshot(older)
-            older.valid_to = cap.valid_from - timedelta(days=1)
-            older.save()
-            log.record_update(request.user, older, before)
-        cap.save()
-        log.record_create(request.user, cap)
+            with log.change(request.user, older):
+                older.valid_to = cap.valid_from - timedelta(days=1)
+                older.save()
+        with log.change(request.user, cap):
+            cap.save()
         messages.success(request, _("The refusion cap has been saved."))
         return redirect("reports:economy")
     return render(request, "reports/cap_form.html", {"form": form})
@@ -159,15 +157,11 @@ def economy_edit(request, pk, year):
     if placement.start > last or (placement.ends_on is not None and placement.ends_on < first):
         raise Http404
     row = PlacementEconomy.objects.filter(placement=placement, year=year).first() or PlacementEconomy(placement=placement, year=year)
-    before = log.snapshot(row) if row.pk else None
     form = PlacementEconomyForm(request.POST or None, instance=row, placement=placement)
     if request.method == "POST" and form.is_valid():
-        row = form.save()
-        row.refresh_from_db()
-        if before is None:
-            log.record_create(request.user, row)
-        else:
-            log.record_update(request.user, row, before)
+        with log.change(request.user, row):
+            row = form.save()
+            row.refresh_from_db()
         messages.success(request, _("The economy of the placement has been saved."))
         return redirect(reverse("reports:economy_placements") + f"?year={year}&scheme={placement.scheme_id}")
     return render(request, "reports/economy_form.html", {"form": form, "placement": placement, "year": year})

@@ -75,10 +75,10 @@ def target_create(request):
     form = TargetForm(request.POST or None, initial=initial, units=access.aggregate_units())
     if request.method == "POST" and form.is_valid():
         target = form.save(commit=False)
-        target.created_by = request.user
-        target.save()
-        form.save_m2m()
-        log.record(request.user, AuditEntry.Action.CREATE, target, object_type=OBJECT_TYPE, changes=log.diff({}, snapshot(target)))
+        with log.change(request.user, target, object_type=OBJECT_TYPE, fields=snapshot):
+            target.created_by = request.user
+            target.save()
+            form.save_m2m()
         messages.success(request, _("The target has been saved."))
         return redirect(f"{reverse('reports:targets')}?year={target.year}")
     return render(request, "reports/target_form.html", {"form": form})
@@ -90,14 +90,11 @@ def target_create(request):
 def target_edit(request, pk):
     access = access_for(request.user)
     target = get_object_or_404(_visible(access), pk=pk)
-    before = snapshot(target)
     form = TargetForm(request.POST or None, instance=target, units=access.aggregate_units())
     if request.method == "POST" and form.is_valid():
-        target = form.save()
-        target = Target.objects.prefetch_related("schemes").select_related("unit").get(pk=target.pk)
-        changes = log.diff(before, snapshot(target))
-        if changes:
-            log.record(request.user, AuditEntry.Action.UPDATE, target, object_type=OBJECT_TYPE, changes=changes)
+        with log.change(request.user, target, object_type=OBJECT_TYPE, fields=snapshot):
+            target = form.save()
+            target.refresh_from_db()  # the value as stored (rounded to its decimals)
         messages.success(request, _("The target has been saved."))
         return redirect(f"{reverse('reports:targets')}?year={target.year}")
     return render(request, "reports/target_form.html", {"form": form, "target": target})
@@ -110,9 +107,9 @@ def target_delete(request, pk):
     access = access_for(request.user)
     target = get_object_or_404(_visible(access), pk=pk)
     if request.method == "POST":
-        log.record(request.user, AuditEntry.Action.DELETE, target, object_type=OBJECT_TYPE, changes=log.diff(snapshot(target), {}))
         year = target.year
-        target.delete()
+        with log.change(request.user, target, object_type=OBJECT_TYPE, fields=snapshot):
+            target.delete()
         messages.success(request, _("The target has been deleted."))
         return redirect(f"{reverse('reports:targets')}?year={year}")
     return render(request, "reports/target_confirm_delete.html", {"target": target})
