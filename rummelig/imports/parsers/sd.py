@@ -1,11 +1,13 @@
-"""SD Løn (Silkeborg Data): departments and employments, as CSV or as SD's own XML.
+"""SD Løn (Silkeborg Data): SD's web-service answers read together, or Rummelig's SD CSV.
 
-SD publishes no file format for a full dump, so Rummelig defines one, using SD's element names
-so that an export from SD's web services, SD's data warehouse or a municipality's own SD mirror
-maps one-to-one. Two files, each recognised by its header row or root element:
+The XML answers (GetOrganization20111201, GetDepartment20111201, GetPerson20111201,
+GetEmployment20111201 and its …Changed… variants) each hold part of the picture: names only in
+GetPerson, the tree only in GetOrganization, a department once per validity period, an
+employment's history in GetEmploymentChanged. They are gathered first and joined afterwards.
+The semantics (status codes, ends, re-hires, SD's fictional persons) and their sources are in
+FORMATS.md, section "SD Løn".
 
-CSV (separator `;`, UTF-8 with or without BOM, or Windows-1252 as Excel on Danish Windows writes;
-dates YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY; 9999-12-31 or empty = no end; decimals with `,` or `.`):
+CSV (Rummelig's own, one file of departments or of employments, recognised by its header):
 
     DepartmentIdentifier;DepartmentUUIDIdentifier;DepartmentName;DepartmentLevelIdentifier;
     ParentDepartmentIdentifier;ProductionUnitIdentifier;CostCentre;ActivationDate;DeactivationDate
@@ -13,28 +15,6 @@ dates YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY; 9999-12-31 or empty = no end; decima
     PersonCivilRegistrationIdentifier;PersonGivenName;PersonSurnameName;EmploymentIdentifier;
     EmploymentDate;ActivationDate;DeactivationDate;EmploymentStatusCode;JobPositionIdentifier;
     EmploymentName;OccupationRate;DepartmentIdentifier
-
-  All columns must be in the header (in any order, extra columns are ignored); values may be empty
-  where not required. One employment row = the employment's *current* status period:
-  ActivationDate/DeactivationDate are the dates of that status.
-
-XML, shaped like SD's web-service responses (no DOCTYPE; namespaces ignored):
-  - `<GetDepartment20111201>` with `<Department>` elements: DepartmentIdentifier,
-    DepartmentUUIDIdentifier, DepartmentName, DepartmentLevelIdentifier, ActivationDate,
-    DeactivationDate, ProductionUnitIdentifier, and — not in SD's response, which has no parent —
-    `<ParentDepartmentIdentifier>` or `<DepartmentReference><DepartmentIdentifier>`, and `<CostCentre>`.
-  - `<GetEmployment20111201>` (also …Changed…) with `<Person>`: PersonCivilRegistrationIdentifier,
-    PersonGivenName and PersonSurnameName (as in GetPerson20111201; SD's GetEmployment lacks
-    them), and `<Employment>`: EmploymentIdentifier, EmploymentDate, and periods
-    `<EmploymentStatus>` (EmploymentStatusCode), `<Profession>` (JobPositionIdentifier,
-    EmploymentName), `<WorkingTime>` (OccupationRate), `<EmploymentDepartment>`
-    (DepartmentIdentifier), each with ActivationDate/DeactivationDate. The period valid on
-    `as_of` (default today) is used, else the latest before it, else the first.
-
-Status codes: 0 ansat uden løn, 1 ansat i løn, 3 midlertidigt ude af løn (still employed),
-4 konflikt/orlov (still employed), 7 emigreret/død, 8 fratrådt, 9 pensioneret (7–9 = ended: the
-employment's last day is the day before that status begins), S slettet (= cancelled).
-FTE is OccupationRate (a fraction, e.g. 0,8108); weekly hours = 37 × FTE.
 """
 
 from collections.abc import Iterator
@@ -97,6 +77,8 @@ STATUS_TEXT = {
 ACTIVE_STATUSES = frozenset({"0", "1", "3", "4"})
 ENDED_STATUSES = frozenset({"7", "8", "9"})
 DELETED_STATUS = "S"
+FICTIONAL_CPR_SUFFIX = "0000"  # SD's test persons; OS2mo skips them (sdlon/skip.py, skip_fictional_users)
+FICTIONAL_NOTICE = "SD's fiktive person (CPR-nummeret slutter på 0000) er sprunget over, som OS2mo gør."
 
 
 def parse_sd(source: Source, *, name: str | None = None, as_of: date | None = None) -> ParsedFile:
@@ -234,6 +216,9 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
         first_time(seen, employment_id, problems, row, "EmploymentIdentifier", what="Ansættelsen")
     cpr = check_cpr(row.text("PersonCivilRegistrationIdentifier"), problems, row, "PersonCivilRegistrationIdentifier",
                     required=True)  # fmt: skip
+    if cpr and cpr.endswith(FICTIONAL_CPR_SUFFIX):
+        problems.note(row.where(), FICTIONAL_NOTICE)
+        return None
     first_name, last_name = row.text("PersonGivenName"), row.text("PersonSurnameName")
     required(first_name or last_name, problems, row, "PersonSurnameName",
              "Personen har intet navn: PersonGivenName og PersonSurnameName er tomme.")  # fmt: skip
@@ -297,7 +282,6 @@ XML_KIND = (
     "et svar fra SD Løns webservice (GetOrganization20111201, GetDepartment20111201, GetPerson20111201 "
     "eller GetEmployment20111201/GetEmploymentChanged20111201/GetEmploymentChangedAtDate20111201)"
 )
-FICTIONAL_CPR_SUFFIX = "0000"  # SD's test persons; OS2mo skips them (sdlon/skip.py, skip_fictional_users)
 
 
 class _Node:
@@ -524,7 +508,7 @@ def _employment_from_periods(
     cpr = check_cpr(person.text("PersonCivilRegistrationIdentifier"), problems, person,
                     "PersonCivilRegistrationIdentifier", required=True)  # fmt: skip
     if cpr and cpr.endswith(FICTIONAL_CPR_SUFFIX):
-        problems.note(node.where(), "SD's fiktive person (CPR-nummeret slutter på 0000) er sprunget over, som OS2mo gør.")
+        problems.note(node.where(), FICTIONAL_NOTICE)
         return None
     first_name, last_name = person.text("PersonGivenName"), person.text("PersonSurnameName")
     if not (first_name or last_name) and cpr in answers.names:

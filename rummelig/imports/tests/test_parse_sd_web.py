@@ -185,3 +185,14 @@ def test_each_status_after_an_employed_period(tmp_path, code, end, cancelled):
     employment = employment_answer(tmp_path, [("2024-03-01", "2024-12-31", "1"), ("2025-01-01", "9999-12-31", code)])
 
     assert (employment.end, employment.cancelled, employment.status_code) == (end, cancelled, code)
+
+
+def test_sd_fictional_persons_are_skipped_in_the_csv_too(tmp_path):
+    path = tmp_path / "sd_ansaettelser.csv"
+    header = (ANSWERS.parent / "sd_ansaettelser.csv").read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(header + "\n0101010000;Test;Testesen;40005;2020-01-01;2020-01-01;9999-12-31;1;5100;Pædagog;1;AEB\n")
+
+    parsed = read(path.name, folder=tmp_path)
+
+    assert parsed.employments == [] and parsed.problems == []
+    assert [notice.location for notice in parsed.notices] == ["linje 2"]
