@@ -17,12 +17,16 @@ CSV (Rummelig's own, one file of departments or of employments, recognised by it
     EmploymentName;OccupationRate;DepartmentIdentifier
 """
 
+import os
+import tempfile
+import zipfile
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .common import Source, check_size, open_binary, read_head, source_name
+from .common import MAX_FILE_BYTES, Source, check_size, format_size, open_binary, read_head, source_name
 from .csvtable import CsvTable
 from .fields import (
     SD_DATE,
@@ -110,15 +114,66 @@ def iter_sd_files(
     """
     as_of = as_of or date.today()
     answers = _Answers()
+    with ExitStack() as stack:
+        for source, name in _unzipped(sources, stack):
+            problems.file = name
+            check_size(source, name)
+            with open_binary(source, name) as stream:
+                if _looks_like_xml(read_head(stream, 4096)):
+                    _read_answer(stream, name, problems, answers)
+                else:
+                    yield from _iter_csv(stream, name, problems)
+    yield from _xml_records(answers, problems, as_of)
+
+
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_ZIP_MEMBERS = 50
+
+
+def _unzipped(sources: list[tuple[Source, str]], stack: ExitStack) -> list[tuple[Source, str]]:
+    """Return the sources with each zip file replaced by its files (SD's answers sent as one zip).
+
+    Each member is copied to a temporary file, capped at MAX_FILE_BYTES however its header lies.
+    """
+    files: list[tuple[Source, str]] = []
     for source, name in sources:
-        problems.file = name
         check_size(source, name)
         with open_binary(source, name) as stream:
-            if _looks_like_xml(read_head(stream, 4096)):
-                _read_answer(stream, name, problems, answers)
-            else:
-                yield from _iter_csv(stream, name, problems)
-    yield from _xml_records(answers, problems, as_of)
+            if not read_head(stream, 4).startswith(ZIP_MAGIC):
+                files.append((source, name))
+                continue
+            try:
+                archive = stack.enter_context(zipfile.ZipFile(stream if not isinstance(source, (str, os.PathLike)) else source))
+                members = [info for info in archive.infolist() if not info.is_dir() and not info.filename.startswith("__MACOSX/")]
+            except (zipfile.BadZipFile, OSError):
+                raise file_error(name, "Zip-filen kan ikke åbnes; den er ødelagt eller ikke en zip-fil.") from None
+            if not members:
+                raise file_error(name, "Zip-filen er tom.")
+            if len(members) > MAX_ZIP_MEMBERS:
+                raise file_error(name, f"Zip-filen har {len(members)} filer; højst {MAX_ZIP_MEMBERS} kan indlæses på én gang.")
+            for info in members:
+                member_name = f"{os.path.basename(info.filename)} (i {name})"
+                files.append((_copy_member(archive, info, member_name, stack), member_name))
+    return files
+
+
+def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, stack: ExitStack):
+    if info.file_size > MAX_FILE_BYTES:
+        raise file_error(name, f"Filen fylder {format_size(info.file_size)} udpakket; den største fil, der kan "
+                               f"indlæses, er {format_size(MAX_FILE_BYTES)}.")  # fmt: skip
+    copy = stack.enter_context(tempfile.TemporaryFile())
+    try:
+        with archive.open(info) as member:
+            copied = 0
+            while chunk := member.read(1024 * 1024):
+                copied += len(chunk)
+                if copied > MAX_FILE_BYTES:
+                    raise file_error(name, f"Filen fylder mere end {format_size(MAX_FILE_BYTES)} udpakket.")
+                copy.write(chunk)
+    except (zipfile.BadZipFile, RuntimeError, OSError, EOFError):  # broken, encrypted or truncated member
+        raise file_error(name, "Filen i zip-filen kan ikke pakkes ud (ødelagt eller krypteret).") from None
+    copy.seek(0)
+    return copy
 
 
 def _looks_like_xml(head: bytes) -> bool:

@@ -196,3 +196,28 @@ def test_sd_fictional_persons_are_skipped_in_the_csv_too(tmp_path):
 
     assert parsed.employments == [] and parsed.problems == []
     assert [notice.location for notice in parsed.notices] == ["linje 2"]
+
+
+def test_a_zip_of_the_answers_is_read_like_the_files(tmp_path):
+    import zipfile
+
+    archive = tmp_path / "sd.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for name in ALL:
+            out.write(ANSWERS / name, f"svar/{name}")
+
+    parsed = read("sd.zip", folder=tmp_path)
+
+    assert parsed.problems == []
+    assert by_id(parsed.employments)["40003"].start == date(2024, 3, 1)
+    assert by_id(parsed.units)["AEB"].parent_source_id == "BU"
+    assert any(notice.file == "GetEmployment20111201.xml (i sd.zip)" for notice in parsed.notices)
+
+
+def test_a_broken_zip_is_refused(tmp_path):
+    (tmp_path / "sd.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+
+    with pytest.raises(ImportFileError) as error:
+        read("sd.zip", folder=tmp_path)
+
+    assert error.value.problems[0].message == "Zip-filen kan ikke åbnes; den er ødelagt eller ikke en zip-fil."
