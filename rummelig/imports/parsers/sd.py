@@ -152,7 +152,10 @@ def _unzipped(sources: list[tuple[Source, str]], stack: ExitStack) -> list[tuple
             if len(members) > MAX_ZIP_MEMBERS:
                 raise file_error(name, f"Zip-filen har {len(members)} filer; højst {MAX_ZIP_MEMBERS} kan indlæses på én gang.")
             for info in members:
-                member_name = f"{os.path.basename(info.filename)} (i {name})"
+                # an uploaded zip is named in its files' names; a bundle of uploaded files is named by its files
+                member_name = os.path.basename(info.filename)
+                if name.lower().endswith(".zip"):
+                    member_name = f"{member_name} (i {name})"
                 files.append((_copy_member(archive, info, member_name, stack), member_name))
     return files
 
