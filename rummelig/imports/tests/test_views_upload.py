@@ -1,11 +1,14 @@
 """Uploading a file shows what it would change (nothing written); bad files show the problems; a too
 large upload is refused by its size before its body is read."""
 
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from rummelig.imports.models import ImportRun, SourceKind
+from rummelig.people.models import Employment
 
 from .conftest import DATA, OPUS_DAY_1, register_counts
 
@@ -174,7 +177,7 @@ SD_FILES = ("GetOrganization20111201.xml", "GetDepartment20111201.xml", "GetPers
             "GetEmployment20111201.xml", "GetEmploymentChanged20111201.xml")  # fmt: skip
 
 
-def test_several_sd_answers_are_uploaded_together(world, login, sd_codes, imports_dir):
+def test_several_sd_answers_are_uploaded_together(world, login, sd_codes, imports_dir, django_capture_on_commit_callbacks):
     client = login(world.hr)
     files = [SimpleUploadedFile(name, (SD_ANSWERS / name).read_bytes()) for name in SD_FILES]
 
@@ -187,6 +190,14 @@ def test_several_sd_answers_are_uploaded_together(world, login, sd_codes, import
     page = client.get(response["Location"]).content.decode()
     assert "Åse Møller" in page and "Børnehuset Æblegården" in page
     assert len(list(imports_dir.iterdir())) == 1  # kept as one bundle until the run
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:run", args=[run.pk]))
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE, run.problems or run.error
+    assert Employment.objects.get(payroll_number="40003").start == date(2024, 3, 1)  # re-hired, not since 2020
+    assert list(imports_dir.iterdir()) == []
 
 
 def test_several_files_are_refused_for_a_format_that_takes_one(world, login, opus_codes):
