@@ -143,14 +143,21 @@ def _unzipped(sources: list[tuple[Source, str]], stack: ExitStack) -> list[tuple
                 files.append((source, name))
                 continue
             try:
-                archive = stack.enter_context(zipfile.ZipFile(stream if not isinstance(source, (str, os.PathLike)) else source))
-                members = [info for info in archive.infolist() if not info.is_dir() and not info.filename.startswith("__MACOSX/")]
+                opened = source if isinstance(source, (str, os.PathLike)) else stream
+                archive = stack.enter_context(zipfile.ZipFile(opened))
+                members = [
+                    info
+                    for info in archive.infolist()
+                    if not info.is_dir() and not info.filename.startswith("__MACOSX/")
+                ]
             except (zipfile.BadZipFile, OSError):
                 raise file_error(name, "Zip-filen kan ikke åbnes; den er ødelagt eller ikke en zip-fil.") from None
             if not members:
                 raise file_error(name, "Zip-filen er tom.")
             if len(members) > MAX_ZIP_MEMBERS:
-                raise file_error(name, f"Zip-filen har {len(members)} filer; højst {MAX_ZIP_MEMBERS} kan indlæses på én gang.")
+                raise file_error(
+                    name, f"Zip-filen har {len(members)} filer; højst {MAX_ZIP_MEMBERS} kan indlæses på én gang."
+                )
             for info in members:
                 # an uploaded zip is named in its files' names; a bundle of uploaded files is named by its files
                 member_name = os.path.basename(info.filename)

@@ -107,7 +107,9 @@ def test_import_sd_joins_the_web_service_answers_given_together(sd_codes):
 
 def test_import_sd_refuses_employments_without_names_and_names_the_employment(sd_codes):
     with pytest.raises(CommandError) as error:
-        run_command("import_sd", str(SD_ANSWERS / "GetDepartment20111201.xml"), str(SD_ANSWERS / "GetEmployment20111201.xml"))
+        run_command(
+            "import_sd", str(SD_ANSWERS / "GetDepartment20111201.xml"), str(SD_ANSWERS / "GetEmployment20111201.xml")
+        )
 
     assert "Personen med ansættelse 40001 har intet navn" in str(error.value)
     assert not Employment.objects.exists()

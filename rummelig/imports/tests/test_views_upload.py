@@ -177,7 +177,9 @@ SD_FILES = ("GetOrganization20111201.xml", "GetDepartment20111201.xml", "GetPers
             "GetEmployment20111201.xml", "GetEmploymentChanged20111201.xml")  # fmt: skip
 
 
-def test_several_sd_answers_are_uploaded_together(world, login, sd_codes, imports_dir, django_capture_on_commit_callbacks):
+def test_several_sd_answers_are_uploaded_together(
+    world, login, sd_codes, imports_dir, django_capture_on_commit_callbacks
+):
     client = login(world.hr)
     files = [SimpleUploadedFile(name, (SD_ANSWERS / name).read_bytes()) for name in SD_FILES]
 
