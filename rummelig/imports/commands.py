@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from .models import ImportRun
 from .display import CHANGE_LABELS
-from .service import Outcome, import_file
+from .service import Outcome, import_files
 
 CHANGES_SHOWN = 20
 
@@ -16,9 +16,13 @@ class FileImportCommand(BaseCommand):
     """Base for import_opus, import_sd and import_spreadsheet: FILE [--dry-run] [--force]."""
 
     source = ""
+    several = False  # SD: the web service's answers are read together
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The file to import.")
+        if self.several:
+            parser.add_argument("file", nargs="+", help="The files to import, read together as one import.")
+        else:
+            parser.add_argument("file", help="The file to import.")
         parser.add_argument(
             "--dry-run", action="store_true", help="Show what would change, and write nothing (but the log of the run)."
         )
@@ -27,10 +31,12 @@ class FileImportCommand(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(_("%(file)s: the file does not exist.") % {"file": path})
-        outcome = import_file(self.source, path, name=path.name, dry_run=options["dry_run"], force=options["force"])
+        paths = [Path(file) for file in (options["file"] if self.several else [options["file"]])]
+        for path in paths:
+            if not path.is_file():
+                raise CommandError(_("%(file)s: the file does not exist.") % {"file": path})
+        files = [(path, path.name) for path in paths]
+        outcome = import_files(self.source, files, dry_run=options["dry_run"], force=options["force"])
         report(self, outcome)
 
 

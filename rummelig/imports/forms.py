@@ -12,16 +12,33 @@ from .sources import FILE_KINDS
 ORDINARY = "ordinary"
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field taking several files (SD's answers); cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)) and data:
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
 class UploadForm(forms.Form):
     source = forms.ChoiceField(
         label=_("Format"),
         choices=[(kind.value, kind.label) for kind in FILE_KINDS],
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the format of the file.")},
-        help_text=_("KMD OPUS: the XML dump ZLPE….xml. SD Løn: departments or employments as CSV or XML. "
-                    "Spreadsheet: Rummelig's template."),
+        help_text=_("KMD OPUS: the XML dump ZLPE….xml. SD Løn: SD's web-service answers (several files at once, "
+                    "or a zip of them), or departments or employments as CSV. Spreadsheet: Rummelig's template."),
     )  # fmt: skip
-    file = forms.FileField(
+    file = MultipleFileField(
         label=_("File"), allow_empty_file=True, error_messages={"required": _("Choose the file to import.")}
     )
     force = forms.BooleanField(
@@ -29,6 +46,14 @@ class UploadForm(forms.Form):
         required=False,
         help_text=_("Normally a file that was imported before is not read again."),
     )
+
+
+    def clean(self):
+        cleaned = super().clean()
+        files = cleaned.get("file") or []
+        if len(files) > 1 and cleaned.get("source") != SourceKind.SD:
+            self.add_error("file", _("Only SD Løn takes several files at once; choose one file."))
+        return cleaned
 
 
 def target_choices():

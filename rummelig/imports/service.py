@@ -26,7 +26,7 @@ from .models import ImportRun, SourceKind
 from .parsers import ImportFileError, ImportProblem
 from .plan import Plan, make_plan
 from .progress import NoProgress, Progress
-from .sources import Staged, file_facts, read_file, reference_date
+from .sources import Staged, files_facts, read_files, reference_date
 
 logger = logging.getLogger(__name__)
 
@@ -75,21 +75,36 @@ def import_file(
     it is the same delta, and importing an old dump again would undo what later dumps changed.
     """
     name = name or str(path).rsplit("/", 1)[-1]
+    return import_files(source, [(path, name)], user=user, dry_run=dry_run, force=force, run=run, progress=progress)
+
+
+def import_files(
+    source: str,
+    files: list[tuple[object, str]],
+    *,
+    user=None,
+    dry_run: bool = False,
+    force: bool = False,
+    run: ImportRun | None = None,
+    progress: Progress | None = None,
+) -> Outcome:
+    """Import files read together as one run (SD's answers: organisation, departments, persons, employments)."""
+    name = ", ".join(file_name for _, file_name in files)
     progress = progress or NoProgress()
     if run is None:
         run = ImportRun(user=_user(user), source=source, file_name=name[:255], dry_run=dry_run)
     _start(run)
     try:
-        run.size, run.sha256 = file_facts(path, name)
+        run.size, run.sha256 = files_facts(files)
     except ImportFileError as exc:
         return Outcome(_refuse(run, exc.problems))
     if not force:
-        previous = previous_import(source, run.sha256, reference_date(source, name))
+        previous = previous_import(source, run.sha256, reference_date(source, files[0][1]))
         if previous is not None:
             return Outcome(_same_file(run, previous))
     progress.start_phase(_("Reading the file"), total=max(run.progress_total, run.records))
     with no_cyclic_gc():
-        staged = read_file(source, path, name, progress)
+        staged = read_files(source, files, progress)
         return import_staged(staged, user=user, dry_run=dry_run, run=run, progress=progress)
 
 

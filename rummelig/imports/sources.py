@@ -26,6 +26,7 @@ from .parsers import (
     dump_timestamp_from_filename,
     iter_opus,
     iter_sd,
+    iter_sd_files,
     iter_spreadsheet,
 )
 from .progress import NoProgress, Progress
@@ -64,6 +65,15 @@ def file_facts(path, name: str) -> tuple[int, str]:
     return size or os.stat(path).st_size, digest.hexdigest()
 
 
+def files_facts(files: list[tuple[object, str]]) -> tuple[int, str]:
+    """Return (total size, SHA-256) of files read together; one file gives its own facts."""
+    facts = [file_facts(path, name) for path, name in files]
+    if len(facts) == 1:
+        return facts[0]
+    digest = hashlib.sha256("\n".join(sha for _, sha in facts).encode())
+    return sum(size for size, _ in facts), digest.hexdigest()
+
+
 def dump_date(source: str, name: str) -> date | None:
     """Return the date of an OPUS dump from its file name (ZLPE<yyyymmdd…>), else None."""
     if source != SourceKind.OPUS:
@@ -79,14 +89,28 @@ def reference_date(source: str, name: str) -> date:
 
 def read_file(source: str, path, name: str, progress: Progress | None = None) -> Staged:
     """Parse a file of the given kind into a Staged; whole-file and row problems end up in `problems`."""
+    return read_files(source, [(path, name)], progress)
+
+
+def read_files(source: str, files: list[tuple[object, str]], progress: Progress | None = None) -> Staged:
+    """Parse files of one kind read together (SD's answers complete each other) into one Staged.
+
+    Only SD takes several files; for the other kinds `files` holds one.
+    """
     progress = progress or NoProgress()
+    name = ", ".join(file_name for _, file_name in files)
+    first = files[0][1]
     staged = Staged(
-        source=source, file=name, reference_date=reference_date(source, name), dump_date=dump_date(source, name)
+        source=source, file=name, reference_date=reference_date(source, first), dump_date=dump_date(source, first)
     )
-    problems = Problems(name)
+    problems = Problems(first)
     try:
-        options = {"as_of": staged.reference_date} if source == SourceKind.SD else {}
-        stage(_READERS[source](path, problems, name=name, **options), staged, progress)
+        if source == SourceKind.SD:
+            records = iter_sd_files(files, problems, as_of=staged.reference_date)
+        else:
+            [(path, file_name)] = files
+            records = _READERS[source](path, problems, name=file_name)
+        stage(records, staged, progress)
     except ImportFileError as exc:
         staged.units, staged.employments, staged.leaves = [], [], []
         staged.problems = exc.problems + problems.as_list()

@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 import uuid
+import zipfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -70,6 +71,19 @@ def keep(uploaded) -> str:
         with open(target, "wb") as out:
             for chunk in uploaded.chunks():
                 out.write(chunk)
+    os.chmod(target, 0o600)
+    return str(target)
+
+
+def keep_bundle(uploads) -> str:
+    """Keep several uploaded files as one zip (stored, fixed dates, so the same files give the same hash)."""
+    target = imports_dir() / f"{uuid.uuid4().hex}.bundle"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as bundle:
+        for upload in uploads:
+            info = zipfile.ZipInfo(Path(upload.name or "fil").name, date_time=(1980, 1, 1, 0, 0, 0))
+            with bundle.open(info, "w", force_zip64=True) as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
     os.chmod(target, 0o600)
     return str(target)
 

@@ -108,11 +108,14 @@ def _upload(request):
     if not form.is_valid():
         return render(request, "imports/upload.html", {"form": form, "limit": limit})
     storage.discard_abandoned_previews()
-    uploaded = form.cleaned_data["file"]
-    path = storage.keep(uploaded)
-    run = ImportRun(user=request.user, source=form.cleaned_data["source"], file_name=uploaded.name[:255], stored_file=path)
+    uploads = form.cleaned_data["file"]
+    if len(uploads) == 1:
+        name, path = uploads[0].name, storage.keep(uploads[0])
+    else:  # SD's answers: kept together as one bundle, read like a zip of them
+        name, path = ", ".join(upload.name for upload in uploads), storage.keep_bundle(uploads)
+    run = ImportRun(user=request.user, source=form.cleaned_data["source"], file_name=name[:255], stored_file=path)
     outcome = import_file(
-        run.source, path, name=uploaded.name, user=request.user, dry_run=True, force=form.cleaned_data["force"], run=run
+        run.source, path, name=name, user=request.user, dry_run=True, force=form.cleaned_data["force"], run=run
     )
     if not outcome.run.may_run:
         storage.discard(path)

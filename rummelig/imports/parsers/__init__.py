@@ -20,7 +20,7 @@ from .records import (
     check_references,
     collect,
 )
-from .sd import iter_sd, parse_sd
+from .sd import iter_sd, iter_sd_files, parse_sd, parse_sd_files
 from .spreadsheet import iter_spreadsheet, parse_spreadsheet, write_template
 
 __all__ = [
@@ -40,9 +40,11 @@ __all__ = [
     "dump_timestamp_from_filename",
     "iter_opus",
     "iter_sd",
+    "iter_sd_files",
     "iter_spreadsheet",
     "parse_opus",
     "parse_sd",
+    "parse_sd_files",
     "parse_spreadsheet",
     "write_template",
 ]

@@ -1,11 +1,13 @@
-"""SD Løn (Silkeborg Data): departments and employments, as CSV or as SD's own XML.
+"""SD Løn (Silkeborg Data): SD's web-service answers read together, or Rummelig's SD CSV.
 
-SD publishes no file format for a full dump, so Rummelig defines one, using SD's element names
-so that an export from SD's web services, SD's data warehouse or a municipality's own SD mirror
-maps one-to-one. Two files, each recognised by its header row or root element:
+The XML answers (GetOrganization20111201, GetDepartment20111201, GetPerson20111201,
+GetEmployment20111201 and its …Changed… variants) each hold part of the picture: names only in
+GetPerson, the tree only in GetOrganization, a department once per validity period, an
+employment's history in GetEmploymentChanged. They are gathered first and joined afterwards.
+The semantics (status codes, ends, re-hires, SD's fictional persons) and their sources are in
+FORMATS.md, section "SD Løn".
 
-CSV (separator `;`, UTF-8 with or without BOM, or Windows-1252 as Excel on Danish Windows writes;
-dates YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY; 9999-12-31 or empty = no end; decimals with `,` or `.`):
+CSV (Rummelig's own, one file of departments or of employments, recognised by its header):
 
     DepartmentIdentifier;DepartmentUUIDIdentifier;DepartmentName;DepartmentLevelIdentifier;
     ParentDepartmentIdentifier;ProductionUnitIdentifier;CostCentre;ActivationDate;DeactivationDate
@@ -13,36 +15,18 @@ dates YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY; 9999-12-31 or empty = no end; decima
     PersonCivilRegistrationIdentifier;PersonGivenName;PersonSurnameName;EmploymentIdentifier;
     EmploymentDate;ActivationDate;DeactivationDate;EmploymentStatusCode;JobPositionIdentifier;
     EmploymentName;OccupationRate;DepartmentIdentifier
-
-  All columns must be in the header (in any order, extra columns are ignored); values may be empty
-  where not required. One employment row = the employment's *current* status period:
-  ActivationDate/DeactivationDate are the dates of that status.
-
-XML, shaped like SD's web-service responses (no DOCTYPE; namespaces ignored):
-  - `<GetDepartment20111201>` with `<Department>` elements: DepartmentIdentifier,
-    DepartmentUUIDIdentifier, DepartmentName, DepartmentLevelIdentifier, ActivationDate,
-    DeactivationDate, ProductionUnitIdentifier, and — not in SD's response, which has no parent —
-    `<ParentDepartmentIdentifier>` or `<DepartmentReference><DepartmentIdentifier>`, and `<CostCentre>`.
-  - `<GetEmployment20111201>` (also …Changed…) with `<Person>`: PersonCivilRegistrationIdentifier,
-    PersonGivenName and PersonSurnameName (as in GetPerson20111201; SD's GetEmployment lacks
-    them), and `<Employment>`: EmploymentIdentifier, EmploymentDate, and periods
-    `<EmploymentStatus>` (EmploymentStatusCode), `<Profession>` (JobPositionIdentifier,
-    EmploymentName), `<WorkingTime>` (OccupationRate), `<EmploymentDepartment>`
-    (DepartmentIdentifier), each with ActivationDate/DeactivationDate. The period valid on
-    `as_of` (default today) is used, else the latest before it, else the first.
-
-Status codes: 0 ansat uden løn, 1 ansat i løn, 3 midlertidigt ude af løn (still employed),
-4 konflikt/orlov (still employed), 7 emigreret/død, 8 fratrådt, 9 pensioneret (7–9 = ended: the
-employment's last day is the day before that status begins), S slettet (= cancelled).
-FTE is OccupationRate (a fraction, e.g. 0,8108); weekly hours = 37 × FTE.
 """
 
+import os
+import tempfile
+import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .common import Source, check_size, open_binary, read_head, source_name
+from .common import MAX_FILE_BYTES, Source, check_size, format_size, open_binary, read_head, source_name
 from .csvtable import CsvTable
 from .fields import (
     SD_DATE,
@@ -97,28 +81,109 @@ STATUS_TEXT = {
 ACTIVE_STATUSES = frozenset({"0", "1", "3", "4"})
 ENDED_STATUSES = frozenset({"7", "8", "9"})
 DELETED_STATUS = "S"
+FICTIONAL_CPR_SUFFIX = "0000"  # SD's test persons; OS2mo skips them (sdlon/skip.py, skip_fictional_users)
+FICTIONAL_NOTICE = "SD's fiktive person (CPR-nummeret slutter på 0000) er sprunget over, som OS2mo gør."
 
 
 def parse_sd(source: Source, *, name: str | None = None, as_of: date | None = None) -> ParsedFile:
     """Read a whole SD file (departments or employments, CSV or XML) into lists."""
     name = source_name(source, name)
-    problems = Problems(name)
-    return collect(iter_sd(source, problems, name=name, as_of=as_of), problems)
+    return parse_sd_files([(source, name)], as_of=as_of)
+
+
+def parse_sd_files(sources: list[tuple[Source, str]], *, as_of: date | None = None) -> ParsedFile:
+    """Read a set of SD files (SD's web-service answers and/or CSV) together into lists."""
+    problems = Problems(sources[0][1] if sources else "")
+    return collect(iter_sd_files(sources, problems, as_of=as_of), problems)
 
 
 def iter_sd(
     source: Source, problems: Problems, *, name: str | None = None, as_of: date | None = None
 ) -> Iterator[Record]:
     """Yield UnitRecord or EmploymentRecord from an SD file; row problems go to `problems`."""
-    name = source_name(source, name)
-    problems.file = problems.file or name
+    yield from iter_sd_files([(source, source_name(source, name))], problems, as_of=as_of)
+
+
+def iter_sd_files(
+    sources: list[tuple[Source, str]], problems: Problems, *, as_of: date | None = None
+) -> Iterator[Record]:
+    """Yield the records of a set of SD files: CSV files one by one, XML answers joined.
+
+    SD's answers complete each other (names from GetPerson, the tree from GetOrganization, the
+    history from GetEmploymentChanged), so every XML answer is read before any of it is yielded.
+    """
     as_of = as_of or date.today()
-    check_size(source, name)
-    with open_binary(source, name) as stream:
-        if _looks_like_xml(read_head(stream, 4096)):
-            yield from _iter_xml(stream, name, problems, as_of)
-        else:
-            yield from _iter_csv(stream, name, problems)
+    answers = _Answers()
+    with ExitStack() as stack:
+        for source, name in _unzipped(sources, stack):
+            problems.file = name
+            check_size(source, name)
+            with open_binary(source, name) as stream:
+                if _looks_like_xml(read_head(stream, 4096)):
+                    _read_answer(stream, name, problems, answers)
+                else:
+                    yield from _iter_csv(stream, name, problems)
+    yield from _xml_records(answers, problems, as_of)
+
+
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_ZIP_MEMBERS = 50
+
+
+def _unzipped(sources: list[tuple[Source, str]], stack: ExitStack) -> list[tuple[Source, str]]:
+    """Return the sources with each zip file replaced by its files (SD's answers sent as one zip).
+
+    Each member is copied to a temporary file, capped at MAX_FILE_BYTES however its header lies.
+    """
+    files: list[tuple[Source, str]] = []
+    for source, name in sources:
+        check_size(source, name)
+        with open_binary(source, name) as stream:
+            if not read_head(stream, 4).startswith(ZIP_MAGIC):
+                files.append((source, name))
+                continue
+            try:
+                opened = source if isinstance(source, (str, os.PathLike)) else stream
+                archive = stack.enter_context(zipfile.ZipFile(opened))
+                members = [
+                    info
+                    for info in archive.infolist()
+                    if not info.is_dir() and not info.filename.startswith("__MACOSX/")
+                ]
+            except (zipfile.BadZipFile, OSError):
+                raise file_error(name, "Zip-filen kan ikke åbnes; den er ødelagt eller ikke en zip-fil.") from None
+            if not members:
+                raise file_error(name, "Zip-filen er tom.")
+            if len(members) > MAX_ZIP_MEMBERS:
+                raise file_error(
+                    name, f"Zip-filen har {len(members)} filer; højst {MAX_ZIP_MEMBERS} kan indlæses på én gang."
+                )
+            for info in members:
+                # an uploaded zip is named in its files' names; a bundle of uploaded files is named by its files
+                member_name = os.path.basename(info.filename)
+                if name.lower().endswith(".zip"):
+                    member_name = f"{member_name} (i {name})"
+                files.append((_copy_member(archive, info, member_name, stack), member_name))
+    return files
+
+
+def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, stack: ExitStack):
+    if info.file_size > MAX_FILE_BYTES:
+        raise file_error(name, f"Filen fylder {format_size(info.file_size)} udpakket; den største fil, der kan "
+                               f"indlæses, er {format_size(MAX_FILE_BYTES)}.")  # fmt: skip
+    copy = stack.enter_context(tempfile.TemporaryFile())
+    try:
+        with archive.open(info) as member:
+            copied = 0
+            while chunk := member.read(1024 * 1024):
+                copied += len(chunk)
+                if copied > MAX_FILE_BYTES:
+                    raise file_error(name, f"Filen fylder mere end {format_size(MAX_FILE_BYTES)} udpakket.")
+                copy.write(chunk)
+    except (zipfile.BadZipFile, RuntimeError, OSError, EOFError):  # broken, encrypted or truncated member
+        raise file_error(name, "Filen i zip-filen kan ikke pakkes ud (ødelagt eller krypteret).") from None
+    copy.seek(0)
+    return copy
 
 
 def _looks_like_xml(head: bytes) -> bool:
@@ -216,6 +281,9 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
         first_time(seen, employment_id, problems, row, "EmploymentIdentifier", what="Ansættelsen")
     cpr = check_cpr(row.text("PersonCivilRegistrationIdentifier"), problems, row, "PersonCivilRegistrationIdentifier",
                     required=True)  # fmt: skip
+    if cpr and cpr.endswith(FICTIONAL_CPR_SUFFIX):
+        problems.note(row.where(), FICTIONAL_NOTICE)
+        return None
     first_name, last_name = row.text("PersonGivenName"), row.text("PersonSurnameName")
     required(first_name or last_name, problems, row, "PersonSurnameName",
              "Personen har intet navn: PersonGivenName og PersonSurnameName er tomme.")  # fmt: skip
@@ -272,21 +340,13 @@ def _date(place, name: str, problems: Problems) -> date | None:
     return check_date(place.text(name), problems, place, name, SD_DATE)
 
 
-# XML -----------------------------------------------------------------------------------------
+# XML: SD's web-service answers, read together -----------------------------------------------
 
-
-def _iter_xml(stream, name: str, problems: Problems, as_of: date) -> Iterator[Record]:
-    seen: dict[str, int] = {}
-    roots = ("GetEmployment*", "GetDepartment*")
-    kind = "et SD Løn-udtræk (GetEmployment20111201 eller GetDepartment20111201)"
-    for element in iter_records(stream, name, roots, kind, ("Department", "Person")):
-        tag = localname(element)
-        if tag == "Department":
-            record = _department_element(element, problems, seen)
-            if record is not None:
-                yield record
-        elif tag == "Person":
-            yield from _person_element(element, problems, seen, as_of)
+XML_ROOTS = ("GetOrganization*", "GetDepartment*", "GetPerson*", "GetEmployment*")
+XML_KIND = (
+    "et svar fra SD Løns webservice (GetOrganization20111201, GetDepartment20111201, GetPerson20111201 "
+    "eller GetEmployment20111201/GetEmploymentChanged20111201/GetEmploymentChangedAtDate20111201)"
+)
 
 
 class _Node:
@@ -294,8 +354,8 @@ class _Node:
 
     LINE = "linje"
 
-    def __init__(self, element, label: str):
-        self.element, self.label, self.line = element, label, element.sourceline
+    def __init__(self, element, label: str, file: str = ""):
+        self.label, self.line, self.file = label, element.sourceline, file
         self.values: dict[str, tuple[str, int]] = {}
         for child in children(element):
             self.values.setdefault(localname(child), ((child.text or "").strip(), child.sourceline))
@@ -313,17 +373,184 @@ class _Node:
         return f"Feltet <{name}> mangler eller er tomt"
 
 
-def _department_element(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
-    node = _Node(element, "<Department>")
+@dataclass(frozen=True)
+class _Period:
+    start: date
+    end: date | None
+    node: "_PeriodNode"
+
+
+class _PeriodNode:
+    """A period's node whose locations name the period element ('felt <WorkingTime>/<X>')."""
+
+    LINE = "linje"
+
+    def __init__(self, node: _Node, tag: str):
+        self._node, self._tag = node, tag
+        self.line, self.file = node.line, node.file
+
+    def text(self, name: str) -> str:
+        return self._node.text(name)
+
+    def where(self, name: str | None = None, path: str = "") -> str:
+        return self._node.where(name, path or f"<{self._tag}>/")
+
+    def missing(self, name: str) -> str:
+        return self._node.missing(name)
+
+
+@dataclass
+class _Employment:
+    """One employment id gathered from every employment answer (a snapshot and its history)."""
+
+    node: _Node
+    person: _Node
+    employment_date: str = ""
+    broken: bool = False  # a period had a problem, already reported
+    periods: dict[str, dict[date, _Period]] = field(default_factory=dict)
+
+
+@dataclass
+class _Answers:
+    """What the XML answers of one import say, gathered before anything is joined."""
+
+    organization: bool = False
+    parents: dict[str, list[tuple[date | None, date | None, str | None]]] = field(default_factory=dict)
+    departments: dict[str, list[_Period]] = field(default_factory=dict)
+    department_order: list[str] = field(default_factory=list)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    employments: dict[str, _Employment] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)
+
+
+def _read_answer(stream, name: str, problems: Problems, answers: _Answers) -> None:
+    """Gather one answer's organisation, departments, names or employments into `answers`."""
+    answers.seen = {}
+    for element in iter_records(stream, name, XML_ROOTS, XML_KIND, ("Organization", "Department", "Person")):
+        root = localname(element.getparent())
+        tag = localname(element)
+        if tag == "Organization" and root.startswith("GetOrganization"):
+            answers.organization = True
+            _organization_element(element, name, problems, answers)
+        elif tag == "Department" and root.startswith("GetDepartment"):
+            _department_period(element, name, problems, answers)
+        elif tag == "Person" and root.startswith("GetPerson"):
+            person = _Node(element, "<Person>", name)
+            cpr = check_cpr(person.text("PersonCivilRegistrationIdentifier"), problems, person,
+                            "PersonCivilRegistrationIdentifier", required=True)  # fmt: skip
+            if cpr:
+                answers.names[cpr] = (person.text("PersonGivenName"), person.text("PersonSurnameName"))
+        elif tag == "Person" and root.startswith("GetEmployment"):
+            _person_employments(element, name, problems, answers)
+
+
+def _organization_element(element, file: str, problems: Problems, answers: _Answers) -> None:
+    """Record each department's parent from the nested <DepartmentReference>s of one validity period."""
+    node = _Node(element, "<Organization>", file)
+    start = _date(node, "ActivationDate", problems)
+    end = open_end(_date(node, "DeactivationDate", problems))
+
+    def walk(parent_element, parent_id: str | None) -> None:
+        for child in children(parent_element):
+            if localname(child) != "DepartmentReference":
+                continue
+            reference = _Node(child, "<DepartmentReference>", file)
+            department_id = required(reference.text("DepartmentIdentifier"), problems, reference, "DepartmentIdentifier")
+            if department_id:
+                answers.parents.setdefault(department_id, []).append((start, end, parent_id))
+                walk(child, department_id)
+
+    walk(element, None)
+
+
+def _department_period(element, file: str, problems: Problems, answers: _Answers) -> None:
+    """Keep one validity period of a department (GetDepartment over a period repeats the department)."""
+    node = _Node(element, "<Department>", file)
     department_id = node.text("DepartmentIdentifier")
-    if department_id:
-        node.label = f"<Department> {department_id}"
+    if not required(department_id, problems, node, "DepartmentIdentifier"):
+        return
+    node.label = f"<Department> {department_id}"
+    if not node.text("ParentDepartmentIdentifier") and _reference_parent(element):
+        node.values["ParentDepartmentIdentifier"] = (_reference_parent(element), node.line)
     before = problems.total
-    if required(department_id, problems, node, "DepartmentIdentifier"):
-        first_time(seen, department_id, problems, node, what="Afdelingen")
+    start = _date(node, "ActivationDate", problems)
+    end = open_end(_date(node, "DeactivationDate", problems))
+    if start is not None:
+        first_time(answers.seen, f"{department_id} fra {start:%d-%m-%Y}", problems, node, "ActivationDate",
+                   what="Afdelingen")  # fmt: skip
+    if problems.total > before:
+        return
+    if department_id not in answers.departments:
+        answers.department_order.append(department_id)
+    answers.departments.setdefault(department_id, []).append(
+        _Period(start or date.min, end, _PeriodNode(node, "Department"))
+    )
+
+
+def _person_employments(element, file: str, problems: Problems, answers: _Answers) -> None:
+    """Gather the employments of one <Person>; the same id in several answers adds its periods."""
+    employments = [child for child in children(element) if localname(child) == "Employment"]
+    ids = [_Node(child, "").text("EmploymentIdentifier") for child in employments]
+    person = _Node(element, "<Person> (ansættelse " + ", ".join(i for i in ids if i) + ")", file)
+    for child in employments:
+        node = _Node(child, "<Employment>", file)
+        employment_id = node.text("EmploymentIdentifier")
+        if not required(employment_id, problems, node, "EmploymentIdentifier"):
+            continue
+        node.label = f"<Employment> {employment_id}"
+        gathered = answers.employments.setdefault(employment_id, _Employment(node, person))
+        if node.text("EmploymentDate"):
+            gathered.employment_date = node.text("EmploymentDate")
+            gathered.node = node
+        before = problems.total
+        for tag in ("EmploymentStatus", "Profession", "WorkingTime", "EmploymentDepartment"):
+            for period in _periods(child, tag, node.label, file, problems):
+                gathered.periods.setdefault(tag, {})[period.start] = period  # a later answer wins
+        gathered.broken = gathered.broken or problems.total > before
+
+
+def _xml_records(answers: _Answers, problems: Problems, as_of: date) -> Iterator[Record]:
+    """Join the gathered answers into units and employments."""
+    if answers.organization and not answers.departments:
+        raise file_error(
+            problems.file,
+            "GetOrganization20111201 giver kun afdelingernes placering i træet; navnene står i "
+            "GetDepartment20111201. Indlæs de to svar sammen.",
+        )
+    for department_id in answers.department_order:
+        record = _unit_from_periods(department_id, answers, problems, as_of)
+        if record is not None:
+            yield record
+    for employment_id, gathered in answers.employments.items():
+        record = _employment_from_periods(employment_id, gathered, answers, problems, as_of)
+        if record is not None:
+            yield record
+
+
+def _unit_from_periods(department_id: str, answers: _Answers, problems: Problems, as_of: date) -> UnitRecord | None:
+    periods = sorted(answers.departments[department_id], key=lambda period: period.start)
+    node = _pick(periods, as_of).node
+    problems.file = node.file
+    before = problems.total
     name = required(node.text("DepartmentName"), problems, node, "DepartmentName")
-    parent = node.text("ParentDepartmentIdentifier") or _reference_parent(element) or None
-    return _department(node, department_id, name, parent, problems, before)
+    if answers.organization:
+        parent = _pick_parent(answers.parents.get(department_id, []), as_of)
+    else:  # Rummelig's own addition to a lone GetDepartment answer
+        parent = node.text("ParentDepartmentIdentifier") or None
+    record = _department(node, department_id, name, parent, problems, before)
+    if record is None:
+        return None
+    first = periods[0].start if periods[0].start != date.min else None
+    return replace(record, valid_from=first, valid_to=open_end(periods[-1].end))
+
+
+def _pick_parent(spans: list[tuple[date | None, date | None, str | None]], as_of: date) -> str | None:
+    """Return the parent in the organisation period valid on `as_of`, else in the latest before it."""
+    chosen = None
+    for start, end, parent in sorted(spans, key=lambda span: span[0] or date.min):
+        if start is None or start <= as_of:
+            chosen = parent
+    return chosen
 
 
 def _reference_parent(element) -> str:
@@ -335,86 +562,72 @@ def _reference_parent(element) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class _Period:
-    start: date
-    end: date | None
-    node: "_PeriodNode"
-
-
-def _person_element(element, problems: Problems, seen: dict[str, int], as_of: date) -> Iterator[EmploymentRecord]:
-    person = _Node(element, "<Person>")
-    employments = [child for child in children(element) if localname(child) == "Employment"]
-    if not employments:
-        return
+def _employment_from_periods(
+    employment_id: str, gathered: _Employment, answers: _Answers, problems: Problems, as_of: date
+) -> EmploymentRecord | None:
+    node, person = gathered.node, gathered.person
+    if gathered.broken:
+        return None
+    problems.file = node.file
     before = problems.total
     cpr = check_cpr(person.text("PersonCivilRegistrationIdentifier"), problems, person,
                     "PersonCivilRegistrationIdentifier", required=True)  # fmt: skip
+    if cpr and cpr.endswith(FICTIONAL_CPR_SUFFIX):
+        problems.note(node.where(), FICTIONAL_NOTICE)
+        return None
     first_name, last_name = person.text("PersonGivenName"), person.text("PersonSurnameName")
-    required(first_name or last_name, problems, person, "PersonSurnameName",
-             "Personen har intet navn: <PersonGivenName> og <PersonSurnameName> mangler.")  # fmt: skip
-    person_ok = problems.total == before
-    for employment in employments:
-        record = _employment_element(employment, problems, seen, as_of, cpr, first_name, last_name)
-        if record is not None and person_ok:
-            yield record
-
-
-def _employment_element(element, problems, seen, as_of, cpr, first_name, last_name) -> EmploymentRecord | None:
-    node = _Node(element, "<Employment>")
-    employment_id = node.text("EmploymentIdentifier")
-    before = problems.total
-    if not required(employment_id, problems, node, "EmploymentIdentifier"):
-        return None
-    node.label = f"<Employment> {employment_id}"
-    first_time(seen, employment_id, problems, node, what="Ansættelsen")
-    statuses = _periods(element, "EmploymentStatus", node.label, problems)
-    professions = _periods(element, "Profession", node.label, problems)
-    departments = _periods(element, "EmploymentDepartment", node.label, problems)
-    working_times = _periods(element, "WorkingTime", node.label, problems)
-    if problems.total > before:
-        return None
+    if not (first_name or last_name) and cpr in answers.names:
+        first_name, last_name = answers.names[cpr]
+    if not (first_name or last_name):
+        problems.add(
+            person.where("PersonGivenName"),
+            f"Personen med ansættelse {employment_id} har intet navn: GetEmployment-svarene har ingen navne, så "
+            "indlæs GetPerson20111201 sammen med dem (eller tilføj <PersonGivenName>/<PersonSurnameName>).",
+        )
+    periods = {tag: sorted(by_start.values(), key=lambda p: p.start) for tag, by_start in gathered.periods.items()}
+    statuses = periods.get("EmploymentStatus", [])
     if not statuses:
-        problems.add(node.where("EmploymentStatus"), "Ansættelsen har ingen <EmploymentStatus>.")
+        problems.add(node.where("EmploymentStatus"), f"Ansættelse {employment_id} har ingen <EmploymentStatus>.")
         return None
-    codes = []
-    for period in statuses:
-        code = _status(period.node.text("EmploymentStatusCode"), period.node.where("EmploymentStatusCode"), problems)
-        codes.append(code)
+    codes = [
+        _status(p.node.text("EmploymentStatusCode"), p.node.where("EmploymentStatusCode"), problems) for p in statuses
+    ]
     if problems.total > before:
         return None
     current = _pick(statuses, as_of)
-    status = current.node.text("EmploymentStatusCode")
     cancelled = codes[-1] == DELETED_STATUS
-    start = _date(node, "EmploymentDate", problems) or statuses[0].start
+    employment_date = _date(_Value(node, "EmploymentDate", gathered.employment_date), "EmploymentDate", problems)
+    start, earlier = _start_from_statuses(statuses, codes, employment_date)
+    if earlier is not None:
+        problems.note(
+            node.where(),
+            f"Ansættelse {employment_id} er genansat {start:%d-%m-%Y} efter en fratrædelse; perioden "
+            f"{earlier[0]:%d-%m-%Y}–{earlier[1]:%d-%m-%Y} indlæses ikke som en del af ansættelsen.",
+        )
     end = _end_from_statuses(statuses, codes)
     end_not_before_start(start, end, problems, node, "EmploymentStatus")
-    unit_id = fte = job = code = None
-    if departments:
-        department = _pick(departments, as_of).node
-        unit_id = department.text("DepartmentIdentifier")
+    unit_id = job = code = None
+    fte = None
+    if periods.get("EmploymentDepartment"):
+        unit_id = _pick(periods["EmploymentDepartment"], as_of).node.text("DepartmentIdentifier")
     if not unit_id and not cancelled:
         problems.add(
             node.where("EmploymentDepartment"),
-            "Ansættelsen har ingen afdeling (<EmploymentDepartment>/<DepartmentIdentifier>).",
+            f"Ansættelse {employment_id} har ingen afdeling (<EmploymentDepartment>/<DepartmentIdentifier>).",
         )
-    if professions:
-        profession = _pick(professions, as_of).node
+    if periods.get("Profession"):
+        profession = _pick(periods["Profession"], as_of).node
         job, code = profession.text("EmploymentName"), profession.text("JobPositionIdentifier")
-    if working_times:
-        working_time = _pick(working_times, as_of).node
-        fte = _fte(
-            working_time.text("OccupationRate"),
-            working_time.where("OccupationRate", "<WorkingTime>/"),
-            problems,
-            cancelled,
-        )
+    if periods.get("WorkingTime"):
+        working_time = _pick(periods["WorkingTime"], as_of).node
+        fte = _fte(working_time.text("OccupationRate"), working_time.where("OccupationRate", "<WorkingTime>/"),
+                   problems, cancelled)  # fmt: skip
     elif cancelled:
         fte = quantize_fte(Decimal(0))
     else:
         problems.add(
             node.where("WorkingTime"),
-            "Ansættelsen har ingen <WorkingTime>/<OccupationRate>, så beskæftigelsesbrøken kendes ikke.",
+            f"Ansættelse {employment_id} har ingen <WorkingTime>/<OccupationRate>, så beskæftigelsesbrøken kendes ikke.",
         )
     if problems.total > before:
         return None
@@ -427,7 +640,7 @@ def _employment_element(element, problems, seen, as_of, cpr, first_name, last_na
         job_title=job or "",
         contract_code=code or "",
         contract_text=job or "",
-        status_code=status,
+        status_code=current.node.text("EmploymentStatusCode").upper(),
         start=start,
         end=end,
         fte=fte,
@@ -436,13 +649,31 @@ def _employment_element(element, problems, seen, as_of, cpr, first_name, last_na
     )
 
 
-def _periods(element, tag: str, label: str, problems: Problems) -> list[_Period]:
+class _Value:
+    """One value gathered from any answer, located where its employment was read."""
+
+    LINE = "linje"
+
+    def __init__(self, node: _Node, name: str, value: str):
+        self._node, self._name, self._value = node, name, value
+
+    def text(self, name: str) -> str:
+        return self._value if name == self._name else self._node.text(name)
+
+    def where(self, name: str | None = None) -> str:
+        return self._node.where(name)
+
+    def missing(self, name: str) -> str:
+        return self._node.missing(name)
+
+
+def _periods(element, tag: str, label: str, file: str, problems: Problems) -> list[_Period]:
     """Return the `tag` periods of an employment, sorted by ActivationDate."""
     periods = []
     for child in children(element):
         if localname(child) != tag:
             continue
-        node = _PeriodNode(_Node(child, label), tag)
+        node = _PeriodNode(_Node(child, label, file), tag)
         start = _date(node, "ActivationDate", problems)
         end = open_end(_date(node, "DeactivationDate", problems))
         if start is None:
@@ -451,25 +682,6 @@ def _periods(element, tag: str, label: str, problems: Problems) -> list[_Period]
             continue
         periods.append(_Period(start, end, node))
     return sorted(periods, key=lambda period: period.start)
-
-
-class _PeriodNode:
-    """A period's node whose locations name the period element ('felt <WorkingTime>/<X>')."""
-
-    LINE = "linje"
-
-    def __init__(self, node: _Node, tag: str):
-        self._node, self._tag = node, tag
-        self.line = node.line
-
-    def text(self, name: str) -> str:
-        return self._node.text(name)
-
-    def where(self, name: str | None = None, path: str = "") -> str:
-        return self._node.where(name, path or f"<{self._tag}>/")
-
-    def missing(self, name: str) -> str:
-        return self._node.missing(name)
 
 
 def _pick(periods: list[_Period], as_of: date) -> _Period:
@@ -481,15 +693,45 @@ def _pick(periods: list[_Period], as_of: date) -> _Period:
     return chosen
 
 
+def _start_from_statuses(
+    statuses: list[_Period], codes: list[str], employment_date: date | None
+) -> tuple[date, tuple[date, date] | None]:
+    """Return the first day of the latest employment run, and the span of an earlier run it follows.
+
+    A re-hire on the same employment id (employed, then 7/8/9, then employed again) starts a new
+    period: the months between are not employment. EmploymentDate is the start unless such an
+    end lies before the latest employed status.
+    """
+    active = [i for i, code in enumerate(codes) if code in ACTIVE_STATUSES]
+    if not active:
+        return employment_date or statuses[0].start, None
+    first = active[-1]
+    while first > 0 and codes[first - 1] in ACTIVE_STATUSES:
+        first -= 1
+    ended_before = [i for i in range(first) if codes[i] in ENDED_STATUSES]
+    if not ended_before:
+        return employment_date or statuses[first].start, None
+    earlier_active = [i for i in range(ended_before[-1]) if codes[i] in ACTIVE_STATUSES]
+    start = max(statuses[first].start, employment_date or date.min)
+    if not earlier_active:
+        return start, None
+    earlier_start = employment_date if employment_date and employment_date < statuses[first].start else None
+    earlier = (min(earlier_start or statuses[earlier_active[0]].start, statuses[earlier_active[0]].start),
+               statuses[ended_before[-1]].start - timedelta(days=1))  # fmt: skip
+    return start, earlier
+
+
 def _end_from_statuses(statuses: list[_Period], codes: list[str]) -> date | None:
-    """Return the last day of employment from the status periods (see the module docstring)."""
+    """Return the last day of employment: the day before a 7/8/9 status after the last employed one.
+
+    An employed status's own DeactivationDate is not an end: a snapshot (GetEmployment) shows a
+    status only up to the next change, which it leaves out.
+    """
     active = [i for i, code in enumerate(codes) if code in ACTIVE_STATUSES]
     after = active[-1] + 1 if active else 0
     for period, code in zip(statuses[after:], codes[after:]):
         if code in ENDED_STATUSES:
             return period.start - timedelta(days=1)
-    if active:
-        return statuses[active[-1]].end
     return None
 
 

@@ -86,6 +86,35 @@ def test_import_sd_reads_departments_and_employments(sd_codes):
     assert Employment.objects.count() == 5
 
 
+SD_ANSWERS = DATA / "sd_web"
+
+
+def test_import_sd_joins_the_web_service_answers_given_together(sd_codes):
+    names = ("GetOrganization20111201.xml", "GetDepartment20111201.xml", "GetPerson20111201.xml",
+             "GetEmployment20111201.xml", "GetEmploymentChanged20111201.xml")  # fmt: skip
+
+    output = run_command("import_sd", *(str(SD_ANSWERS / name) for name in names))
+
+    assert "Enheder: 4 nye" in output
+    assert "Ansættelser: 4 nye" in output  # 40005 is SD's fictional person, 40006 is deleted (S)
+    assert Unit.objects.get(payroll_id="AEB").parent.payroll_id == "BU"
+    employment = Employment.objects.get(payroll_number="40001")
+    assert (employment.person.first_name, employment.end) == ("Åse", None)
+    assert "SD's fiktive person (CPR-nummeret slutter på 0000) er sprunget over" in output
+    run = ImportRun.objects.get()
+    assert run.file_name.startswith("GetOrganization20111201.xml, GetDepartment20111201.xml, ")
+
+
+def test_import_sd_refuses_employments_without_names_and_names_the_employment(sd_codes):
+    with pytest.raises(CommandError) as error:
+        run_command(
+            "import_sd", str(SD_ANSWERS / "GetDepartment20111201.xml"), str(SD_ANSWERS / "GetEmployment20111201.xml")
+        )
+
+    assert "Personen med ansættelse 40001 har intet navn" in str(error.value)
+    assert not Employment.objects.exists()
+
+
 def test_import_spreadsheet_reads_a_csv_sheet(spreadsheet_codes):
     run_command("import_spreadsheet", str(DATA / "enheder.csv"))
 

@@ -233,15 +233,17 @@ def test_an_sd_xml_period_without_activation_date_is_reported(tmp_path):
 
 
 def test_an_sd_xml_file_of_another_kind_is_refused(tmp_path):
-    path = tmp_path / "GetPerson20111201.xml"
-    path.write_text("<GetPerson20111201><Person/></GetPerson20111201>", encoding="utf-8")
+    path = tmp_path / "GetProfession20080201.xml"
+    path.write_text("<GetProfession20080201><Profession/></GetProfession20080201>", encoding="utf-8")
 
     with pytest.raises(ImportFileError) as error:
         parse_sd(path)
 
     assert error.value.problems[0].message == (
-        "Filen er ikke et SD Løn-udtræk (GetEmployment20111201 eller GetDepartment20111201): den begynder med "
-        "elementet <GetPerson20111201>, men skal begynde med <GetEmployment…> eller <GetDepartment…>."
+        "Filen er ikke et svar fra SD Løns webservice (GetOrganization20111201, GetDepartment20111201, "
+        "GetPerson20111201 eller GetEmployment20111201/GetEmploymentChanged20111201/"
+        "GetEmploymentChangedAtDate20111201): den begynder med elementet <GetProfession20080201>, men skal begynde "
+        "med <GetOrganization…> eller <GetDepartment…> eller <GetPerson…> eller <GetEmployment…>."
     )
 
 

@@ -1,11 +1,14 @@
 """Uploading a file shows what it would change (nothing written); bad files show the problems; a too
 large upload is refused by its size before its body is read."""
 
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from rummelig.imports.models import ImportRun, SourceKind
+from rummelig.people.models import Employment
 
 from .conftest import DATA, OPUS_DAY_1, register_counts
 
@@ -167,3 +170,42 @@ def test_a_spreadsheet_with_a_doctype_is_refused_in_danish_without_a_server_path
     assert "Unable to read" not in page and "invalid XML" not in page
     assert str(imports_dir) not in page and "/tmp" not in page and str(tmp_path) not in page
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
+
+
+SD_ANSWERS = DATA / "sd_web"
+SD_FILES = ("GetOrganization20111201.xml", "GetDepartment20111201.xml", "GetPerson20111201.xml",
+            "GetEmployment20111201.xml", "GetEmploymentChanged20111201.xml")  # fmt: skip
+
+
+def test_several_sd_answers_are_uploaded_together(
+    world, login, sd_codes, imports_dir, django_capture_on_commit_callbacks
+):
+    client = login(world.hr)
+    files = [SimpleUploadedFile(name, (SD_ANSWERS / name).read_bytes()) for name in SD_FILES]
+
+    response = client.post(reverse("imports:upload"), {"source": SourceKind.SD, "file": files})
+
+    run = ImportRun.objects.get()
+    assert response.status_code == 302
+    assert run.status == ImportRun.Status.PREVIEWED and run.may_run, run.problems
+    assert run.file_name.startswith("GetOrganization20111201.xml, GetDepartment20111201.xml")
+    page = client.get(response["Location"]).content.decode()
+    assert "Åse Møller" in page and "Børnehuset Æblegården" in page
+    assert len(list(imports_dir.iterdir())) == 1  # kept as one bundle until the run
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:run", args=[run.pk]))
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE, run.problems or run.error
+    assert Employment.objects.get(payroll_number="40003").start == date(2024, 3, 1)  # re-hired, not since 2020
+    assert list(imports_dir.iterdir()) == []
+
+
+def test_several_files_are_refused_for_a_format_that_takes_one(world, login, opus_codes):
+    files = [SimpleUploadedFile("a.xml", b"<kmd/>"), SimpleUploadedFile("b.xml", b"<kmd/>")]
+
+    response = login(world.hr).post(reverse("imports:upload"), {"source": SourceKind.OPUS, "file": files})
+
+    assert "Kun SD Løn kan indlæse flere filer på én gang; vælg én fil." in response.content.decode()
+    assert not ImportRun.objects.exists()

@@ -3,5 +3,10 @@ from rummelig.imports.models import SourceKind
 
 
 class Command(FileImportCommand):
-    help = "Import an SD Løn file of departments or employments (CSV or XML, see parsers/FORMATS.md). Writes all or nothing; --dry-run shows what would change."
+    help = (
+        "Import SD Løn's web-service answers (GetOrganization, GetDepartment, GetPerson, GetEmployment, "
+        "GetEmploymentChanged…), read together, or Rummelig's SD CSV (see parsers/FORMATS.md). "
+        "Writes all or nothing; --dry-run shows what would change."
+    )
     source = SourceKind.SD
+    several = True
