@@ -11,7 +11,14 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
-from rummelig.accounts.api_helpers import NOT_FOUND_MESSAGE, NOT_JSON, NOT_LOGGED_IN, FieldErrors, path_errors_only, pydantic_error_detail
+from rummelig.accounts.api_helpers import (
+    NOT_FOUND_MESSAGE,
+    NOT_JSON,
+    NOT_LOGGED_IN,
+    FieldErrors,
+    path_errors_only,
+    pydantic_error_detail,
+)
 from rummelig.accounts.models import ApiToken
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router

@@ -24,16 +24,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rummelig.accounts.access import access_for
 from rummelig.audit import log
-from rummelig.audit.models import AuditEntry
 
 from . import background, storage
 from . import progress as live_progress
+from .display import CHANGE_LABELS
 from .forms import CodeMappingForm, UploadForm, initial_target
 from .liveness import fail_dead_runs, this_process
 from .models import ImportRun, PayrollCodeMapping, SourceKind
 from .parsers import write_template
 from .parsers.common import format_size
-from .display import CHANGE_LABELS
 from .service import import_file
 
 PAGE_SIZE = 30

@@ -485,7 +485,7 @@ def _end_from_statuses(statuses: list[_Period], codes: list[str]) -> date | None
     """Return the last day of employment from the status periods (see the module docstring)."""
     active = [i for i, code in enumerate(codes) if code in ACTIVE_STATUSES]
     after = active[-1] + 1 if active else 0
-    for period, code in zip(statuses[after:], codes[after:]):
+    for period, code in zip(statuses[after:], codes[after:], strict=True):
         if code in ENDED_STATUSES:
             return period.start - timedelta(days=1)
     if active:

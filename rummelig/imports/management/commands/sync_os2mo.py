@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 
 from rummelig.imports.commands import report
 from rummelig.imports.models import SourceKind
-from rummelig.imports.parsers import ImportFileError, ImportProblem
-from rummelig.imports.parsers import os2mo
+from rummelig.imports.parsers import ImportFileError, ImportProblem, os2mo
 from rummelig.imports.service import import_staged
 from rummelig.imports.sources import Staged
 
