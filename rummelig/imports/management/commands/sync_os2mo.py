@@ -80,7 +80,7 @@ class Command(BaseCommand):
 def by_user_key(staged: Staged) -> None:
     """Key units by user_key instead of UUID (references follow); report duplicate or missing keys."""
     keys = {}
-    seen = {}
+    seen: dict = {}
     for unit in staged.units:
         key = unit.short_name
         if not key:
