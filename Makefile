@@ -8,7 +8,7 @@ VENDOR := rummelig/static/vendor
 DEMO_EMPLOYEES ?= 5000
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench install install-test static messages demo clean
+.PHONY: run test lint test-postgres bench install install-test static messages demo clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -54,6 +54,11 @@ run: demo
 test: install-test static messages /usr/bin/chromium
 	$(MANAGE) collectstatic --noinput -v 0
 	$(VENV)/bin/pytest
+
+# ruff (pyflakes, isort, bugbear, complexity) over the project; mypy with django-stubs over rules/, lib/, imports/, accounts/.
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test-postgres: install-test static messages /usr/bin/chromium
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(VENV)/bin/pytest

@@ -5,7 +5,6 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from rummelig.accounts.access import PUBLIC, declare
-
 from rummelig.api.site import api
 from rummelig.core import views as core_views
 

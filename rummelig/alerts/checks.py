@@ -18,7 +18,6 @@ from django.utils.translation import ngettext
 from rummelig.core.formats import long_date, number_text
 from rummelig.organisation.models import Unit
 from rummelig.placements.models import Placement
-
 from rummelig.rules.ratio import fills_recently_vacated_post, vacated_post_free_from
 
 from .ratios import merbeskaeftigelse_applies, merbeskaeftigelse_on, person_fte, ratio_for_new_placement

@@ -11,10 +11,9 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from rummelig.organisation.models import Unit
-from rummelig.schemes.models import Scheme
-
 from rummelig.rules.dates import months_after
 from rummelig.rules.ratio import VACATED_POST_MONTHS, fills_recently_vacated_post, vacated_post_free_from
+from rummelig.schemes.models import Scheme
 
 from .ratios import merbeskaeftigelse_applies, ordinary_employments_ended_before, person_fte, workplace_rules
 

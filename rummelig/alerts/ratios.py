@@ -32,9 +32,9 @@ from rummelig.placements.models import Placement
 from rummelig.rules.dates import months_after, same_day_in
 from rummelig.rules.ratio import (
     FULL_TIME_HOURS,
-    VACATED_POST_MONTHS,
     MERBESKAEFTIGELSE_MONTHS,
     RATIO_MONTHS,
+    VACATED_POST_MONTHS,
     MerbeskaeftigelseResult,
     RatioResult,
     check_ratio,

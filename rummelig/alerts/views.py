@@ -10,7 +10,6 @@ a placement started; only HR sets thresholds.
 """
 
 import os
-
 from datetime import date, datetime, time
 
 from django.conf import settings

@@ -13,8 +13,8 @@ every operation to it with schemathesis.
 """
 
 import re
-from functools import wraps
 from datetime import date
+from functools import wraps
 from typing import Annotated, get_args
 
 from django.http import Http404
@@ -25,11 +25,10 @@ from ninja.errors import HttpError
 from pydantic import BeforeValidator, ConfigDict, create_model, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from rummelig.accounts.access import LOGIN, PUBLIC, access_for, access_or_404, check_permission
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.lib.cpr import looks_like_cpr
-
-from rummelig.accounts.access import LOGIN, PUBLIC, access_for, access_or_404, check_permission
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000

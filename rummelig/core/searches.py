@@ -33,7 +33,7 @@ def _kept(request):
 def remember(request, text):
     """Keep text in the session and return the token that finds it again."""
     searches = _kept(request)
-    for token, entry in searches.items():
+    for token, entry in searches.items():  # noqa: B007 - the token found is returned after the loop
         if entry["text"] == text:
             entry["at"] = time.time()
             break

@@ -182,7 +182,7 @@ class DemoBuilder(PlacementMaker):
         used = {name for centre in data.CENTRES if centre.fixed for name in [centre.fixed[0]]}
         self.sites = []
         p_numbers = set()
-        for ci, (centre, count) in enumerate(zip(data.CENTRES, counts), start=1):
+        for ci, (centre, count) in enumerate(zip(data.CENTRES, counts, strict=True), start=1):
             kinds = Weighted([(k, k.weight) for k in centre.kinds])
             singles = {}
             planned = []
@@ -200,7 +200,7 @@ class DemoBuilder(PlacementMaker):
             staff = self._largest_remainder(
                 [kind.size * rng.uniform(0.7, 1.3) for _, kind in planned], round(self.n * centre.staff_share), minimum=3
             )
-            for wi, ((name, kind), target) in enumerate(zip(planned, staff), start=1):
+            for wi, ((name, kind), target) in enumerate(zip(planned, staff, strict=True), start=1):
                 self.sites.append(Site(self._workplace(name, centre, ci, wi, p_numbers), centre, kind, target))
         # One workplace opened within the period, and two closed during it.
         newest = next(s for s in reversed(self.sites) if s.centre.key == "boern")

@@ -41,7 +41,7 @@ class Weighted:
 
 
 def fails_modulus_11(number):
-    return sum(int(c) * w for c, w in zip(number, MOD11_WEIGHTS)) % 11 != 0
+    return sum(int(c) * w for c, w in zip(number, MOD11_WEIGHTS, strict=True)) % 11 != 0
 
 
 class PersonMaker:

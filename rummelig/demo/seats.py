@@ -56,11 +56,11 @@ class PlacementMaker:
             sites = []
 
             def has_room(site):
-                return not profile.counts_in_ratio or site.ratio_seats < self.ratio_cap(site)
+                return not profile.counts_in_ratio or site.ratio_seats < self.ratio_cap(site)  # noqa: B023 - used within this iteration only
 
             def take(site):
-                sites.append(site)
-                if profile.counts_in_ratio:
+                sites.append(site)  # noqa: B023 - used within this iteration only
+                if profile.counts_in_ratio:  # noqa: B023 - used within this iteration only
                     site.ratio_seats += 1
 
             for name, codes in data.ANCHORS.items():

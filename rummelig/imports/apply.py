@@ -14,6 +14,7 @@ from .models import ImportedPlacementLink
 from .plan import Plan
 from .progress import NoProgress, Progress
 
+
 def apply_plan(plan: Plan, *, user=None, run=None, progress: Progress | None = None) -> None:
     """Write the plan; call inside transaction.atomic() so any error leaves nothing written."""
     progress = progress or NoProgress()

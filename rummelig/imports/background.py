@@ -11,8 +11,7 @@ import threading
 
 from django.conf import settings
 from django.db import connection
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import storage

@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from .models import ImportRun
 from .display import CHANGE_LABELS
+from .models import ImportRun
 from .service import Outcome, import_files
 
 CHANGES_SHOWN = 20

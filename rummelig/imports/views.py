@@ -22,16 +22,15 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rummelig.accounts.access import requires
-from rummelig.audit.models import AuditEntry
 
 from . import background, storage
 from . import progress as live_progress
+from .display import CHANGE_LABELS
 from .forms import CodeMappingForm, UploadForm, initial_target
 from .liveness import fail_dead_runs, this_process
 from .models import ImportRun, PayrollCodeMapping, SourceKind
 from .parsers import write_template
 from .parsers.common import format_size
-from .display import CHANGE_LABELS
 from .service import import_file
 
 PAGE_SIZE = 30

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods
 
 from rummelig.accounts.access import access_for, requires
 from rummelig.audit import log
-
 from rummelig.reports.publications import latest_for, reads_publications
 
 from .counts import figures_by_unit, shown_figures

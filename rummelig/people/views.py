@@ -7,9 +7,9 @@ workplace without health-related fields.
 """
 
 from django.contrib import messages
-from django.db import transaction
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone

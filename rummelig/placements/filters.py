@@ -8,8 +8,8 @@ one learns anything by guessing ids. Sorting is by `?sort=<column>` or `?sort=-<
 import django_filters
 from django import forms
 from django.db.models import F
-from django.utils import timezone
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rummelig.core.forms import DateInput

@@ -16,8 +16,7 @@ from functools import cached_property
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from rummelig.core.formats import long_date
 from rummelig.organisation.models import Unit

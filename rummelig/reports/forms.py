@@ -12,6 +12,7 @@ from rummelig.schemes.models import Scheme
 
 from .models import ELEV, OLD_FLEKSJOB, FleksjobPool, PlacementEconomy, RefusionCap, Target
 
+
 class AnnualReportForm(forms.Form):
     """The year of the report and, optionally, the day headcounts are taken (31 December by default)."""
 

@@ -115,7 +115,7 @@ class Report:
         if other_of is not None:
             matrix.other_exact = tuple(
                 {(s, c): other_of(figures, self_figures.get((c, s), EMPTY)) for s in rows for c in cols}
-                for figures, self_figures in zip((self.current, self.previous), years)
+                for figures, self_figures in zip((self.current, self.previous), years, strict=True)
             )
             matrix.other = Masked(*matrix.other_exact, counts)
         return matrix

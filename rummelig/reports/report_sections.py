@@ -425,7 +425,7 @@ class Outcomes(Section):
     def tables(self, report):
         years = (report.current.endings, report.previous.endings)
         exact = tuple({} for _year in years)
-        for data, year in zip(exact, years):
+        for data, year in zip(exact, years, strict=True):
             for (scheme, outcome), n in year.items():
                 data.setdefault(scheme, {})[outcome] = n
         rows = report.scheme_order({s for year in years for (s, _o) in year})
@@ -526,7 +526,7 @@ class Economy(Section):
         register_amounts = []
         for figures in years:
             n, amount = {}, {}
-            for (c, s), counts in figures.placements.items():
+            for (_c, s), counts in figures.placements.items():
                 if counts.with_subsidy:
                     n[s] = n.get(s, 0) + counts.with_subsidy
                     amount[s] = amount.get(s, Decimal(0)) + figures.expected_subsidy(counts)

@@ -45,7 +45,7 @@ def max_end_date(
     if duration is not None:
         limits.append(add_duration(start, duration))
     age = personal_age_limit(rule, birth_date)
-    if age is not None:
+    if age is not None and birth_date is not None:  # a personal age limit needs a birth date
         limits.append(day_before_age(birth_date, *age))
     return min(limits) if limits else None
 

@@ -60,8 +60,8 @@ def _decimal(value: Fraction) -> Decimal:
 
 def _allowed(ordinary_fte: Fraction) -> int:
     """Apply BEK § 65 stk. 1 to an exact number of ordinary FTE."""
-    up_to_50 = min(ordinary_fte, SMALL_WORKPLACE_LIMIT)
-    above_50 = max(ordinary_fte - SMALL_WORKPLACE_LIMIT, 0)
+    up_to_50 = min(ordinary_fte, Fraction(SMALL_WORKPLACE_LIMIT))
+    above_50 = max(ordinary_fte - SMALL_WORKPLACE_LIMIT, Fraction(0))
     return max(1, math.floor(up_to_50 / PERSONS_PER_PLACEMENT_UP_TO_50)) + math.floor(
         above_50 / PERSONS_PER_PLACEMENT_ABOVE_50
     )

@@ -108,7 +108,7 @@ def _arc(position: tuple) -> tuple:
 
 def _complete(cells: Mapping[tuple, int], rows: tuple, cols: tuple) -> dict[tuple, int]:
     """Return every position's value: the cells (missing ones are 0) and all totals."""
-    values = {}
+    values: dict[tuple, int] = {}
     for row in rows:
         for col in cols:
             value = cells.get((row, col), 0)
@@ -338,7 +338,8 @@ class SuppressedTable:
 
 
 def _axes(*tables) -> tuple[tuple, tuple]:
-    rows, cols = {}, {}
+    rows: dict = {}
+    cols: dict = {}
     for table in tables:
         for key in table:
             if not (isinstance(key, tuple) and len(key) == 2) or None in key:
@@ -391,12 +392,12 @@ def suppress_table(
                     freedom = _freedom(year, hidden)
                     changed = True
 
-    relabelled = tuple(frozenset(year.relabelled) for year in years)
+    relabelled_by_year = tuple(frozenset(year.relabelled) for year in years)
     return SuppressedTable(
         rows=rows,
         cols=cols,
         _current=years[0].values,
         _previous=years[1].values if previous is not None else None,
         _hidden=frozenset(hidden),
-        _relabelled=relabelled + (frozenset(),) * (2 - len(relabelled)),
+        _relabelled=relabelled_by_year + (frozenset(),) * (2 - len(relabelled_by_year)),
     )

@@ -64,7 +64,7 @@ def test_every_api_operation_declares_a_known_permission():
 def test_login_logout_and_language_are_declared_public():
     declared = {p.name: p.callback.permission for _, p in url_patterns() if p.name in ("login", "logout", "set_language")}
     assert declared == {"login": PUBLIC, "logout": PUBLIC, "set_language": PUBLIC}
-    assert getattr(get_resolver().resolve("/").func, "permission") == LOGIN
+    assert get_resolver().resolve("/").func.permission == LOGIN
 
 
 @pytest.mark.parametrize("decorate", [requires, helpers.requires, lambda name: declare(name, lambda request: None)])

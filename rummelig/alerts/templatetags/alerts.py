@@ -22,9 +22,9 @@ from rummelig.organisation.models import Unit
 
 from ..balance import balances, flagged_units
 from ..models import RepresentativeReminder, Statement, StatementRoute
-from ..recipients import representatives_of
-from ..ratios import merbeskaeftigelse_on, ratio_on
 from ..preview import preview_context
+from ..ratios import merbeskaeftigelse_on, ratio_on
+from ..recipients import representatives_of
 from ..statements import needs_statement, open_tasks
 
 register = template.Library()

@@ -7,11 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from rummelig.core.formats import long_date
-from rummelig.placements.validation import Proposal, validate_placement
-
 from rummelig.audit.models import AuditEntry
+from rummelig.core.formats import long_date
 from rummelig.placements.models import Placement
+from rummelig.placements.validation import Proposal, validate_placement
 from rummelig.testing import make_placement
 
 from .conftest import sign, start_day_arrives

@@ -18,8 +18,8 @@ from rummelig.demo.seed import delete_with_dependants
 from rummelig.lib.cpr import birth_date_from_cpr, normalise_cpr
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
-from rummelig.placements.models import Placement, Status
 from rummelig.placements import validation
+from rummelig.placements.models import Placement, Status
 from rummelig.rules.ratio import max_supported_placements
 from rummelig.schemes.models import Scheme
 
@@ -105,7 +105,7 @@ def test_every_cpr_number_is_a_valid_unique_date_of_birth_plus_four_digits(demo)
         assert normalise_cpr(cpr) == cpr
         assert birth_date_from_cpr(cpr) == birth_date
         # Fictitious: the number fails the modulus-11 check that older real numbers pass.
-        assert sum(int(c) * w for c, w in zip(cpr, MOD11_WEIGHTS)) % 11 != 0
+        assert sum(int(c) * w for c, w in zip(cpr, MOD11_WEIGHTS, strict=True)) % 11 != 0
     assert any(b.year >= 2000 for _, b in rows) and any(b.year < 1970 for _, b in rows)
 
 

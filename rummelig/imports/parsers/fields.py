@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rummelig.lib.cpr import birth_date_from_cpr, normalise_cpr
 from rummelig.rules.ratio import FULL_TIME_HOURS
@@ -118,8 +118,12 @@ def parse_flag(text: str) -> bool:
 class Place(Protocol):
     """Where a record stands (an OPUS element, an SD row or element, a spreadsheet row, an OS2mo object)."""
 
-    LINE: ClassVar[str]  # what the format calls a line: "linje" or "række"
-    line: int
+    @property
+    def LINE(self) -> str:  # a class constant in each format: "linje" or "række"
+        ...
+
+    @property
+    def line(self) -> int: ...
 
     def where(self, name: str | None = None) -> str: ...
 

@@ -547,7 +547,7 @@ def _unit_from_periods(department_id: str, answers: _Answers, problems: Problems
 def _pick_parent(spans: list[tuple[date | None, date | None, str | None]], as_of: date) -> str | None:
     """Return the parent in the organisation period valid on `as_of`, else in the latest before it."""
     chosen = None
-    for start, end, parent in sorted(spans, key=lambda span: span[0] or date.min):
+    for start, _end, parent in sorted(spans, key=lambda span: span[0] or date.min):
         if start is None or start <= as_of:
             chosen = parent
     return chosen
@@ -729,7 +729,7 @@ def _end_from_statuses(statuses: list[_Period], codes: list[str]) -> date | None
     """
     active = [i for i, code in enumerate(codes) if code in ACTIVE_STATUSES]
     after = active[-1] + 1 if active else 0
-    for period, code in zip(statuses[after:], codes[after:]):
+    for period, code in zip(statuses[after:], codes[after:], strict=True):
         if code in ENDED_STATUSES:
             return period.start - timedelta(days=1)
     return None

@@ -36,8 +36,8 @@ from .fields import (
     quantize_fte,
     required,
 )
-from .safexml import PROLOG_BYTES, decode_head
 from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
+from .safexml import PROLOG_BYTES, decode_head
 
 SHEET_UNITS = "Enheder"
 SHEET_EMPLOYMENTS = "Ansættelser"
@@ -434,9 +434,10 @@ def _fte_and_hours(row: _Row, problems: Problems) -> tuple[Decimal, Decimal | No
 
 def write_template(path_or_stream) -> None:
     """Write the blank template workbook (Enheder, Ansættelser, Vejledning) to a path or binary stream."""
-    from rummelig.core.spreadsheets import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+
+    from rummelig.core.spreadsheets import Workbook
 
     workbook = Workbook()
     bold = Font(bold=True)
@@ -468,7 +469,7 @@ def write_template(path_or_stream) -> None:
     guide.append([])
     for line in _GUIDE_NOTES:
         guide.append([line])
-    for letter, width in zip("ABCDE", (14, 20, 14, 90, 24)):
+    for letter, width in zip("ABCDE", (14, 20, 14, 90, 24), strict=True):
         guide.column_dimensions[letter].width = width
     for row in guide.iter_rows(min_row=2, max_col=4):
         row[3].alignment = Alignment(wrap_text=True, vertical="top")

@@ -28,7 +28,7 @@ def data_from(response, **changes):
     """Return what the browser would post back: the form as shown, with some fields changed."""
     form = response.context["form"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             value = ""

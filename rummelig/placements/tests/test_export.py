@@ -20,7 +20,7 @@ def sheet_rows(response):
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     header = list(rows[0])
-    return [dict(zip(header, row)) for row in rows[1:]], header
+    return [dict(zip(header, row, strict=True)) for row in rows[1:]], header
 
 
 def full_names(rows):

@@ -127,7 +127,7 @@ def add_table(program, table, days):
         def day_of(i):
             if key == "trend":  # a column per year, each the headcount of that year's same day
                 return same_day_in(days["value"], int(columns[i]["label"]))
-            return days[slot]
+            return days[slot]  # noqa: B023 - called within this iteration only
 
         def cell(row_label, i):
             return (day_of(i), key, row_label, columns[i]["label"])
@@ -148,7 +148,7 @@ def link_tables(program, documents):
     """The trend's schemes and the balance table's centres are the headcount table's rows and columns."""
     headcount = {}  # day -> (schemes, centres)
     for document in documents:
-        for slot, day in (("value", document["reference_date"]), ("previous", document["previous_reference_date"])):
+        for _slot, day in (("value", document["reference_date"]), ("previous", document["previous_reference_date"])):
             table = find_table(document, "headcount")
             if table is not None and table["columns"]:
                 headcount[date.fromisoformat(day)] = ([r["label"] for r in table["rows"] if not r["total"]],

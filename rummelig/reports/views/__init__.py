@@ -2,8 +2,8 @@
 
 from .annual import annual, annual_export
 from .dashboard import dashboard
-from .published import publication_export, publication_list
 from .economy import cap_create, economy, economy_edit, economy_placements, pool_create, pool_edit
+from .published import publication_export, publication_list
 from .targets import target_create, target_delete, target_edit, target_history, targets
 
 __all__ = [

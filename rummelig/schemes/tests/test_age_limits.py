@@ -39,7 +39,7 @@ class TestAgeLimits:
         for kind, steps in AgeLimit.table().items():
             steps = sorted(steps, key=lambda s: s.born_from or date.min)
             assert steps[0].born_from is None and steps[-1].born_to is None
-            for before, after in zip(steps, steps[1:]):
+            for before, after in zip(steps, steps[1:], strict=False):
                 assert (after.born_from - before.born_to).days == 1, kind
 
     def test_seniorjob_ends_at_efterloen_age_and_fleksjob_at_folkepension_age(self):

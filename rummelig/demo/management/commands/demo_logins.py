@@ -33,7 +33,7 @@ class Command(BaseCommand):
             unit = ", ".join(a.unit.name if a.unit else "Hele kommunen" for a in assignments) or "–"
             rows.append((user.username, DEMO_PASSWORD, role, unit, demo_user.may))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-        line = lambda row: "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()  # noqa: E731
+        line = lambda row: "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()  # noqa: E731
         self.stdout.write("Demo-brugere (samme adgangskode for alle):")
         self.stdout.write("")
         self.stdout.write(line(rows[0]))

@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 
 from rummelig.imports.commands import report
 from rummelig.imports.models import SourceKind
-from rummelig.imports.parsers import ImportFileError, ImportProblem
-from rummelig.imports.parsers import os2mo
+from rummelig.imports.parsers import ImportFileError, ImportProblem, os2mo
 from rummelig.imports.service import import_staged
 from rummelig.imports.sources import Staged
 
@@ -81,7 +80,7 @@ class Command(BaseCommand):
 def by_user_key(staged: Staged) -> None:
     """Key units by user_key instead of UUID (references follow); report duplicate or missing keys."""
     keys = {}
-    seen = {}
+    seen: dict = {}
     for unit in staged.units:
         key = unit.short_name
         if not key:
