@@ -251,14 +251,20 @@ def statement_pdf(request, pk):
     return response
 
 
+def _awaiting_statement_or_404(request, pk):
+    """The placement HR may act on whose statement is still missing (paper, routing, reminder); else 404."""
+    placement = get_placement_or_404(request.user, pk, for_edit=True)
+    if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
+        raise Http404
+    return placement
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 @requires("is_hr")
 def paper_statement(request, pk):
     """HR records a statement the TR signed on paper (a TR who does not use Rummelig), with its scan."""
-    placement = get_placement_or_404(request.user, pk, for_edit=True)
-    if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
-        raise Http404
+    placement = _awaiting_statement_or_404(request, pk)
     posted = request.method == "POST"
     form = PaperStatementForm(
         request.POST if posted else None, request.FILES if posted else None, merbeskaeftigelse_relevant=asks_merbeskaeftigelse(placement),
@@ -296,7 +302,7 @@ def statement_scan(request, pk):
         handle = given.scan.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    log.record(request.user, AuditEntry.Action.VIEW, given, detail="statement scan")
+    log.record(request.user, AuditEntry.Action.VIEW, given, detail=_("the scan of the paper statement"))
     extension = os.path.splitext(given.scan.name)[1]
     response = FileResponse(handle, content_type=given.scan_content_type or "application/octet-stream")
     response["Content-Disposition"] = f'inline; filename="udtalelse-{placement.pk}{extension}"'
@@ -309,9 +315,7 @@ def statement_scan(request, pk):
 @requires("is_hr")
 def route_statement(request, pk):
     """HR chooses who gives the statement when the P-number has no TR (or the TR is away), in the law's order."""
-    placement = get_placement_or_404(request.user, pk, for_edit=True)
-    if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
-        raise Http404
+    placement = _awaiting_statement_or_404(request, pk)
     route = StatementRoute.objects.filter(placement=placement).first()
     representatives = representatives_of(placement.workplace)
     form = StatementRouteForm(
@@ -337,9 +341,7 @@ def route_statement(request, pk):
 @requires("is_hr")
 def remind_representative(request, pk):
     """HR e-mails the representative(s) a reminder of a statement still missing: one e-mail per click, audited."""
-    placement = get_placement_or_404(request.user, pk, for_edit=True)
-    if not needs_statement(placement) or Statement.objects.filter(placement=placement).exists():
-        raise Http404
+    placement = _awaiting_statement_or_404(request, pk)
     route = StatementRoute.objects.filter(placement=placement).select_related("giver").first()
     people = [route.giver] if route else representatives_of(placement.workplace)
     reachable = [user for user in people if user.email]

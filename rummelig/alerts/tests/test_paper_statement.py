@@ -121,13 +121,13 @@ class TestScan:
             assert response["Content-Type"] == "image/png"
             assert b"".join(response.streaming_content) == PNG
             assert AuditEntry.objects.filter(action=AuditEntry.Action.VIEW, object_type="statement", user=user,
-                                             detail="statement scan").exists()
+                                             detail="scanningen af papirudtalelsen").exists()
 
     @pytest.mark.parametrize("persona", ["leder_b", "med_a", "outsider"])
     def test_others_get_404_and_nothing_is_audited(self, world, login, praktik, persona):
         paper(login(world.hr), praktik)
         assert login(getattr(world, persona)).get(reverse("alerts:statement_scan", args=[praktik.pk])).status_code == 404
-        assert not AuditEntry.objects.filter(detail="statement scan").exists()
+        assert not AuditEntry.objects.filter(detail="scanningen af papirudtalelsen").exists()
 
     def test_a_statement_signed_in_rummelig_has_no_scan(self, world, login, praktik):
         from .conftest import sign
