@@ -20,7 +20,7 @@ from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
 
-from .models import Role
+from .models import Role, RoleAssignment
 
 
 class Access:
@@ -31,7 +31,7 @@ class Access:
     def _assignments(self):
         if not self.user.is_authenticated or not self.user.is_active:
             return []
-        return list(self.user.role_assignments.select_related("unit"))
+        return list(RoleAssignment.current().filter(user=self.user).select_related("unit"))
 
     def _paths(self, *roles):
         """Return the unit paths held in the given roles; None in the list means everything."""
@@ -77,7 +77,7 @@ class Access:
     @property
     def sees_units(self):
         """True if the user may see some units (name, place in the tree): anyone with a role."""
-        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR, Role.MED))
+        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR, Role.AMR, Role.MED))
 
     @property
     def sees_exact_figures(self):
@@ -122,7 +122,7 @@ class Access:
 
     def visible_units(self):
         """Units this user may see as units (name, P-number, place in the tree), MED members included."""
-        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR, Role.MED)
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.TR, Role.AMR, Role.MED)
 
     def _full_detail_paths(self):
         return self._paths(Role.HR, Role.AUDITOR, Role.LEDER)

@@ -4,6 +4,7 @@ The CPR number is optional and never shown in full outside the person page, wher
 reveal it (and the reveal is audited). Lists, exports and the API show `masked_cpr`.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,13 @@ class Person(models.Model):
     pending_cpr = models.CharField(_("CPR number awaiting HR"), max_length=10, blank=True, editable=False)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The person's login account as payroll knows it (OPUS <userId>, SD, OS2mo, the template's column):
+    # the key that links a user who logs in to their own records.
+    account_name = models.CharField(_("user name in payroll"), max_length=100, blank=True, db_index=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("login"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="person",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
