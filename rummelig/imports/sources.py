@@ -92,16 +92,19 @@ def read_file(source: str, path, name: str, progress: Progress | None = None) ->
     return read_files(source, [(path, name)], progress)
 
 
-def read_files(source: str, files: list[tuple[object, str]], progress: Progress | None = None) -> Staged:
+def read_files(
+    source: str, files: list[tuple[object, str]], progress: Progress | None = None, *, as_of: date | None = None
+) -> Staged:
     """Parse files of one kind read together (SD's answers complete each other) into one Staged.
 
-    Only SD takes several files; for the other kinds `files` holds one.
+    Only SD takes several files; for the other kinds `files` holds one. `as_of` (SD: the day a
+    synchronisation asked SD about) replaces the reference date worked out from the file name.
     """
     progress = progress or NoProgress()
     name = ", ".join(file_name for _, file_name in files)
     first = files[0][1]
     staged = Staged(
-        source=source, file=name, reference_date=reference_date(source, first), dump_date=dump_date(source, first)
+        source=source, file=name, reference_date=as_of or reference_date(source, first), dump_date=dump_date(source, first)
     )
     problems = Problems(first)
     try:
