@@ -216,6 +216,7 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         fte=fte,
         weekly_hours=weekly_hours,
         is_manager=is_manager,
+        account_name=text("userId", ""),
         cancelled=cancelled,
         location=fields.where(),
         start_known=start_known,

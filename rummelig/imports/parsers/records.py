@@ -54,7 +54,8 @@ class EmploymentRecord:
     end: date | None = None  # last day employed, None = open-ended
     fte: Decimal  # 0..1, four decimals
     weekly_hours: Decimal | None = None  # left out: the full-time week × FTE, set on creation
-    is_manager: bool = False
+    is_manager: bool = False  # the leder of the employment's unit (OPUS isManager, SD's manager positions)
+    account_name: str = ""  # the login user name payroll knows (OPUS userId, the template's Brugernavn)
     cancelled: bool = False  # OPUS "Annulleret", SD status "S": the employment never was; remove it
     location: str
     # False when the source gave no start date and `start` is only "known since" (OPUS's empty

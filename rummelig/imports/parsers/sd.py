@@ -82,6 +82,10 @@ ACTIVE_STATUSES = frozenset({"0", "1", "3", "4"})
 ENDED_STATUSES = frozenset({"7", "8", "9"})
 DELETED_STATUS = "S"
 FICTIONAL_CPR_SUFFIX = "0000"  # SD's test persons; OS2mo skips them (sdlon/skip.py, skip_fictional_users)
+# SD has no manager flag. OS2mo's SD importer makes a manager of each employment whose
+# JobPositionIdentifier is one of these (sdlon/sd_importer.py: "These job functions will normally
+# (but necessarily) correlate to a manager position"; levels 1040 Leder, 1035 Chef, 1030 Direktør).
+MANAGER_POSITIONS = frozenset({"1030", "1035", "1040"})
 FICTIONAL_NOTICE = "SD's fiktive person (CPR-nummeret slutter på 0000) er sprunget over, som OS2mo gør."
 
 
@@ -326,6 +330,7 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
         job_title=row.text("EmploymentName"),
         contract_code=row.text("JobPositionIdentifier"),
         contract_text=row.text("EmploymentName"),
+        is_manager=row.text("JobPositionIdentifier") in MANAGER_POSITIONS,
         status_code=status,
         start=start,
         end=end,
@@ -640,6 +645,7 @@ def _employment_from_periods(
         job_title=job or "",
         contract_code=code or "",
         contract_text=job or "",
+        is_manager=(code or "") in MANAGER_POSITIONS,
         status_code=current.node.text("EmploymentStatusCode").upper(),
         start=start,
         end=end,

@@ -33,6 +33,7 @@ from .fields import (
     format_decimal,
     hours_from_fte,
     parse_decimal,
+    parse_flag,
     quantize_fte,
     required,
 )
@@ -112,6 +113,14 @@ EMPLOYMENT_COLUMNS = (
         "0,5",
     ),
     Column("ugentlige timer", False, "decimal", "Timer om ugen (fuld tid er 37). Tom: beregnes af brøken.", "18,5"),
+    Column(
+        "Brugernavn",
+        False,
+        "text",
+        "Personens brugernavn til kommunens login (fx AD-brugernavnet). Kobler login og leder-rolle til personen.",
+        "soeoe",
+    ),
+    Column("leder", False, "text", "ja, hvis personen er leder af enheden (giver leder-rollen i Rummelig); ellers tom.", ""),
 )
 SHEETS = {SHEET_UNITS: UNIT_COLUMNS, SHEET_EMPLOYMENTS: EMPLOYMENT_COLUMNS}
 
@@ -342,6 +351,11 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
     end = _date(row, "slutdato", problems)
     end_not_before_start(start, end, problems, row, "slutdato")
     fte, hours = _fte_and_hours(row, problems)
+    try:
+        is_manager = parse_flag(row.text("leder"))
+    except ValueError:
+        is_manager = False
+        problems.add(row.where("leder"), f"'{row.text('leder')}' er hverken ja eller nej.")
     if problems.total > before:
         return None
     return EmploymentRecord(
@@ -356,6 +370,8 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
         end=end,
         fte=fte,
         weekly_hours=hours,
+        is_manager=is_manager,
+        account_name=row.text("Brugernavn"),
         location=row.where(),
     )
 

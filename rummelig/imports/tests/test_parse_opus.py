@@ -91,6 +91,13 @@ def test_a_manager_is_marked():
     assert not employments["5003"].is_manager
 
 
+def test_the_login_user_name_comes_from_user_id_where_present():
+    employments = by_id(parse_opus(DAY_1).employments)
+
+    assert employments["5001"].account_name == "SAEROE"
+    assert employments["5002"].account_name == ""  # <userId/>
+
+
 def test_an_annulled_employment_is_marked_cancelled():
     employments = by_id(parse_opus(DAY_1).employments)
 

@@ -221,3 +221,16 @@ def test_a_broken_zip_is_refused(tmp_path):
         read("sd.zip", folder=tmp_path)
 
     assert error.value.problems[0].message == "Zip-filen kan ikke åbnes; den er ødelagt eller ikke en zip-fil."
+
+
+def test_sd_has_no_manager_flag_so_the_manager_positions_mark_managers(tmp_path):
+    employment = (ANSWERS / "GetEmployment20111201.xml").read_text(encoding="utf-8")
+    (tmp_path / "GetEmployment20111201.xml").write_text(
+        employment.replace("<JobPositionIdentifier>5190<", "<JobPositionIdentifier>1040<"), encoding="utf-8"
+    )
+    (tmp_path / "GetPerson20111201.xml").write_bytes((ANSWERS / "GetPerson20111201.xml").read_bytes())
+
+    employments = by_id(read("GetPerson20111201.xml", "GetEmployment20111201.xml", folder=tmp_path).employments)
+
+    assert [record.source_id for record in employments.values() if record.is_manager] == ["40001"]
+    assert all(record.account_name == "" for record in employments.values())  # SD has no user name

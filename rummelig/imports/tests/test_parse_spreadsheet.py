@@ -45,12 +45,12 @@ def test_the_template_has_the_two_sheets_and_a_guide_in_danish():
     ]  # fmt: skip
     assert [cell.value for cell in workbook["Ansættelser"][1]] == [
         "ansættelsesnummer", "CPR", "fornavn", "efternavn", "enheds-id", "stilling", "ansættelseskode",
-        "startdato", "slutdato", "brøk/FTE", "ugentlige timer",
+        "startdato", "slutdato", "brøk/FTE", "ugentlige timer", "Brugernavn", "leder",
     ]  # fmt: skip
     guide = {
         (row[0], row[1]): row[3] for row in workbook["Vejledning"].iter_rows(min_row=2, values_only=True) if row[1]
     }
-    assert len(guide) == 18
+    assert len(guide) == 20
     assert guide[("Ansættelser", "startdato")] == "Første dag i ansættelsen."
 
 
@@ -213,3 +213,21 @@ def test_a_zip_that_is_not_a_workbook_is_refused():
 
     with pytest.raises(ImportFileError, match=r"Filen kan ikke åbnes som et Excel-regneark \(XLSX\)"):
         parse_spreadsheet(stream, name="x.xlsx")
+
+
+def test_the_template_takes_a_user_name_and_a_manager_flag():
+    workbook = template()
+    fill(workbook["Enheder"], [["1200", None, "Solsikken"]])
+    fill(workbook["Ansættelser"], [
+        ["31207", "", "Sara", "Leder", "1200", "Leder", "", "01-03-2024", None, 1, None, "sale", "ja"],
+        ["31208", "", "Bo", "Ansat", "1200", "Pædagog", "", "01-03-2024", None, 1, None, None, None],
+        ["31209", "", "Ib", "Ansat", "1200", "Pædagog", "", "01-03-2024", None, 1, None, None, "måske"],
+    ])  # fmt: skip
+
+    parsed = parse_spreadsheet(saved(workbook), name="skabelon.xlsx")
+    employments = by_id(parsed.employments)
+
+    assert (employments["31207"].account_name, employments["31207"].is_manager) == ("sale", True)
+    assert (employments["31208"].account_name, employments["31208"].is_manager) == ("", False)
+    assert [problem.message for problem in parsed.problems] == ["'måske' er hverken ja eller nej."]
+    assert parsed.problems[0].location == "Arket 'Ansættelser', række 4, kolonne 'leder'"
