@@ -31,6 +31,8 @@ OTHER_FIELDS = {
     "people_added": gettext_lazy("new people"), "people_updated": gettext_lazy("changed people"),
     "placements_added": gettext_lazy("new placements from payroll"), "placements_updated": gettext_lazy("changed placements from payroll"),
     "placements_removed": gettext_lazy("removed placements from payroll"),
+    "roles_added": gettext_lazy("new leder roles from payroll"), "roles_updated": gettext_lazy("changed leder roles from payroll"),
+    "roles_removed": gettext_lazy("removed leder roles from payroll"),
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DECIMAL = re.compile(r"^-?\d+\.\d+$")

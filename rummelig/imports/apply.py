@@ -5,6 +5,12 @@ people, employments (cancelled ones removed first), placements and their links. 
 in batches and reports progress; nothing here is per-row SQL.
 """
 
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+
+from rummelig.accounts.models import Role, RoleAssignment, RoleSource
+from rummelig.audit import log
+from rummelig.audit.models import AuditEntry
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
@@ -39,6 +45,49 @@ def apply_plan(plan: Plan, *, user=None, run=None, progress: Progress | None = N
     for link in plan.links:
         link.values.update(source=plan.staged.source, run_id=run.pk if run is not None else None)
     bulk.insert(ImportedPlacementLink, plan.links, progress)
+    _apply_roles(plan, user, progress)
+
+
+def _apply_roles(plan: Plan, user, progress: Progress) -> None:
+    """Create the users payroll's managers need, and give, change and take away their payroll leder roles.
+
+    Few rows (managers change seldom), so plain ORM calls; each role change is audited on its own.
+    """
+    actor = user if user is not None and user.is_authenticated else None
+    created = {}
+    for username in plan.new_users:
+        login = get_user_model().objects.create_user(username=username, password=None)  # unusable password
+        created[username.casefold()] = login
+        log.record(actor, AuditEntry.Action.CREATE, login, changes={"username": [None, username]},
+                   detail=_("Created by an import for a manager's leder role from payroll."))  # fmt: skip
+    progress.step(len(plan.new_users))
+    if plan.removed_role_ids:
+        for role in RoleAssignment.objects.filter(pk__in=plan.removed_role_ids).select_related("unit", "user"):
+            log.record(actor, AuditEntry.Action.DELETE, role, changes=_role_values(role, before=True),
+                       detail=_("Leder role from payroll: no longer the unit's manager."))  # fmt: skip
+        RoleAssignment.objects.filter(pk__in=plan.removed_role_ids).delete()
+        progress.step(len(plan.removed_role_ids))
+    for pk, values in plan.updated_roles:
+        role = RoleAssignment.objects.select_related("unit", "user").get(pk=pk)
+        changes = {name: [str(getattr(role, name) or ""), str(value or "")] for name, value in values.items()}
+        RoleAssignment.objects.filter(pk=pk).update(**values)
+        log.record(actor, AuditEntry.Action.UPDATE, role, changes=changes, detail=_("Leder role from payroll: the employment's period changed."))
+    progress.step(len(plan.updated_roles))
+    for wanted in plan.new_roles:
+        login_id = wanted.user if isinstance(wanted.user, int) else created[wanted.user].pk
+        role = RoleAssignment.objects.create(
+            user_id=login_id, role=Role.LEDER, unit_id=wanted.unit.pk, source=RoleSource.PAYROLL,
+            valid_from=wanted.valid_from, valid_until=wanted.valid_until,
+        )  # fmt: skip
+        log.record(actor, AuditEntry.Action.CREATE, role, changes=_role_values(role, before=False),
+                   detail=_("Leder role from payroll: the unit's manager."))  # fmt: skip
+    progress.step(len(plan.new_roles))
+
+
+def _role_values(role: RoleAssignment, *, before: bool) -> dict:
+    values = {"user": str(role.user_id), "role": role.role, "unit": str(role.unit_id), "source": role.source,
+              "valid_from": str(role.valid_from or ""), "valid_until": str(role.valid_until or "")}  # fmt: skip
+    return {name: [value, None] if before else [None, value] for name, value in values.items()}
 
 
 def _apply_units(plan: Plan, progress: Progress) -> None:

@@ -84,6 +84,8 @@ def summary_lines(run: ImportRun) -> list[str]:
         _("People: %(added)s new, %(updated)s changed") % {"added": c["people_added"], "updated": c["people_updated"]},
         _("Placements from payroll: %(added)s new, %(updated)s changed, %(removed)s removed")
         % {"added": c["placements_added"], "updated": c["placements_updated"], "removed": c["placements_removed"]},
+        _("Leder roles from payroll: %(added)s new, %(updated)s changed, %(removed)s removed")
+        % {"added": c["roles_added"], "updated": c["roles_updated"], "removed": c["roles_removed"]},
     ]  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from rummelig.accounts.models import RoleAssignment
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
@@ -25,13 +26,14 @@ CHANGE_LABELS = {
     "employment": gettext_lazy("Employment"),
     "person": gettext_lazy("Person"),
     "placement": gettext_lazy("Placement"),
+    "role": gettext_lazy("Leder role from payroll"),
     "added": gettext_lazy("New"),
     "updated": gettext_lazy("Changed"),
     "ended": gettext_lazy("Ended"),
     "removed": gettext_lazy("Removed"),
     "linked": gettext_lazy("Linked to payroll"),
 }
-MODELS = {"unit": Unit, "person": Person, "employment": Employment, "placement": Placement}
+MODELS = {"unit": Unit, "person": Person, "employment": Employment, "placement": Placement, "role": RoleAssignment}
 
 
 def change_rows(changes: list[Change]) -> list[dict]:

@@ -54,6 +54,9 @@ class ImportRun(models.Model):
     placements_added = models.PositiveIntegerField(default=0)
     placements_updated = models.PositiveIntegerField(default=0)
     placements_removed = models.PositiveIntegerField(default=0)
+    roles_added = models.PositiveIntegerField(default=0)
+    roles_updated = models.PositiveIntegerField(default=0)
+    roles_removed = models.PositiveIntegerField(default=0)
 
     records = models.PositiveIntegerField(_("records in the file"), default=0)
     problems = models.JSONField(_("problems"), default=list, blank=True)
@@ -88,6 +91,7 @@ class ImportRun(models.Model):
         "units_added", "units_updated", "units_ended", "units_unchanged",
         "employments_added", "employments_updated", "employments_ended", "employments_unchanged", "employments_removed",
         "people_added", "people_updated", "placements_added", "placements_updated", "placements_removed",
+        "roles_added", "roles_updated", "roles_removed",
     )  # fmt: skip
 
     def counts(self):

@@ -8,7 +8,8 @@ record, builds a label or a URL (that is `display.py`'s).
 
 One module per thing planned, in this order (a step that finds a problem stops the plan):
 `units.py`, `codes.py` (payroll codes), `employments.py` (people and employments, which asks
-`placements.py` for the placement of an employment on special terms), `leaves.py` (OPUS leaves).
+`placements.py` for the placement of an employment on special terms), `leaves.py` (OPUS leaves),
+`roles.py` (the leder role of each manager from payroll).
 
 Rules (see README in this package for the reasons):
 - Units are matched by `Unit.payroll_id`, people by CPR (without CPR: through the employment's
@@ -33,6 +34,7 @@ from .employments import EmploymentPlanner
 from .leaves import plan_leaves
 from .placements import PlacementPlanner
 from .register import Register
+from .roles import plan_roles
 from .result import MAX_CHANGES, Change, FieldChange, Plan
 from .units import UnitPlanner, check_unique_ids
 
@@ -61,6 +63,8 @@ def make_plan(staged: Staged) -> Plan:
     if not plan.ok:
         return plan
     register.load_people_and_employments()
-    EmploymentPlanner(plan, register, PlacementPlanner(plan, register)).plan_employments()
+    employments = EmploymentPlanner(plan, register, PlacementPlanner(plan, register))
+    employments.plan_employments()
     plan_leaves(plan, register)
+    plan_roles(plan, register, employments.account_updates)
     return plan

@@ -21,6 +21,8 @@ class EmploymentPlanner:
         self.names = self._names_by_cpr()
         self.new_people_by_cpr: dict[str, New] = {}
         self.updated_people: set[int] = set()
+        self.accounts = self._accounts_by_cpr()
+        self.account_updates: dict[int, str] = {}  # person pk → the user name payroll now gives
 
     def _names_by_cpr(self) -> dict[str, tuple[date, str, str, str]]:
         """Return (start, first name, last name, location) for each CPR: its latest-starting employment in the file."""
@@ -31,6 +33,16 @@ class EmploymentPlanner:
                 if known is None or record.start >= known[0]:
                     best[record.cpr] = (record.start, record.first_name, record.last_name, record.location)
         return best
+
+    def _accounts_by_cpr(self) -> dict[str, str]:
+        """Return the login user name for each CPR: from its latest-starting employment that gives one."""
+        best: dict[str, tuple[date, str]] = {}
+        for record in self.plan.staged.employments:
+            if record.cpr and record.account_name and not record.cancelled:
+                known = best.get(record.cpr)
+                if known is None or record.start >= known[0]:
+                    best[record.cpr] = (record.start, record.account_name)
+        return {cpr: account for cpr, (_, account) in best.items()}
 
     def plan_employments(self) -> None:
         codes, units = self.register.codes, self.plan.units_by_source
@@ -50,22 +62,24 @@ class EmploymentPlanner:
         """Return the person's pk (in Rummelig) or a New person row, for an employment record."""
         if record.cpr:
             _, first_name, last_name, location = self.names[record.cpr]
+            account = self.accounts.get(record.cpr, "")
             pk = self.register.people_by_cpr.get(record.cpr)
             if pk is None:
                 person = self.new_people_by_cpr.get(record.cpr)
                 if person is None:
-                    person = self._new_person(first_name, last_name, record.cpr, location)
+                    person = self._new_person(first_name, last_name, record.cpr, location, account)
                     self.new_people_by_cpr[record.cpr] = person
                 return person
         else:  # no CPR: the person of the employment with this payroll number, else a new person
             first_name, last_name, location = record.first_name, record.last_name, record.location
+            account = record.account_name
             if existing is None:
-                return self._new_person(first_name, last_name, "", location)
+                return self._new_person(first_name, last_name, "", location, account)
             pk = existing.person_id
-        self._update_person(pk, first_name, last_name, location)
+        self._update_person(pk, first_name, last_name, location, account)
         return pk
 
-    def _new_person(self, first_name: str, last_name: str, cpr: str, location: str) -> New:
+    def _new_person(self, first_name: str, last_name: str, cpr: str, location: str, account: str = "") -> New:
         plan = self.plan
         if len(first_name) > 100:
             first_name = plan.fit(first_name, 100, location, "firstName")
@@ -73,27 +87,38 @@ class EmploymentPlanner:
             last_name = plan.fit(last_name, 100, location, "lastName")
         # the first seven digits decide the date of birth; the parser checked them
         birth_date = birth_date_of_cpr_start(cpr[:7]) if cpr else None
-        person = New(first_name=first_name, last_name=last_name, cpr=cpr, birth_date=birth_date)
+        account = plan.fit(account, 100, location, "userId") if account else ""
+        person = New(first_name=first_name, last_name=last_name, cpr=cpr, birth_date=birth_date, account_name=account)
         plan.new_people.append(person)
         plan.counts["people_added"] += 1
         return person
 
-    def _update_person(self, pk: int, first_name: str, last_name: str, location: str) -> None:
+    def _update_person(self, pk: int, first_name: str, last_name: str, location: str, account: str = "") -> None:
+        """Plan a person's new name, and their login user name when payroll gives one (never blanked)."""
         if pk in self.updated_people:
             return
         plan = self.plan
         first_name = plan.fit(first_name, 100, location, "firstName")
         last_name = plan.fit(last_name, 100, location, "lastName")
+        account = plan.fit(account, 100, location, "userId") if account else ""
         old = self.register.people[pk]
-        if old == [first_name, last_name]:
+        old_account = self.register.accounts.get(pk, "")
+        values: dict = {}
+        diffs = []
+        if old != [first_name, last_name]:
+            values.update(first_name=first_name, last_name=last_name)
+            diffs += [FieldChange("first_name", old[0], first_name), FieldChange("last_name", old[1], last_name)]
+        if account and account != old_account:
+            values["account_name"] = account
+            diffs.append(FieldChange("account_name", old_account or None, account))
+            self.account_updates[pk] = account
+        if not values:
             return
         self.updated_people.add(pk)
-        plan.updated_people.append((pk, {"first_name": first_name, "last_name": last_name, "updated_at": plan.now}))
+        values["updated_at"] = plan.now
+        plan.updated_people.append((pk, values))
         plan.counts["people_updated"] += 1
-        plan.change(
-            "person", "updated", "", f"{first_name} {last_name}".strip(),
-            [FieldChange("first_name", old[0], first_name), FieldChange("last_name", old[1], last_name)],
-        )  # fmt: skip
+        plan.change("person", "updated", "", f"{first_name} {last_name}".strip(), diffs)
 
     def _person_name(self, person, record: EmploymentRecord) -> str:
         if isinstance(person, New):

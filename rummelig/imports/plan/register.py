@@ -68,10 +68,17 @@ class Register:
         """People (names by pk, pk by CPR), employments by payroll number, and the placements payroll keeps."""
         self.people: dict[int, list] = {}
         self.people_by_cpr: dict[str, int] = {}
-        for pk, cpr, first_name, last_name in Person.objects.values_list("pk", "cpr", "first_name", "last_name"):
+        self.accounts: dict[int, str] = {}  # pk → user name in payroll (only those that have one)
+        self.logins: dict[int, int] = {}  # pk → the user HR linked (Person.user), only those linked
+        rows = Person.objects.values_list("pk", "cpr", "first_name", "last_name", "account_name", "user_id")
+        for pk, cpr, first_name, last_name, account_name, user_id in rows:
             self.people[pk] = [first_name, last_name]
             if cpr:
                 self.people_by_cpr[cpr] = pk
+            if account_name:
+                self.accounts[pk] = account_name
+            if user_id is not None:
+                self.logins[pk] = user_id
         self.employments: dict[str, ExistingEmployment] = {}
         for row in Employment.objects.exclude(payroll_number="").values_list("payroll_number", "pk", *EMPLOYMENT_FIELDS):
             self.employments[row[0]] = ExistingEmployment(*row[1:])

@@ -21,7 +21,7 @@ from ..sources import Staged
 
 MAX_CHANGES = 200  # changes kept for the preview and the result page
 
-Entity = Literal["unit", "person", "employment", "placement"]
+Entity = Literal["unit", "person", "employment", "placement", "role"]
 Action = Literal["added", "updated", "ended", "removed", "linked"]
 Value = str | date | Decimal | bool | None
 
@@ -37,7 +37,7 @@ class FieldChange:
 
 @dataclass(slots=True)
 class Change:
-    """One unit, person, employment or placement that the import adds, changes, ends, removes or links."""
+    """One unit, person, employment, placement or leder role that the import adds, changes, ends, removes or links."""
 
     entity: Entity
     action: Action
@@ -77,6 +77,13 @@ class Plan:
     links: list[New] = field(default_factory=list)  # ImportedPlacementLink rows
     removed_placement_ids: list[int] = field(default_factory=list)
 
+    # the leder roles payroll gives (plan/roles.py): users to create (by user name), roles.Wanted to
+    # create, (pk, {valid_from, valid_until}) to change, pks to delete
+    new_users: list[str] = field(default_factory=list)
+    new_roles: list = field(default_factory=list)
+    updated_roles: list[tuple[int, dict]] = field(default_factory=list)
+    removed_role_ids: list[int] = field(default_factory=list)
+
     @property
     def ok(self) -> bool:
         """True unless something stops the import: a problem, or a payroll code HR has not mapped."""
@@ -89,7 +96,8 @@ class Plan:
             len(self.new_units) + len(self.updated_units) + len(self.new_people) + len(self.updated_people)
             + len(self.new_employments) + len(self.updated_employments) + len(self.removed_employment_ids)
             + len(self.new_placements) + len(self.updated_placements) + len(self.links)
-            + len(self.removed_placement_ids)
+            + len(self.removed_placement_ids) + len(self.new_users) + len(self.new_roles) + len(self.updated_roles)
+            + len(self.removed_role_ids)
         )  # fmt: skip
 
     @property
