@@ -46,6 +46,7 @@ ENTITIES = [
     ("employments", gettext_lazy("Employments")),
     ("people", gettext_lazy("People")),
     ("placements", gettext_lazy("Placements from payroll")),
+    ("roles", gettext_lazy("Leder roles from payroll")),
 ]
 
 

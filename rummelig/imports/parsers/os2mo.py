@@ -9,8 +9,11 @@ OS2mo shapes used (GraphQL v2x): every object has `validities`, each with `valid
 (ISO timestamps; `to` is the last day, null = open). `parent`, `person` and `org_unit` are a
 single object in newer schema versions and a list in older ones; both are accepted.
 Engagement `fraction` is an integer; OS2mo's SD integration stores OccupationRate × 1,000,000, and
-that convention is assumed here (no fraction = full time). OS2mo does not say who is a manager
-here, and it has no cost centre: those fields stay empty.
+that convention is assumed here (no fraction = full time). OS2mo has no cost centre: it stays empty.
+An engagement is a manager's when its person holds a current OS2mo `manager` role
+(`person { manager_roles }`) for the engagement's own unit. The login user name is the `user_key`
+of the person's IT user in the IT system named or keyed "Active Directory"/"AD" (`person { itusers }`),
+where OS2mo's AD integration keeps the SamAccountName.
 """
 
 import json
@@ -60,7 +63,11 @@ query RummeligEngagements($limit: int, $cursor: Cursor, $from_date: DateTime, $t
         uuid
         user_key
         fraction
-        person { cpr_number given_name surname }
+        person {
+          cpr_number given_name surname
+          itusers { user_key itsystem { name user_key } }
+          manager_roles { org_unit { uuid } }
+        }
         org_unit { uuid }
         job_function { name user_key }
         engagement_type { name user_key }
@@ -218,6 +225,7 @@ def employments_from_objects(
             continue
         job = current.get("job_function") or {}
         kind = current.get("engagement_type") or {}
+        manages = {(_single(role.get("org_unit")) or {}).get("uuid") for role in person.get("manager_roles") or []}
         yield EmploymentRecord(
             source_id=str(current.get("user_key") or obj.get("uuid")),
             cpr=cpr,
@@ -230,8 +238,23 @@ def employments_from_objects(
             start=periods[0][0],
             end=periods[-1][1],
             fte=fte,
+            is_manager=bool(unit.get("uuid")) and unit.get("uuid") in manages,
+            account_name=_account_name(person),
             location=where,
         )
+
+
+LOGIN_IT_SYSTEMS = frozenset({"active directory", "ad"})
+
+
+def _account_name(person: dict) -> str:
+    """Return the user_key of the person's Active Directory IT user in OS2mo, else ""."""
+    for it_user in person.get("itusers") or []:
+        system = it_user.get("itsystem") or {}
+        names = {(system.get("name") or "").casefold(), (system.get("user_key") or "").casefold()}
+        if names & LOGIN_IT_SYSTEMS and it_user.get("user_key"):
+            return str(it_user["user_key"]).strip()
+    return ""
 
 
 def _periods(obj: dict, where: str, problems: Problems) -> list[tuple[date, date | None, dict]]:

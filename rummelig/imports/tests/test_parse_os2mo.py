@@ -95,7 +95,9 @@ def test_engagements_become_employment_records():
     assert flex.unit_source_id == "2b4a1c5e-7d1f-4c7a-9a1e-000000000111"
     assert (flex.fte, flex.weekly_hours) == (Decimal("0.4054"), Decimal("15.00"))
     assert (flex.contract_code, flex.contract_text, flex.job_title) == ("fleksjob", "Fleksjob", "Pædagogmedhjælper")
+    assert (flex.account_name, flex.is_manager) == ("aamo", True)  # AD IT user; a manager role for the unit
     subsidised = employments["31990"]
+    assert (subsidised.account_name, subsidised.is_manager) == ("", False)
     assert subsidised.fte == Decimal("1.0000")  # no fraction: full time
     assert (subsidised.start, subsidised.end) == (date(2024, 11, 1), date(2025, 4, 30))
 

@@ -159,3 +159,13 @@ def test_another_running_import_blocks_a_new_run_until_it_is_stale(world, login,
         client.post(reverse("imports:run", args=[run.pk]))
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE
+
+
+def test_the_preview_page_shows_the_leder_role_payroll_would_give(world, login, opus_codes):
+    client = login(world.hr)
+    run = preview(client)  # Søren (userId SAEROE) is the manager of unit 111
+
+    page = client.get(reverse("imports:detail", args=[run.pk])).content.decode()
+
+    assert "Leder-roller fra lønsystemet" in page
+    assert "Leder-rolle fra lønsystemet" in page and "SAEROE" in page
