@@ -13,6 +13,8 @@ The answers are kept as bytes and read by the same parser as uploaded files
 """
 
 import base64
+import hashlib
+import io
 import os
 import re
 import socket
@@ -22,7 +24,13 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from .models import ImportRun, SourceKind
+from .parsers import ImportProblem
+from .service import Outcome, _refuse, _start, _user, import_staged, no_cyclic_gc
+from .sources import read_files
 
 DEFAULT_BASE_URL = "https://service.sd.dk/sdws/"
 DEFAULT_TIMEOUT = 120  # seconds; OS2mo's sdclient waits 120 s too
@@ -229,8 +237,6 @@ def last_sync(institution: str):
     The ImportRun of each sync is the stored record: its `started_at` is the moment SD was asked,
     so the next run asks for what was registered in SD since then.
     """
-    from .models import ImportRun, SourceKind
-
     run = (
         ImportRun.objects.filter(
             source=SourceKind.SD, file_name__startswith=f"{SYNC_PREFIX} {institution} ",
@@ -248,16 +254,6 @@ def sync(client: SdClient, *, day: date | None = None, dry_run: bool = False, us
     Without `day`: today, plus what was registered since the last sync. Every call leaves one
     ImportRun; when SD cannot be asked, the run is refused with SD's message and nothing is written.
     """
-    import hashlib
-    import io
-
-    from django.utils import timezone
-
-    from .models import ImportRun, SourceKind
-    from .parsers import ImportProblem
-    from .service import Outcome, _refuse, _start, _user, import_staged, no_cyclic_gc
-    from .sources import read_files
-
     now = timezone.localtime()
     since = None
     if day is None:
@@ -277,7 +273,7 @@ def sync(client: SdClient, *, day: date | None = None, dry_run: bool = False, us
     for answer in answers:
         digest.update(answer.body)
     run.size, run.sha256 = sum(len(answer.body) for answer in answers), digest.hexdigest()
-    files = [(io.BytesIO(answer.body), answer.file_name) for answer in answers]
+    files: list[tuple[object, str]] = [(io.BytesIO(answer.body), answer.file_name) for answer in answers]
     with no_cyclic_gc():
         staged = read_files(SourceKind.SD, files, as_of=day)
         staged.file = name

@@ -34,8 +34,8 @@ from .employments import EmploymentPlanner
 from .leaves import plan_leaves
 from .placements import PlacementPlanner
 from .register import Register
-from .roles import plan_roles
 from .result import MAX_CHANGES, Change, FieldChange, Plan
+from .roles import plan_roles
 from .units import UnitPlanner, check_unique_ids
 
 __all__ = ["MAX_CHANGES", "Change", "FieldChange", "Plan", "make_plan"]

@@ -93,10 +93,11 @@ def _managers(plan: Plan, register: Register):
     for pk, values in plan.updated_employments:
         updates.setdefault(pk, {}).update(values)
     for existing in register.employments.values():
-        if existing.pk in removed:
+        update = updates.get(existing.pk)
+        if existing.pk in removed or (update is None and not existing.is_manager):
             continue
         values = dict(zip(EMPLOYMENT_FIELDS, existing[1:], strict=True))
-        values.update(updates.get(existing.pk, {}))
+        values.update(update or {})
         if values["is_manager"]:
             yield values["person_id"], _unit(values["unit_id"], register), values["start"], values["end"]
     for row in plan.new_employments:

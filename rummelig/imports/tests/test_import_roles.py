@@ -165,3 +165,15 @@ def test_an_import_that_does_not_mention_a_manager_keeps_their_role(dumps):
 
     assert payroll_roles() == [("SAEROE", "111")]
     assert run.roles_added == run.roles_removed == run.roles_updated == 0
+
+
+def test_the_user_name_follows_payroll_but_is_never_blanked_by_a_file_without_one(dumps):
+    dumps.run(employee(*ASE, manager=False, user_id="AMOE"))
+
+    run = dumps.run(employee(*ASE, manager=False))
+    renamed = dumps.run(employee(*ASE, manager=False, user_id="AAMO"))
+
+    assert run.people_updated == 0
+    assert Person.objects.get(cpr="1502854321").account_name == "AAMO"
+    change = next(change for change in renamed.changes if change["entity"] == "person")
+    assert ["Brugernavn i lønsystemet", "AMOE", "AAMO"] in change["fields"]

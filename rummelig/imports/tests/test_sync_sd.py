@@ -225,3 +225,12 @@ def test_a_bad_date_is_refused(fake_sd):
         sync("--date", "2. januar")
 
     assert "ikke en dato" in str(error.value)
+
+
+def test_the_password_may_come_from_a_file(fake_sd, sd_codes, monkeypatch, tmp_path):
+    secret = tmp_path / "sd-password"
+    secret.write_text(PASSWORD + "\n")
+    monkeypatch.delenv("SD_PASSWORD")
+    monkeypatch.setenv("SD_PASSWORD_FILE", str(secret))
+
+    assert sync("--date", "2025-01-02").status == ImportRun.Status.DONE
