@@ -412,6 +412,9 @@ class _Employment:
     person: _Node
     employment_date: str = ""
     broken: bool = False  # a period had a problem, already reported
+    # False while the employment was only in GetEmploymentChangedAtDate answers, which hold only
+    # the parts registered as changed (a new WorkingTime, say), not the whole employment
+    whole: bool = False
     periods: dict[str, dict[date, _Period]] = field(default_factory=dict)
 
 
@@ -446,7 +449,7 @@ def _read_answer(stream, name: str, problems: Problems, answers: _Answers) -> No
             if cpr:
                 answers.names[cpr] = (person.text("PersonGivenName"), person.text("PersonSurnameName"))
         elif tag == "Person" and root.startswith("GetEmployment"):
-            _person_employments(element, name, problems, answers)
+            _person_employments(element, name, problems, answers, partial=root.startswith("GetEmploymentChangedAtDate"))
 
 
 def _organization_element(element, file: str, problems: Problems, answers: _Answers) -> None:
@@ -492,7 +495,7 @@ def _department_period(element, file: str, problems: Problems, answers: _Answers
     )
 
 
-def _person_employments(element, file: str, problems: Problems, answers: _Answers) -> None:
+def _person_employments(element, file: str, problems: Problems, answers: _Answers, *, partial: bool = False) -> None:
     """Gather the employments of one <Person>; the same id in several answers adds its periods."""
     employments = [child for child in children(element) if localname(child) == "Employment"]
     ids = [_Node(child, "").text("EmploymentIdentifier") for child in employments]
@@ -504,6 +507,7 @@ def _person_employments(element, file: str, problems: Problems, answers: _Answer
             continue
         node.label = f"<Employment> {employment_id}"
         gathered = answers.employments.setdefault(employment_id, _Employment(node, person))
+        gathered.whole = gathered.whole or not partial
         if node.text("EmploymentDate"):
             gathered.employment_date = node.text("EmploymentDate")
             gathered.node = node
@@ -579,6 +583,14 @@ def _employment_from_periods(
                     "PersonCivilRegistrationIdentifier", required=True)  # fmt: skip
     if cpr and cpr.endswith(FICTIONAL_CPR_SUFFIX):
         problems.note(node.where(), FICTIONAL_NOTICE)
+        return None
+    parts = ("EmploymentStatus", "EmploymentDepartment", "WorkingTime")
+    if not gathered.whole and not all(gathered.periods.get(tag) for tag in parts):
+        problems.note(
+            node.where(),
+            f"Ansættelse {employment_id} står kun i GetEmploymentChangedAtDate20111201 med de dele, der er ændret; "
+            "den indlæses, når SD sender hele ansættelsen (GetEmployment20111201 eller GetEmploymentChanged20111201).",
+        )
         return None
     first_name, last_name = person.text("PersonGivenName"), person.text("PersonSurnameName")
     if not (first_name or last_name) and cpr in answers.names:

@@ -234,3 +234,42 @@ def test_sd_has_no_manager_flag_so_the_manager_positions_mark_managers(tmp_path)
 
     assert [record.source_id for record in employments.values() if record.is_manager] == ["40001"]
     assert all(record.account_name == "" for record in employments.values())  # SD has no user name
+
+
+CHANGED_AT = """<?xml version="1.0" encoding="UTF-8"?>
+<GetEmploymentChangedAtDate20111201 creationDateTime="2025-01-02T06:30:00">
+  <Person>
+    <PersonCivilRegistrationIdentifier>1502854321</PersonCivilRegistrationIdentifier>
+    <Employment>
+      <EmploymentIdentifier>40001</EmploymentIdentifier>
+      <WorkingTime changedAtDate="2025-01-02">
+        <ActivationDate>2025-01-01</ActivationDate>
+        <DeactivationDate>9999-12-31</DeactivationDate>
+        <OccupationRate>0.5000</OccupationRate>
+      </WorkingTime>
+    </Employment>
+    <Employment>
+      <EmploymentIdentifier>40099</EmploymentIdentifier>
+      <WorkingTime changedAtDate="2025-01-02">
+        <ActivationDate>2025-01-01</ActivationDate>
+        <DeactivationDate>9999-12-31</DeactivationDate>
+        <OccupationRate>0.5000</OccupationRate>
+      </WorkingTime>
+    </Employment>
+  </Person>
+</GetEmploymentChangedAtDate20111201>
+"""
+
+
+def test_changes_registered_since_a_time_add_to_the_snapshot_and_a_part_alone_waits(tmp_path):
+    for name in ALL:
+        (tmp_path / name).write_bytes((ANSWERS / name).read_bytes())
+    (tmp_path / "GetEmploymentChangedAtDate20111201.xml").write_text(CHANGED_AT, encoding="utf-8")
+
+    parsed = read(*ALL, "GetEmploymentChangedAtDate20111201.xml", folder=tmp_path)
+    employments = by_id(parsed.employments)
+
+    assert parsed.problems == []
+    assert employments["40001"].fte == Decimal("0.5000")  # the new working time joins the snapshot's employment
+    assert "40099" not in employments
+    assert any("Ansættelse 40099 står kun i GetEmploymentChangedAtDate20111201" in n.message for n in parsed.notices)
