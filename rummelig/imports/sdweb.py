@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ImportRun, SourceKind
-from .parsers import ImportProblem
+from .parsers import MAX_FILE_BYTES, ImportProblem
 from .service import Outcome, _refuse, _start, _user, import_staged, no_cyclic_gc
 from .sources import read_files
 
@@ -125,7 +125,12 @@ class SdClient:
         request = urllib.request.Request(url, headers={"Authorization": self._authorization, "Accept": "text/xml"})
         try:
             with urllib.request.urlopen(request, timeout=self.settings.timeout) as response:  # noqa: S310 (https checked)
-                body = response.read()
+                body = response.read(MAX_FILE_BYTES + 1)
+            if len(body) > MAX_FILE_BYTES:
+                raise SdError(
+                    _("SD Løn's answer to %(operation)s is larger than %(size)s MB and cannot be imported.")
+                    % {"operation": operation, "size": MAX_FILE_BYTES // (1024 * 1024)}
+                )
         except urllib.error.HTTPError as exc:
             body = exc.read() if exc.fp is not None else b""
             if exc.code in (401, 403):
