@@ -64,8 +64,6 @@ def build_retention(builder, hr):
                 )
             case.closed_on, case.result, case.result_placement = closed_on, result, placement
             case.save()
-            if result != Result.ORDINARY:  # the ordinary employment ends where the new terms begin
-                employment.end = closed_on
-                employment.save(update_fields=["end"])
+            # The ordinary employment is left as payroll made it: the demo keeps the staff count it was asked for.
         made += 1
     return made
