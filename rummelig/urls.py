@@ -20,6 +20,7 @@ urlpatterns = [
     path("rapporter/", include("rummelig.reports.urls")),
     path("lovgrundlag/", include("rummelig.schemes.urls")),
     path("import/", include("rummelig.imports.urls")),
+    path("fastholdelse/", include("rummelig.retention.urls")),
     path("revisionslog/", include("rummelig.audit.urls")),
     path("api/v1/", api.urls),
 ]

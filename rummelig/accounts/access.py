@@ -256,6 +256,26 @@ class Access:
         return self.editable_people().filter(pk=person.pk).exists()
 
 
+    # --- retention ---
+
+    @property
+    def handles_retention(self):
+        """True for HR and leder: a retention case is seen by HR and the workplace's leder only.
+
+        Not by the auditor, a TR, an AMR, a mentor or a MED member: the case is about a colleague's
+        health and work capacity, and the audit log already shows who did what to it.
+        """
+        return bool(self._paths(Role.HR, Role.LEDER))
+
+    def retention_cases(self):
+        """Retention cases of the workplaces in the user's HR and leder units."""
+        from rummelig.retention.models import RetentionCase
+
+        paths = self._paths(Role.HR, Role.LEDER)
+        if not paths:
+            return RetentionCase.objects.none()
+        return RetentionCase.objects.filter(self._unit_q(paths, "unit__path"))
+
 def access_for(user):
     """Return the (per-request cached) Access of user."""
     cached = getattr(user, "_rummelig_access", None)

@@ -13,6 +13,7 @@ MENU = [
     ("organisation:list", _("Units"), lambda a: a.sees_units),
     ("alerts:list", _("Alerts"), lambda a: a.sees_individuals),
     ("alerts:tasks", _("My tasks"), lambda a: a.gives_statements),
+    ("retention:list", _("Retention"), lambda a: a.handles_retention),
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
     ("imports:list", _("Imports"), lambda a: a.is_hr),

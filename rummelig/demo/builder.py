@@ -23,6 +23,7 @@ from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
 from rummelig.reports.publications import publish
+from rummelig.retention.demo import build_retention
 from rummelig.rules.ratio import FULL_TIME_HOURS
 from rummelig.schemes.models import Scheme
 
@@ -356,6 +357,7 @@ class DemoBuilder(PlacementMaker):
         self.build_staff()
         self.build_placements(created_by=users["hr"])
         self.write()
+        self.retention_cases = build_retention(self, users["hr"])
         self.publish(users["hr"])
         return self
 

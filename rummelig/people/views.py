@@ -103,6 +103,8 @@ def _person_page(request, person, revealed_cpr=""):
         "may_edit": access.may_edit_person(person),
         "cpr_holder": person.cpr_holder if access.is_hr else None,
         "may_register": access.may_edit and access.editable_units().filter(kind=Unit.Kind.WORKPLACE).exists(),
+        "retention_cases": list(access.retention_cases().filter(person=person)) if access.handles_retention else [],
+        "may_open_retention": access.handles_retention and any(e.active for e in employments),
     }
     response = render(request, "people/detail.html", context)
     response["Cache-Control"] = "no-store"

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import F, Q, Sum
+from django.utils import timezone
 
 from rummelig.accounts.access import access_for
 from rummelig.accounts.models import Role
@@ -330,3 +331,16 @@ def test_the_demo_users_see_what_their_role_allows(demo):
     assert not med.sees_individuals and med.sees_aggregates
     assert not access_for(User.objects.get(username="ingen")).placements().exists()
     assert access_for(User.objects.get(username="revisor")).may_read_audit_log
+
+
+def test_the_demo_has_retention_cases_open_ended_and_one_behind_its_interview(demo):
+    from rummelig.retention.models import RetentionCase
+
+    cases = list(RetentionCase.objects.all())
+    assert len(cases) >= 7
+    assert any(c.is_open for c in cases) and any(c.closed_on for c in cases)
+    today = timezone.localdate()
+    assert any(d.is_overdue(today) for c in cases if c.is_open for d in c.deadlines())
+    assert RetentionCase.objects.filter(unit__name="Skovbrynet Skole").exists()
+    ended_in_fleksjob = RetentionCase.objects.filter(result="fleksjob")
+    assert all(c.result_placement.workplace_id == c.unit_id for c in ended_in_fleksjob)
