@@ -13,7 +13,17 @@ from rummelig.lib.cvr import normalise_cvr
 from rummelig.rules.training_clause import EXEMPTIONS
 from rummelig.rules.workdays import DEFAULT_DOCUMENTATION_DAYS, add_working_days
 
-from .models import Clause, ClauseDecision, ClauseKind, ClauseVersion, DocumentationRequest, Sanction, Subcontractor, Tender, Threshold
+from .models import (
+    Clause,
+    ClauseDecision,
+    ClauseKind,
+    ClauseVersion,
+    DocumentationRequest,
+    Sanction,
+    Subcontractor,
+    Tender,
+    Threshold,
+)
 
 
 def _clean_cvr(value):

@@ -52,7 +52,7 @@ def test_the_form_refuses_leaving_out_a_required_training_clause_as_not_relevant
         "included": "nej", "omission_reason": "ikke_relevant", "explanation": "Vi gider ikke",
     })
     assert response.status_code == 200
-    assert "§ 176 stk. 2" in response.content.decode()
+    assert "udbudslovens § 176, stk. 2" in response.content.decode()
     assert not ClauseDecision.objects.exists()
 
 
