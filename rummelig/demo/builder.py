@@ -28,6 +28,7 @@ from rummelig.schemes.models import Scheme
 
 from . import data
 from .people import PersonMaker, Weighted, years_after, years_before
+from .procurement import build_procurement
 from .seats import PlacementMaker
 
 BATCH = 2000
@@ -356,6 +357,7 @@ class DemoBuilder(PlacementMaker):
         self.build_staff()
         self.build_placements(created_by=users["hr"])
         self.write()
+        build_procurement(self.today, self.centres, users["indkoeb"])
         self.publish(users["hr"])
         return self
 

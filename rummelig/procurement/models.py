@@ -147,7 +147,7 @@ class Tender(models.Model):
     duration_months = models.PositiveIntegerField(_("duration in months"))
     performed_in_denmark = models.BooleanField(_("performed in Denmark"), default=True)
     procuring_unit = models.ForeignKey(
-        "organisation.Unit", verbose_name=_("procuring unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "organisation.Unit", verbose_name=_("procuring unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="tenders"
     )
     supplier_name = models.CharField(_("supplier"), max_length=200, blank=True)
     supplier_cvr = models.CharField(_("supplier's CVR number"), max_length=8, blank=True, validators=[validate_cvr])

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from rummelig.accounts.models import Role
-from rummelig.procurement.models import Clause, ClauseKind, ClauseVersion, Tender
+from rummelig.procurement.models import Clause, ClauseKind, ClauseVersion, Tender, TenderKind
 from rummelig.testing import make_user
 
 
@@ -29,6 +29,6 @@ def library(db):
 def services_tender(world):
     """Cleaning services in Denmark, 24 months, 6 mio. kr.: the training clause is required."""
     return Tender.objects.create(
-        title="Rengøring af Skovbrynet Skole", kind=Tender.kind.field.choices[1][0], estimated_value=Decimal("6000000"),
+        title="Rengøring af Skovbrynet Skole", kind=TenderKind.SERVICES, estimated_value=Decimal("6000000"),
         duration_months=24, performed_in_denmark=True, procuring_unit=world.skovbrynet, planned_publication=date(2026, 3, 1),
     )
