@@ -15,7 +15,7 @@ def register_workbook(tenders, today):
     sheet = workbook.create_sheet(_("Tenders"))
     clause_labels = [str(label) for _value, label in ClauseKind.choices]
     sheet.append([
-        _("Title"), _("Kind"), _("Status"), _("Estimated value (DKK)"), _("Duration (months)"), _("Performed in Denmark"),
+        _("Title"), _("Kind of contract"), _("Status"), _("Estimated value (DKK)"), _("Duration (months)"), _("Performed in Denmark"),
         _("Procuring unit"), _("Supplier"), _("CVR"), _("Subcontractors"), _("Published"), _("Contract starts"), _("Contract ends"),
         *clause_labels, _("Requests"), _("Missing past the deadline"), _("Deviations"), _("Sanctions (DKK)"),
     ])

@@ -19,6 +19,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rummelig.lib.cvr import normalise_cvr
 from rummelig.rules import training_clause as duty_rules
@@ -99,7 +100,7 @@ class Threshold(models.Model):
 class Clause(models.Model):
     """A standard clause the procurement unit keeps; its text lives in versions, never overwritten."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=ClauseKind.choices)
+    kind = models.CharField(_("kind of clause"), max_length=20, choices=ClauseKind.choices)
     title = models.CharField(_("title"), max_length=200)
     active = models.BooleanField(_("in use"), default=True)
 
@@ -139,10 +140,10 @@ class Tender(models.Model):
         PUBLISHED = "offentliggjort", _("Published")
         AWARDED = "tildelt", _("Awarded")
         RUNNING = "koerer", _("Running")
-        ENDED = "afsluttet", _("Ended")
+        ENDED = "afsluttet", pgettext_lazy("tender", "Ended")
 
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=TenderKind.choices)
+    kind = models.CharField(_("kind of contract"), max_length=20, choices=TenderKind.choices)
     estimated_value = models.DecimalField(_("estimated value (DKK)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
     duration_months = models.PositiveIntegerField(_("duration in months"))
     performed_in_denmark = models.BooleanField(_("performed in Denmark"), default=True)
