@@ -91,9 +91,15 @@ class ClauseDecisionForm(forms.ModelForm):
             ClauseVersion.objects.filter(clause__kind=kind, clause__active=True).select_related("clause").order_by("clause__title", "-number")
         )
         self.fields["clause_version"].label_from_instance = lambda v: f"{v.clause.title} (version {v.number})"
+        self.fields["clause_version"].help_text = _("When the clause is included: its text from the library (the version is kept).")
+        self.fields["omission_reason"].help_text = _("When the clause is left out.")
+        self.fields["explanation"].help_text = _("When the clause is left out: why, in a sentence.")
+        self.fields["explanation"].widget.attrs["rows"] = 3
         if kind != ClauseKind.TRAINING:
             del self.fields["minimum"]
             del self.fields["minimum_unit"]
+        else:
+            self.fields["minimum"].help_text = _("When the clause is included: at least this many apprentices or pupils.")
         style_widgets(self)
 
     def clean(self):

@@ -102,7 +102,7 @@ class Procurement(Section):
         labels = {TENDERS: _("Tenders published"), **{k: _("With %(clause)s") % {"clause": label.lower()} for k, label in ClauseKind.choices}}
         table = matrix("procurement_clauses", _("Tenders published and the clauses they include"), _("Kind of contract"), published,
                        dict(TenderKind.choices), labels, total_label=_("Total"), row_totals=False,
-                       note=_("No tender was published in the period."))
+                       note="" if kinds else _("No tender was published in the period."))
         if not published.rows:
             return [table]
         rows = [
@@ -128,7 +128,7 @@ class Procurement(Section):
                   "mangler": _("Missing past the deadline"), "venter": _("Deadline not reached")}
         return matrix("procurement_follow_up", _("Documentation requested from suppliers and the control results"), _("Documentation"),
                       published, dict(DocumentationRequest.Kind.choices), labels, total_label=_("Total"),
-                      note=_("No documentation was requested in the period."))
+                      note="" if kinds else _("No documentation was requested in the period."))
 
     def _sanctions(self, report, now, before):
         (counts_now, amounts_now), (counts_before, amounts_before) = now, before

@@ -92,3 +92,10 @@ def test_a_centre_s_report_has_no_procurement_section(world, library):
     published_tender("Rengøring", library)
     report = Report.for_year(Scope(world.centre_a.subtree()), 2026, suppress=False)
     assert [s.key for s in report.sections(["procurement"])] == []
+
+
+def test_an_empty_year_says_so_and_a_full_one_does_not(world, library):
+    empty = section()
+    assert table(empty, "procurement_clauses").note == "Der blev ikke offentliggjort udbud i perioden."
+    published_tender("Rengøring", library)
+    assert table(section(), "procurement_clauses").note == ""
