@@ -43,3 +43,15 @@ def test_hr_and_the_auditor_read_but_do_not_change_the_register(login, world, se
 def test_only_hr_edits_the_thresholds(login, world, officer):
     assert login(officer).get("/indkoeb/taerskler/ny/").status_code == 404
     assert login(world.hr).get("/indkoeb/taerskler/ny/").status_code == 200
+
+
+def test_the_officer_s_front_page_shows_planned_tenders_and_overdue_documentation(login, officer, services_tender):
+    from datetime import date
+
+    from rummelig.procurement.models import DocumentationRequest
+
+    DocumentationRequest.objects.create(tender=services_tender, kind="loensedler", requested_on=date(2025, 1, 2), deadline=date(2025, 1, 16))
+    page = login(officer).get("/").content.decode()
+    assert 'data-testid="procurement-card"' in page
+    assert "dokumentationsanmodninger efter fristen" in page
+    assert "ingen rolle" not in page
