@@ -76,6 +76,7 @@ class Threshold(models.Model):
 
     @classmethod
     def in_force(cls, key, day):
+        """Return the row of key in force on day: the latest that began by then and has not ended (None if none)."""
         return (
             cls.objects.filter(key=key, valid_from__lte=day)
             .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day))
@@ -185,8 +186,11 @@ class Tender(models.Model):
 
     @property
     def reference_day(self):
-        """The day the duty is judged on: publication, else the planned publication, else today."""
-        return self.published_on or self.planned_publication or timezone.localdate()
+        """The day the duty is judged on: the publication day; before it, the planned day, but never before today."""
+        if self.published_on:
+            return self.published_on
+        today = timezone.localdate()
+        return max(self.planned_publication, today) if self.planned_publication else today
 
     def duty(self):
         """Return (rules.training_clause.Duty, DutyLimits) for the tender, or (None, None) without limits in force."""

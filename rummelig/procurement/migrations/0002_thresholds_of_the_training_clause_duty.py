@@ -39,11 +39,11 @@ ROWS = [
                 "kronebeløbet for bygge og anlæg er regnet med samme kurs. HR bør rette det til KFST's tal.",
     },
     {
-        "key": "works_eu", "amount": Decimal("40215487"), "valid_from": date(2026, 1, 1), "valid_to": date(2027, 12, 31), "verified": False,
+        "key": "works_eu", "amount": Decimal("40215487"), "valid_from": date(2026, 1, 1), "valid_to": None, "verified": False,
         "source": "EU's tærskelværdi for bygge- og anlægsarbejder 2026-2027 (EUR 5.404.000, Kommissionens forordning for 2026-2027). "
                   "KFST offentliggør kronebeløbet: https://www.kfst.dk/udbud/udbudsregler/",
         "note": "IKKE BEKRÆFTET: hverken euro- eller kronebeløbet er læst i kilden; kronebeløbet er EUR 5.404.000 omregnet med kursen "
-                "for 2024-2025 (7,4418). HR skal rette det til KFST's tal.",
+                "for 2024-2025 (7,4418). HR skal rette det til KFST's tal. Gælder 2026-2027 og indtil HR indtaster tallet for 2028.",
     },
 ]
 
