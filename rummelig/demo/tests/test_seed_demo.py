@@ -330,3 +330,15 @@ def test_the_demo_users_see_what_their_role_allows(demo):
     assert not med.sees_individuals and med.sees_aggregates
     assert not access_for(User.objects.get(username="ingen")).placements().exists()
     assert access_for(User.objects.get(username="revisor")).may_read_audit_log
+
+
+def test_the_demo_has_tenders_follow_up_and_a_sanction_and_a_flush_does_not_double_them(demo):
+    from rummelig.procurement.models import Clause, DocumentationRequest, Sanction, Tender
+
+    assert Tender.objects.count() == 4
+    assert set(Tender.objects.values_list("status", flat=True)) == {"koerer", "tildelt", "offentliggjort", "planlagt"}
+    assert Sanction.objects.count() == 1
+    assert DocumentationRequest.objects.filter(received_on__isnull=True).exists()
+    clauses = Clause.objects.count()
+    seed("--flush", employees=400)
+    assert Tender.objects.count() == 4 and Clause.objects.count() == clauses
