@@ -56,7 +56,15 @@ def test_an_officer_is_stopped_without_the_training_clause_then_publishes_and_fo
     page.get_by_label("Dokumentation").select_option(label="Lønsedler")
     page.get_by_role("button", name="Gem").click()
     page.wait_for_url("**/indkoeb/*/")
-    assert DocumentationRequest.objects.get(tender=tender).deadline > DocumentationRequest.objects.get(tender=tender).requested_on
+    request = DocumentationRequest.objects.get(tender=tender)
+    assert request.deadline > request.requested_on
+    page.get_by_role("link", name="Lønsedler").click()
+    page.get_by_label("Modtaget den").fill(request.requested_on.isoformat())
+    page.get_by_label("Kontrolresultat").select_option(label="Afvigelse fundet")
+    page.get_by_label("Hvad kontrollen viste").fill("To ansatte under overenskomstens løn")
+    page.get_by_role("button", name="Gem").click()
+    page.wait_for_url("**/indkoeb/*/")
+    assert page.get_by_text("Afvigelse fundet: To ansatte under overenskomstens løn").is_visible()
     page.get_by_role("link", name="Registrér en sanktion").click()
     page.get_by_label("Sanktion").select_option(label="Bod")
     page.get_by_label("Beløb (kr.)").fill("25000")
