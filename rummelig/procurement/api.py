@@ -33,8 +33,8 @@ from rummelig.api.helpers import (
     save_logged,
 )
 
-from .forms import ClauseDecisionForm, DocumentationRequestForm, TenderForm
-from .models import Clause, ClauseDecision, ClauseKind, DocumentationRequest, Tender, TenderKind
+from .forms import ClauseDecisionForm, DocumentationRequestForm, RequestResultForm, SanctionForm, TenderForm
+from .models import Clause, ClauseDecision, ClauseKind, DocumentationRequest, Sanction, Tender, TenderKind
 from .views import overdue_requests
 
 router = Router(tags=["Indkøb"])
@@ -274,3 +274,56 @@ def create_follow_up(request, tender_id: Id, payload: FollowUpIn):
     item.tender = tender
     item.created_by = request.user
     return created(save_logged(request, item, None))
+
+
+class FollowUpResultIn(InputSchema):
+    received_on: Day | None = Field(None, description="Dagen dokumentationen blev modtaget; null = ikke modtaget.")
+    result: Literal[tuple(DocumentationRequest.Result.values)] = Field(
+        DocumentationRequest.Result.PENDING.value, description="afventer, ok eller afvigelse (kræver received_on).")
+    result_note: str = Field("", max_length=2000, description="Hvad kontrollen viste; krævet ved afvigelse.")
+    apprentices_documented: int | None = Field(None, ge=0, le=100000, description="Antal lærlinge/elever dokumenteret.")
+
+
+class SanctionIn(InputSchema):
+    kind: Literal[tuple(Sanction.Kind.values)] = Field(description="bod, tilbageholdelse eller ophaevelse.")
+    amount: Decimal = Field(Decimal(0), ge=0, le=Decimal("999999999999.99"), max_digits=14, decimal_places=2, strict=False,
+                            description="Beløb i kroner; krævet ved bod og tilbageholdelse.")
+    decided_on: Day = Field(description="Besluttet den.")
+    request: Id | None = Field(None, description="Id på den anmodning om dokumentation, sanktionen følger af.")
+    note: str = Field("", max_length=2000, description="Begrundelse.")
+
+
+class SanctionOut(Schema):
+    id: int = Field(description="Sanktionens id.")
+    tender: int = Field(description="Udbuddets id.")
+    kind: str = Field(description="bod, tilbageholdelse eller ophaevelse.")
+    amount: Decimal = Field(description="Beløb i kroner.")
+    decided_on: date = Field(description="Besluttet den.")
+
+    @staticmethod
+    def resolve_tender(obj):
+        return obj.tender_id
+
+
+@router.put("/follow-ups/{request_id}", response={200: FollowUpOut, **WRITE_ERRORS}, summary="Registrér modtagelse og kontrolresultat")
+@requires("may_edit_procurement", in_body=True)
+def record_follow_up_result(request, request_id: Id, payload: FollowUpResultIn):
+    visible = DocumentationRequest.objects.filter(tender__in=_tenders(request))
+    editable = DocumentationRequest.objects.filter(tender__in=_editable(request))
+    item = get_for_change(visible, editable, request_id)
+    form = RequestResultForm(_form_values(payload.dict()), instance=item)
+    if not form.is_valid():
+        raise FieldErrors(form_errors(form))
+    return save_logged(request, form.save(commit=False), None)
+
+
+@router.post("/tenders/{tender_id}/sanctions", response={201: SanctionOut, **WRITE_ERRORS}, summary="Registrér en sanktion")
+@requires("may_edit_procurement", in_body=True)
+def create_sanction(request, tender_id: Id, payload: SanctionIn):
+    tender = get_for_change(_tenders(request), _editable(request), tender_id)
+    form = SanctionForm(_form_values(payload.dict()), tender=tender)
+    if not form.is_valid():
+        raise FieldErrors(form_errors(form))
+    sanction = form.save(commit=False)
+    sanction.tender = tender
+    return created(save_logged(request, sanction, None))

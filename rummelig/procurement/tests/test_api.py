@@ -61,3 +61,21 @@ def test_a_leder_finds_no_tender(login, world, services_tender):
     assert client.get("/api/v1/procurement/tenders").status_code == 404
     assert client.post(f"/api/v1/procurement/tenders/{services_tender.pk}/publish").status_code == 404
     assert client.get("/api/v1/procurement/follow-ups").status_code == 404
+
+
+def test_the_officer_records_a_deviation_and_a_fine_through_the_api(login, officer, services_tender):
+    client = login(officer)
+    item = post(client, f"/api/v1/procurement/tenders/{services_tender.pk}/follow-ups", {
+        "kind": "loensedler", "requested_on": "2026-03-02"}).json()
+    put = client.put(f"/api/v1/procurement/follow-ups/{item['id']}", json.dumps({"result": "afvigelse"}), content_type="application/json")
+    assert put.status_code == 422
+    fields = {line["field"] for line in put.json()["detail"]}
+    assert fields == {"received_on", "result_note"}
+    put = client.put(f"/api/v1/procurement/follow-ups/{item['id']}", json.dumps({
+        "received_on": "2026-03-10", "result": "afvigelse", "result_note": "Løn under overenskomst"}), content_type="application/json")
+    assert put.status_code == 200 and put.json()["result"] == "afvigelse"
+    fine = post(client, f"/api/v1/procurement/tenders/{services_tender.pk}/sanctions", {
+        "kind": "bod", "amount": "25000", "decided_on": "2026-03-20", "request": item["id"]})
+    assert fine.status_code == 201, fine.content
+    assert post(client, f"/api/v1/procurement/tenders/{services_tender.pk}/sanctions", {
+        "kind": "bod", "decided_on": "2026-03-20"}).status_code == 422  # a fine needs its amount
