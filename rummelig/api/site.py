@@ -47,7 +47,9 @@ api = NinjaAPI(
         "eller ansættelser skrives i revisionsloggen. Ugyldige data giver 422 med "
         "`{\"detail\": [{\"field\": …, \"message\": …}]}` på dansk; ukendte felter og null i felter, der ikke kan være "
         "tomme, afvises også. PATCH tager de samme felter med de samme grænser som PUT, alle valgfrie. Et indhold, "
-        "der ikke er JSON, giver 400; en adresse, der ikke findes (også et id, der ikke er et id), giver 404 som JSON."
+        "der ikke er JSON, giver 400; en adresse, der ikke findes (også et id, der ikke er et id), giver 404 som JSON.\n\n"
+        "Indkøb (`/procurement/…`): udbud, overvejelsen af hver klausul, offentliggørelse, klausulbiblioteket og opfølgningen "
+        "på leverandører. Indkøb skriver; HR og revisor læser (skrivning giver 403); andre roller får 404."
     ),
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
