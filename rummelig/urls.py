@@ -22,6 +22,7 @@ urlpatterns = [
     path("import/", include("rummelig.imports.urls")),
     path("fastholdelse/", include("rummelig.retention.urls")),
     path("revisionslog/", include("rummelig.audit.urls")),
+    path("indkoeb/", include("rummelig.procurement.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -255,6 +255,29 @@ class Access:
     def may_edit_person(self, person):
         return self.editable_people().filter(pk=person.pk).exists()
 
+    # --- procurement ---
+
+    @property
+    def sees_procurement(self):
+        """True for the procurement unit, HR and the auditor: tenders, clauses and follow-up hold no person's data."""
+        return self.has_role(Role.PROCUREMENT, Role.HR, Role.AUDITOR)
+
+    @property
+    def may_edit_procurement(self):
+        """Only the procurement unit records tenders, clause decisions, the clause library and follow-up."""
+        return self.has_role(Role.PROCUREMENT)
+
+    @property
+    def may_edit_thresholds(self):
+        """HR keeps the dated limits of the training clause duty up to date."""
+        return self.is_hr
+
+    def tenders(self):
+        """The register of tenders: the whole municipality's for those who see procurement, else nothing."""
+        from rummelig.procurement.models import Tender
+
+        return Tender.objects.all() if self.sees_procurement else Tender.objects.none()
+
 
     # --- retention ---
 

@@ -29,6 +29,7 @@ from rummelig.schemes.models import Scheme
 
 from . import data
 from .people import PersonMaker, Weighted, years_after, years_before
+from .procurement import build_procurement
 from .seats import PlacementMaker
 
 BATCH = 2000
@@ -358,6 +359,7 @@ class DemoBuilder(PlacementMaker):
         self.build_placements(created_by=users["hr"])
         self.write()
         self.retention_cases = build_retention(self, users["hr"])
+        build_procurement(self.today, self.centres, users["indkoeb"])
         self.publish(users["hr"])
         return self
 

@@ -344,3 +344,12 @@ def test_the_demo_has_retention_cases_open_ended_and_one_behind_its_interview(de
     assert RetentionCase.objects.filter(unit__name="Skovbrynet Skole").exists()
     ended_in_fleksjob = RetentionCase.objects.filter(result="fleksjob")
     assert all(c.result_placement.workplace_id == c.unit_id for c in ended_in_fleksjob)
+def test_the_demo_has_tenders_follow_up_and_a_sanction_and_a_flush_does_not_double_them(demo):
+    from rummelig.procurement.models import Clause, DocumentationRequest, Sanction, Tender
+    assert Tender.objects.count() == 4
+    assert set(Tender.objects.values_list("status", flat=True)) == {"koerer", "tildelt", "offentliggjort", "planlagt"}
+    assert Sanction.objects.count() == 1
+    assert DocumentationRequest.objects.filter(received_on__isnull=True).exists()
+    clauses = Clause.objects.count()
+    seed("--flush", employees=400)
+    assert Tender.objects.count() == 4 and Clause.objects.count() == clauses
