@@ -16,8 +16,8 @@ from rummelig.api.helpers import NOT_FOUND_MESSAGE, NOT_JSON, NOT_LOGGED_IN, Fie
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router
 from rummelig.placements.api import router as placements_router
-from rummelig.retention.api import router as retention_router
 from rummelig.procurement.api import router as procurement_router
+from rummelig.retention.api import router as retention_router
 from rummelig.schemes.api import router as schemes_router
 
 
