@@ -30,3 +30,9 @@ def login(client):
 def _fast_password_hashing(settings):
     """Hash test passwords with a fast hasher; the slow default is for real users, not for tests."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    """Tasks run at once in the test's process (django-tasks' immediate backend); the worker has its own tests."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}

@@ -2,8 +2,8 @@
 with its progress bar, the result, the spreadsheet template and the payroll code mapping.
 
 Flow: upload → the file is kept and compared with Rummelig (a preview, nothing written) → "Kør
-import" starts the run in a background thread (background.py) → the page polls `progress` every
-second (htmx) → the result. The upload is refused by its size before its body is read.
+import" queues the run for the worker process (background.py, tasks.py) → the page polls `progress`
+every second (htmx), read from the database, so any web process answers → the result. The upload is refused by its size before its body is read.
 """
 
 import io
@@ -27,7 +27,7 @@ from . import background, storage
 from . import progress as live_progress
 from .display import CHANGE_LABELS
 from .forms import CodeMappingForm, UploadForm, initial_target
-from .liveness import fail_dead_runs, this_process
+from .liveness import fail_dead_runs
 from .models import ImportRun, PayrollCodeMapping, SourceKind
 from .parsers import write_template
 from .parsers.common import format_size
@@ -159,10 +159,10 @@ def _detail_context(run):
 
 
 def _progress_of(run):
-    snapshot = live_progress.read(run.pk)
+    snapshot = live_progress.read(run.pk)  # the run is in this very process (the tests' immediate tasks)
     if snapshot is not None:
         return snapshot
-    return live_progress.Snapshot(run.progress_current, run.progress_total, "")
+    return live_progress.stored(run)[0]
 
 
 @login_required
@@ -179,10 +179,10 @@ def run(request, pk):
         return redirect("imports:detail", run.pk)
     started = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED, dry_run=True).update(
         status=ImportRun.Status.RUNNING, dry_run=False, progress_current=0, user=request.user,
-        started_at=timezone.now(), worker=this_process(),
-    )
+        started_at=timezone.now(), worker="", heartbeat_at=None,
+    )  # queued: the worker that takes it records itself (background.claim)
     if started:
-        transaction.on_commit(lambda: background.start(run.pk))
+        background.start(run.pk)
     return redirect("imports:detail", run.pk)
 
 
@@ -204,6 +204,8 @@ def progress(request, pk):
                 return response
             return redirect(detail_url)
         snapshot = _progress_of(run)
+        if not run.dry_run and not run.worker:
+            snapshot = live_progress.Snapshot(snapshot.current, snapshot.total, _("waiting for the background worker"))
     if not request.headers.get("HX-Request"):
         return redirect(detail_url)
     return render(request, "imports/_progress.html", {"run_pk": pk, "progress": snapshot})
