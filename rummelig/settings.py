@@ -184,6 +184,8 @@ STATICFILES_DIRS = [BASE_DIR / "rummelig" / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "/media/"
 STATEMENT_SCAN_MAX_BYTES = 10 * 1024 * 1024
+# Uploaded import files wait here between preview and run; the web server and the worker must share it.
+IMPORTS_DIR = os.environ.get("IMPORTS_DIR") or None
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
