@@ -19,10 +19,9 @@ import socket
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from django.conf import settings
 
 from . import progress, storage
 from .models import ImportRun

@@ -17,6 +17,7 @@ from rummelig.people.models import Person
 from rummelig.placements.models import Placement
 from rummelig.testing import build_world, make_placement, reload_reference_data
 
+
 def contents():
     managers = {"units": Unit.objects, "people": Person.objects, "placements": Placement.with_annulled,
                 "audit": AuditEntry.objects, "imports": ImportRun.objects}  # fmt: skip
