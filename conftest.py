@@ -1,5 +1,8 @@
 """Fixtures shared by every test: the personas and the small municipality of rummelig.testing."""
 
+import glob
+import os
+
 import pytest
 
 from rummelig.testing import PASSWORD, build_world
@@ -36,3 +39,14 @@ def _fast_password_hashing(settings):
 def _tasks_run_immediately(settings):
     """Tasks run at once in the test's process (django-tasks' immediate backend); the worker has its own tests."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_progress_files():
+    """Remove the SQLite progress files beside the test databases (imports/progress.py) at the end."""
+    from rummelig.imports import progress
+
+    yield
+    for name in progress.side_files_used:
+        for path in glob.glob(f"{name}*"):
+            os.remove(path)

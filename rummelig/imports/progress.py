@@ -109,8 +109,13 @@ def publish_every() -> float:
     return float(getattr(settings, "IMPORTS_PROGRESS_SECONDS", 1.0))
 
 
+side_files_used: set[str] = set()  # for the tests, which remove them at the end
+
+
 def _side_file() -> str:
-    return f"{connections['default'].settings_dict['NAME']}-progress"
+    name = f"{connections['default'].settings_dict['NAME']}-progress"
+    side_files_used.add(name)
+    return name
 
 
 def _side_connection() -> sqlite3.Connection:

@@ -151,9 +151,18 @@ def test_gunicorn_and_the_worker_import_an_upload_and_every_web_process_shows_it
         browser = Browser(port)
         assert '"queue": "ok"' in wait_for_health(browser, server, deadline)
 
+        plain = Browser(port)
+        plain.request = lambda method, path, _r=plain.request: _r(method, path, headers={"X-Forwarded-Proto": "http"})
+        response, _ = plain.request("GET", "/log-ind/")
+        assert response.status == 301 and response.getheader("Location") == f"https://127.0.0.1:{port}/log-ind/"
+        assert plain.request("GET", "/health/")[0].status == 200  # the monitor may ask over plain HTTP
+
         response, page = browser.request("GET", "/log-ind/")
+        assert response.getheader("Strict-Transport-Security") == "max-age=31536000; includeSubDomains; preload"
         response, _ = browser.post_form("/log-ind/", {"username": "hr", "password": "Rummelig-test-2026"}, page)
         assert response.status == 302, "login failed"
+        session_cookie = [v for h, v in response.getheaders() if h.lower() == "set-cookie" and v.startswith("sessionid=")]
+        assert session_cookie and "HttpOnly" in session_cookie[0] and "Secure" in session_cookie[0]
         response, page = browser.request("GET", "/import/ny/")
         assert response.status == 200
         response, _ = browser.post_file("/import/ny/", {"source": "opus"}, OPUS_FILE, page)
