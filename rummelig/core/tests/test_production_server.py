@@ -33,14 +33,34 @@ map_codes(SourceKind.OPUS, OPUS_CODES)
 """
 
 
-def production_env(tmp_path, port):
+@pytest.fixture
+def database_url(tmp_path):
+    """A new, empty database: SQLite in tmp_path; on PostgreSQL (DATABASE_URL set, as in CI) a new database beside it."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path}/rummelig.sqlite3"
+        return
+    name = f"rummelig_server_{uuid.uuid4().hex[:8]}"
+    new_url = url.rsplit("/", 1)[0] + "/" + name
+    yield new_url  # created by `prepare_database`, as `make run` does
+    import dj_database_url
+
+    config = dj_database_url.parse(new_url)
+    subprocess.run(
+        ["dropdb", "--if-exists", "-h", config["HOST"] or "localhost", "-p", str(config["PORT"] or 5432),
+         "-U", config["USER"] or "postgres", name],
+        env={**os.environ, "PGPASSWORD": config["PASSWORD"] or ""}, timeout=60,
+    )  # fmt: skip
+
+
+def production_env(tmp_path, port, database_url="sqlite:///unused.sqlite3"):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "SECRET_KEY"))}
     for line in (ROOT / "deploy/production.env.example").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             key, _sep, value = line.partition("=")
             env[key.strip()] = value.strip()
     env.update(
-        SECRET_KEY=secrets.token_urlsafe(50), DATABASE_URL=f"sqlite:///{tmp_path}/rummelig.sqlite3",
+        SECRET_KEY=secrets.token_urlsafe(50), DATABASE_URL=database_url,
         ALLOWED_HOSTS="127.0.0.1", CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{port}", MEDIA_ROOT=str(tmp_path / "media"),
         IMPORTS_DIR=str(tmp_path / "imports"), GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS="2",
         GUNICORN_ACCESSLOG=str(tmp_path / "access.log"), LOG_LEVEL="WARNING", EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
@@ -134,10 +154,11 @@ def test_check_deploy_passes_with_the_example_production_settings(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_gunicorn_and_the_worker_import_an_upload_and_every_web_process_shows_it_finish(tmp_path):
+def test_gunicorn_and_the_worker_import_an_upload_and_every_web_process_shows_it_finish(tmp_path, database_url):
     port = free_port()
-    env = production_env(tmp_path, port)
+    env = production_env(tmp_path, port, database_url)
     manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "prepare_database"], cwd=ROOT, env=env, check=True, timeout=120)
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
     subprocess.run([*manage, "shell", "-c", SETUP], cwd=ROOT, env=env, check=True, timeout=120)
     logs = open(tmp_path / "servers.log", "w")
