@@ -186,6 +186,8 @@ MEDIA_URL = "/media/"
 STATEMENT_SCAN_MAX_BYTES = 10 * 1024 * 1024
 # Uploaded import files wait here between preview and run; the web server and the worker must share it.
 IMPORTS_DIR = os.environ.get("IMPORTS_DIR") or None
+# How often the worker publishes a running import's progress and heartbeat (imports/progress.py).
+IMPORTS_PROGRESS_SECONDS = env_int("IMPORTS_PROGRESS_MILLISECONDS", 1000) / 1000
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -222,3 +222,71 @@ def test_gunicorn_and_the_worker_import_an_upload_and_every_web_process_shows_it
         logs.close()
     assert server.returncode is not None and worker.returncode is not None
     assert "Traceback" not in (tmp_path / "servers.log").read_text(), (tmp_path / "servers.log").read_text()[-3000:]
+
+
+def big_opus_dump(path, employees):
+    """An OPUS dump with many employees (the browser test's records), so the import takes seconds."""
+    from e2e.test_import_opus import EMPLOYEE, UNITS
+
+    rows = [
+        EMPLOYEE.format(id=5000 + n, cpr=f"{1 + n % 28:02d}{1 + n % 12:02d}85{4000 + n % 6000:04d}", n=n, code="08", text="Ansat")
+        for n in range(employees)
+    ]
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<kmd>\n' + UNITS + "".join(rows) + "</kmd>\n", encoding="utf-8")
+    return path
+
+
+def test_a_worker_killed_while_it_writes_leaves_nothing_half_written_and_the_run_stopped_in_danish(tmp_path, database_url):
+    port = free_port()
+    env = production_env(tmp_path, port, database_url)
+    env["IMPORTS_PROGRESS_MILLISECONDS"] = "100"
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "prepare_database"], cwd=ROOT, env=env, check=True, timeout=120)
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
+    subprocess.run([*manage, "shell", "-c", SETUP], cwd=ROOT, env=env, check=True, timeout=120)
+    dump = big_opus_dump(tmp_path / "ZLPE20250103000000_delta.xml", 20_000)
+    logs = open(tmp_path / "servers.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy/gunicorn.conf.py"), "rummelig.wsgi"],
+        cwd=ROOT, env=env, stdout=logs, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    worker = subprocess.Popen([*manage, "db_worker", "--interval", "0.2"], cwd=ROOT, env=env, stdout=logs, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 240
+        browser = Browser(port)
+        wait_for_health(browser, server, deadline)
+        response, page = browser.request("GET", "/log-ind/")
+        browser.post_form("/log-ind/", {"username": "hr", "password": "Rummelig-test-2026"}, page)
+        response, page = browser.request("GET", "/import/ny/")
+        response, _ = browser.post_file("/import/ny/", {"source": "opus"}, dump, page)
+        detail = response.getheader("Location")
+        response, page = browser.request("GET", detail)
+        browser.post_form(f"{detail}koer/", {}, page)
+
+        writing = None
+        while time.monotonic() < deadline and writing is None:
+            response, bar = browser.request("GET", f"{detail}fremdrift/", headers={"HX-Request": "true"})
+            assert response.status == 200, "the import finished before it could be stopped"
+            match = re.search(r"(\d+) af (\d+)", bar)
+            if "Skriver til Rummelig" in bar and match and 0 < int(match.group(1)) - 20_000:
+                writing = bar  # rows are being written, inside the import's transaction
+            time.sleep(0.05)
+        assert writing, "the import never reached the writing phase"
+        worker.kill()  # SIGKILL: no goodbye, as the out-of-memory killer or a power cut would
+        worker.wait()
+
+        response, _ = browser.request("GET", f"{detail}fremdrift/", headers={"HX-Request": "true"})
+        assert response.status == 204 and response.getheader("HX-Redirect") == detail
+        response, page = browser.request("GET", detail)
+        assert "Stoppet af en fejl" in page
+        assert "Indlæsningen blev afbrudt: den proces, der kørte den, stoppede" in page
+        assert os.listdir(tmp_path / "imports") == []  # its stored upload is deleted
+        counted = subprocess.run(
+            [*manage, "shell", "-c", "from rummelig.people.models import Employment, Person; print(Employment.objects.count(), Person.objects.count())"],
+            cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=120,
+        )  # fmt: skip
+        assert counted.stdout.split()[-2:] == ["0", "0"]  # nothing half-written
+    finally:
+        stop(worker)
+        stop(server)
+        logs.close()
