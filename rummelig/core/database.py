@@ -98,9 +98,10 @@ def _create_postgres_database(connection, write) -> None:
         with psycopg.connect(**params, autocommit=True) as maintenance:
             maintenance.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     except psycopg.errors.InsufficientPrivilege:
+        host, port, user, _name = _where(settings_dict)
         raise SystemExit(
-            f"Databasen »{name}« findes ikke, og brugeren »{settings_dict.get('USER')}« må ikke oprette den. "
-            f"Opret den med: {createdb_line(settings_dict)}"
+            f"Databasen »{name}« findes ikke, og brugeren »{user}« må ikke oprette den. "
+            f"Opret den som databaseadministrator med: createdb -h {host} -p {port} -O {user} {name}"
         ) from None
     except psycopg.Error:
         raise SystemExit(f"Databasen »{name}« findes ikke og kunne ikke oprettes. Opret den med: {createdb_line(settings_dict)}") from None

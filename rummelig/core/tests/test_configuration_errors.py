@@ -101,6 +101,23 @@ def test_prepare_database_creates_a_missing_postgres_database_when_the_user_may(
         subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], timeout=60)
 
 
+@needs_postgres
+def test_a_user_who_may_not_create_the_database_is_told_how_in_one_line():
+    role = f"rummelig_nocreate_{uuid.uuid4().hex[:6]}"
+    name = f"rummelig_missing_{uuid.uuid4().hex[:8]}"
+    psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-q", "-c"]
+    subprocess.run([*psql, f"CREATE ROLE {role} LOGIN NOCREATEDB"], check=True, timeout=60)
+    try:
+        result = manage("prepare_database", DATABASE_URL=f"postgres://{role}@127.0.0.1:5432/{name}")
+
+        assert one_danish_line(result) == (
+            f"Databasen »{name}« findes ikke, og brugeren »{role}« må ikke oprette den. "
+            f"Opret den som databaseadministrator med: createdb -h 127.0.0.1 -p 5432 -O {role} {name}"
+        )
+    finally:
+        subprocess.run([*psql, f"DROP ROLE IF EXISTS {role}"], timeout=60)
+
+
 def test_the_web_server_refuses_the_development_key_with_debug_off(tmp_path):
     environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "SECRET_KEY_FILE")}
     environment.update(DEBUG="false", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
