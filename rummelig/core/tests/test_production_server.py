@@ -152,6 +152,15 @@ def test_check_deploy_passes_with_the_example_production_settings(tmp_path):
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    shown = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", "from django.conf import settings as s; print(s.EMAIL_HOST, s.EMAIL_PORT, "
+         "s.EMAIL_HOST_USER, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL, s.SECURE_PROXY_SSL_HEADER, s.CSRF_TRUSTED_ORIGINS, "
+         "s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_AGE, s.SESSION_EXPIRE_AT_BROWSER_CLOSE)"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert shown.stdout.strip().splitlines()[-1] == (
+        "smtp.kommune.dk 587 rummelig True False ('HTTP_X_FORWARDED_PROTO', 'https') ['https://127.0.0.1:8000'] True 28800 True"
+    )
 
 
 def test_gunicorn_and_the_worker_import_an_upload_and_every_web_process_shows_it_finish(tmp_path, database_url):
