@@ -6,12 +6,14 @@ transaction is rolled back by the database, so nothing was written, but the row 
 "running". A dead run is marked stopped (with a Danish message), its stored upload is deleted, and
 the user can upload the file again. A run is dead when:
 
-- it was taken by a worker ("host:pid:token" in `worker`) and that process no longer exists on this
-  host (or is this process, started anew), or its heartbeat (progress.py, every second) is older
-  than IMPORTS_DEAD_AFTER (default 60 s) – the only test that works from another host;
+- the process recorded in `worker` ("host:pid:token") no longer exists on this host (or is this
+  process, started anew);
+- it is run by the task worker (which set `heartbeat_at` when it took it) and its heartbeat
+  (progress.py, every second) is older than IMPORTS_DEAD_AFTER (default 60 s) – the test that works
+  from another host;
 - it is queued (no worker yet) and no worker took it within IMPORTS_QUEUE_TIMEOUT (default 15 min);
-- it is a preview being compared in a web request (dry_run) whose process is gone, or that started
-  more than STALE_AFTER ago.
+- it has no heartbeat (a preview compared in a web request, an import command) and was started on
+  another host more than STALE_AFTER ago.
 """
 
 import os
@@ -70,12 +72,7 @@ def why_dead(run: ImportRun, now=None) -> str | None:
         "The import was interrupted: the process running it stopped (the server may have been restarted), "
         "so nothing was written. Upload the file again to import it."
     )
-    if run.dry_run or not run.worker and not run.stored_file:  # a preview compared in a web request
-        alive = process_alive(run.worker)
-        if alive is not None:
-            return None if alive else stopped
-        return stopped if since is not None and since < now - STALE_AFTER else None
-    if not run.worker:  # queued: no worker has taken it yet
+    if not run.worker and not run.dry_run and run.heartbeat_at is None:  # queued: no worker has taken it yet
         waited = _limit("IMPORTS_QUEUE_TIMEOUT", QUEUE_TIMEOUT)
         if since is not None and since < now - waited:
             return _(
@@ -83,13 +80,17 @@ def why_dead(run: ImportRun, now=None) -> str | None:
                 "was written. Check that the worker is running (docs/OPERATIONS.md), and upload the file again."
             ) % {"minutes": waited.total_seconds() // 60}
         return None
-    if process_alive(run.worker) is False:
+    alive = process_alive(run.worker)
+    if alive is False:
         return stopped
-    _snapshot, beat = progress.stored(run)
-    last = beat or since
-    if last is not None and last < now - _limit("IMPORTS_DEAD_AFTER", DEAD_AFTER):
-        return stopped
-    return None
+    if run.heartbeat_at is not None:  # run by the worker, which beats every second
+        _snapshot, beat = progress.stored(run)
+        last = beat or run.heartbeat_at
+        return stopped if last < now - _limit("IMPORTS_DEAD_AFTER", DEAD_AFTER) else None
+    # A preview compared in a web request, or an import command: no heartbeat, so only the process tells.
+    if alive:
+        return None
+    return stopped if since is not None and since < now - STALE_AFTER else None
 
 
 def is_dead(run: ImportRun, now=None) -> bool:

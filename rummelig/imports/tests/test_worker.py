@@ -20,11 +20,13 @@ STOPPED = "Indlæsningen blev afbrudt: den proces, der kørte den, stoppede"
 
 
 def taken_by_another_host(tmp_path, **fields):
+    """A run the worker on another host took 5 minutes ago (background.claim records itself and a first beat)."""
     upload = tmp_path / "ZLPE20250101000000_delta.xml"
     upload.write_text("<x/>")
+    started = timezone.now() - timedelta(minutes=5)
     return ImportRun.objects.create(
         source=SourceKind.OPUS, file_name=upload.name, status=ImportRun.Status.RUNNING, dry_run=False,
-        started_at=timezone.now() - timedelta(minutes=5), worker="worker-host-2:4242:0a1b2c3d4e5f",
+        started_at=started, heartbeat_at=started, worker="worker-host-2:4242:0a1b2c3d4e5f",
         stored_file=str(upload), progress_total=40, **fields,
     )  # fmt: skip
 
@@ -69,7 +71,7 @@ def test_a_run_whose_worker_stopped_beating_is_stopped_and_can_be_started_again(
 
 def test_a_run_no_worker_took_is_stopped_with_a_danish_message_after_the_queue_timeout(world, login, settings, tmp_path):
     queued = taken_by_another_host(tmp_path)
-    ImportRun.objects.filter(pk=queued.pk).update(worker="")
+    ImportRun.objects.filter(pk=queued.pk).update(worker="", heartbeat_at=None)
     client = login(world.hr)
     client.get(reverse("imports:list"))
     queued.refresh_from_db()
@@ -122,3 +124,19 @@ def test_only_the_worker_pauses_the_garbage_collector_never_a_web_request(
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE
     assert paused == [True] and gc.isenabled()
+
+
+def test_an_import_command_running_without_a_heartbeat_is_not_taken_for_dead(world, login, settings, tmp_path):
+    """A nightly `import_opus` runs in its own process, with no heartbeat: while that process lives, the run lives."""
+    from rummelig.imports.liveness import this_process
+
+    settings.IMPORTS_DEAD_AFTER = -1
+    command = ImportRun.objects.create(
+        source=SourceKind.OPUS, file_name="ZLPE.xml", status=ImportRun.Status.RUNNING, dry_run=False,
+        started_at=timezone.now() - timedelta(minutes=30), worker=this_process(),
+    )  # fmt: skip
+
+    login(world.hr).get(reverse("imports:list"))
+
+    command.refresh_from_db()
+    assert command.status == ImportRun.Status.RUNNING
