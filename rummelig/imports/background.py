@@ -1,7 +1,8 @@
-"""Run a previewed import as a task of the database queue, in the worker process (`manage.py db_worker`).
+"""Compare an upload (the preview) and run a previewed import as tasks of the database queue, in the
+worker process (`manage.py db_worker`), never in a web process.
 
-The page that starts a run only marks it queued (status running, no worker yet) and enqueues
-`tasks.run_import` when its transaction commits. The worker claims the run (records itself in
+The upload page and the page that starts a run only mark the run queued (status running, no worker
+yet) and enqueue `tasks.preview_import` / `tasks.run_import` when their transaction commits. The worker claims the run (records itself in
 `ImportRun.worker`), imports the stored file with a `progress.Publisher` writing progress and a
 heartbeat for every web process to read, and writes the result with the data in one transaction.
 A run whose worker dies is found by liveness.py and marked stopped; nothing was written.
@@ -33,10 +34,20 @@ def start(run_id: int) -> None:
     transaction.on_commit(lambda: run_import.enqueue(run_id, language))
 
 
-def claim(run_id: int) -> ImportRun | None:
+def start_preview(run_id: int, force: bool) -> None:
+    """Queue the comparison of an uploaded file (the preview; nothing is written).
+
+    Called outside a transaction (the upload view is non-atomic), so the run is committed already.
+    """
+    from .tasks import preview_import
+
+    preview_import.enqueue(run_id, force, translation.get_language())
+
+
+def claim(run_id: int, *, dry_run: bool) -> ImportRun | None:
     """Take a queued run for this process; None if it is not queued any more (stopped meanwhile, or taken)."""
     now = timezone.now()
-    claimed = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.RUNNING, dry_run=False, worker="").update(
+    claimed = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.RUNNING, dry_run=dry_run, worker="").update(
         worker=this_process(), started_at=now, heartbeat_at=now
     )
     if not claimed:
@@ -46,17 +57,29 @@ def claim(run_id: int) -> ImportRun | None:
 
 def execute(run_id: int, language: str | None = None) -> None:
     """Import the stored file of a queued run; mark the run as failed whatever goes wrong."""
+    _work(run_id, language, dry_run=False, force=True)
+
+
+def execute_preview(run_id: int, force: bool = False, language: str | None = None) -> None:
+    """Compare the stored file of a queued preview with Rummelig (nothing written); keep the file only if it may run."""
+    _work(run_id, language, dry_run=True, force=force)
+
+
+def _work(run_id: int, language: str | None, *, dry_run: bool, force: bool) -> None:
     with translation.override(language):
-        run = claim(run_id)
+        run = claim(run_id, dry_run=dry_run)
         if run is None:
             logger.warning("Import %s was not queued any more; nothing to do", run_id)
             return
         progress = Progress(run.pk, total=run.progress_total)
+        keep_file = False
         try:
             with Publisher(run.pk, run.started_at, progress), gc_pause_allowed():
-                import_file(
-                    run.source, run.stored_file, name=run.file_name, user=run.user, run=run, force=True, progress=progress
-                )
+                outcome = import_file(
+                    run.source, run.stored_file, name=run.file_name, user=run.user, run=run, dry_run=dry_run,
+                    force=force, progress=progress,
+                )  # fmt: skip
+            keep_file = dry_run and outcome.run.may_run  # kept for the run that may follow
         except Exception as exc:  # import_file handles bad input itself; this is the last safety net
             logger.exception("Background import %s failed", run_id)
             ImportRun.objects.filter(pk=run_id).update(
@@ -67,5 +90,6 @@ def execute(run_id: int, language: str | None = None) -> None:
             )
         finally:
             progress.done()
-            storage.discard(run.stored_file)
-            ImportRun.objects.filter(pk=run_id).update(stored_file="")
+            if not keep_file:
+                storage.discard(run.stored_file)
+                ImportRun.objects.filter(pk=run_id).update(stored_file="")

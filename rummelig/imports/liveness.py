@@ -72,7 +72,7 @@ def why_dead(run: ImportRun, now=None) -> str | None:
         "The import was interrupted: the process running it stopped (the server may have been restarted), "
         "so nothing was written. Upload the file again to import it."
     )
-    if not run.worker and not run.dry_run and run.heartbeat_at is None:  # queued: no worker has taken it yet
+    if not run.worker and run.stored_file and run.heartbeat_at is None:  # queued: no worker has taken it yet
         waited = _limit("IMPORTS_QUEUE_TIMEOUT", QUEUE_TIMEOUT)
         if since is not None and since < now - waited:
             return _(

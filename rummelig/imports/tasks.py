@@ -9,3 +9,9 @@ from . import background
 def run_import(run_id: int, language: str | None = None) -> None:
     """Run a previewed import that the run page queued (background.start)."""
     background.execute(run_id, language)
+
+
+@task()
+def preview_import(run_id: int, force: bool = False, language: str | None = None) -> None:
+    """Compare an uploaded file with Rummelig, writing nothing but the run's preview (background.start_preview)."""
+    background.execute_preview(run_id, force, language)

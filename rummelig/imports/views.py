@@ -31,7 +31,6 @@ from .liveness import fail_dead_runs
 from .models import ImportRun, PayrollCodeMapping, SourceKind
 from .parsers import write_template
 from .parsers.common import format_size
-from .service import import_file
 
 PAGE_SIZE = 30
 ACTIONS = [
@@ -63,6 +62,7 @@ def run_list(request):
 
 
 @csrf_exempt
+@transaction.non_atomic_requests  # the queued run is committed at once, so the worker finds it
 @login_required
 @requires("is_hr")
 def upload(request):
@@ -112,14 +112,12 @@ def _upload(request):
         name, path = uploads[0].name, storage.keep(uploads[0])
     else:  # SD's answers: kept together as one bundle, read like a zip of them
         name, path = ", ".join(upload.name for upload in uploads), storage.keep_bundle(uploads)
-    run = ImportRun(user=request.user, source=form.cleaned_data["source"], file_name=name[:255], stored_file=path)
-    outcome = import_file(
-        run.source, path, name=name, user=request.user, dry_run=True, force=form.cleaned_data["force"], run=run
-    )
-    if not outcome.run.may_run:
-        storage.discard(path)
-        ImportRun.objects.filter(pk=outcome.run.pk).update(stored_file="")
-    return redirect("imports:detail", outcome.run.pk)
+    run = ImportRun.objects.create(
+        user=request.user, source=form.cleaned_data["source"], file_name=name[:255], stored_file=path,
+        status=ImportRun.Status.RUNNING, dry_run=True, started_at=timezone.now(),
+    )  # fmt: skip  # queued: the worker compares it (background.start_preview) and the page shows its progress
+    background.start_preview(run.pk, force=form.cleaned_data["force"])
+    return redirect("imports:detail", run.pk)
 
 
 @transaction.non_atomic_requests  # reads while an import holds SQLite's write lock (settings: IMMEDIATE)
@@ -204,7 +202,7 @@ def progress(request, pk):
                 return response
             return redirect(detail_url)
         snapshot = _progress_of(run)
-        if not run.dry_run and not run.worker:
+        if not run.worker:
             snapshot = live_progress.Snapshot(snapshot.current, snapshot.total, _("waiting for the background worker"))
     if not request.headers.get("HX-Request"):
         return redirect(detail_url)

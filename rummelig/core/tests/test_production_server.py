@@ -135,6 +135,18 @@ def wait_for_health(browser, server, deadline):
     pytest.fail("gunicorn did not answer /health/ in time")
 
 
+def wait_for_preview(browser, detail, deadline):
+    """The upload is compared by the worker: poll its progress, as the page does, until the preview is there."""
+    while time.monotonic() < deadline:
+        response, _bar = browser.request("GET", f"{detail}fremdrift/", headers={"HX-Request": "true"})
+        if response.status == 204:
+            response, page = browser.request("GET", detail)
+            assert "Forhåndsvisning af indlæsningen" in page, page[:3000]
+            return page
+        time.sleep(0.2)
+    pytest.fail("the preview did not finish in time")
+
+
 def stop(process):
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -198,8 +210,7 @@ def test_gunicorn_and_the_worker_import_an_upload_and_every_web_process_shows_it
         response, _ = browser.post_file("/import/ny/", {"source": "opus"}, OPUS_FILE, page)
         assert response.status == 302
         detail = response.getheader("Location")
-        response, page = browser.request("GET", detail)
-        assert "Kør import" in page or "koer" in page, page[:2000]
+        page = wait_for_preview(browser, detail, deadline)
         response, _ = browser.post_form(f"{detail}koer/", {}, page)
         assert response.status == 302
 
@@ -269,7 +280,7 @@ def test_a_worker_killed_while_it_writes_leaves_nothing_half_written_and_the_run
         response, page = browser.request("GET", "/import/ny/")
         response, _ = browser.post_file("/import/ny/", {"source": "opus"}, dump, page)
         detail = response.getheader("Location")
-        response, page = browser.request("GET", detail)
+        page = wait_for_preview(browser, detail, deadline)
         browser.post_form(f"{detail}koer/", {}, page)
 
         writing = None

@@ -112,7 +112,15 @@ def test_a_queued_run_waits_for_the_worker_which_imports_it(world, settings, log
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     settings.SECRET_KEY = "a-production-key-the-worker-accepts-" + "x" * 30
     client = login(world.hr)
-    run = preview(client)
+    work = lambda: call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)  # noqa: E731
+    run = preview(client)  # the upload is queued to be compared, by the worker too
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.RUNNING and run.dry_run and run.worker == ""
+    assert "Filen sammenlignes med Rummelig" in client.get(reverse("imports:detail", args=[run.pk])).content.decode()
+    work()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.PREVIEWED and run.may_run and not Employment.objects.exists()
 
     client.post(reverse("imports:run", args=[run.pk]))
 
@@ -123,13 +131,13 @@ def test_a_queued_run_waits_for_the_worker_which_imports_it(world, settings, log
     assert "venter på baggrundsprocessen" in bar
     assert DBTaskResult.objects.ready().count() == 1
 
-    call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
+    work()
 
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE, (run.problems, run.error)
     assert Employment.objects.count() == 4
     assert run.stored_file == "" and run.worker.split(":")[1].isdigit()
-    assert DBTaskResult.objects.successful().count() == 1
+    assert DBTaskResult.objects.successful().count() == 2
 
 
 def test_reading_a_file_publishes_progress_as_records_arrive():

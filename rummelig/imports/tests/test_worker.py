@@ -111,19 +111,24 @@ def test_the_worker_publishes_progress_and_heartbeats_while_it_imports(world, se
 def test_only_the_worker_pauses_the_garbage_collector_never_a_web_request(
     world, login, opus_codes, monkeypatch, django_capture_on_commit_callbacks
 ):
+    from rummelig.imports.service import import_file
+
+    from .conftest import OPUS_DAY_1
+
     paused = []
     real_disable = gc.disable
     monkeypatch.setattr(gc, "disable", lambda: (paused.append(True), real_disable()))
-    client = login(world.hr)
 
-    run = preview(client)  # compared in the web request
+    import_file(SourceKind.OPUS, OPUS_DAY_1, dry_run=True)  # an import called from any code outside the worker
 
     assert paused == [] and gc.isenabled()
+    client = login(world.hr)
+    run = preview(client)  # the comparison is the worker's task (run at once in tests)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("imports:run", args=[run.pk]))  # the task (run at once in tests) is the worker's
+        client.post(reverse("imports:run", args=[run.pk]))  # and so is the run
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE
-    assert paused == [True] and gc.isenabled()
+    assert paused == [True, True] and gc.isenabled()
 
 
 def test_an_import_command_running_without_a_heartbeat_is_not_taken_for_dead(world, login, settings, tmp_path):
