@@ -1,9 +1,10 @@
 """The import pages, for HR only (everyone else gets 404): past imports, upload and preview, the run
 with its progress bar, the result, the spreadsheet template and the payroll code mapping.
 
-Flow: upload → the file is kept and compared with Rummelig (a preview, nothing written) → "Kør
-import" queues the run for the worker process (background.py, tasks.py) → the page polls `progress`
-every second (htmx), read from the database, so any web process answers → the result. The upload is refused by its size before its body is read.
+Flow: upload → the file is kept and queued to be compared with Rummelig by the worker process (a
+preview, nothing written; background.py, tasks.py) → "Kør import" queues the run for the worker →
+meanwhile the page polls `progress` every second (htmx), read from the database, so any web process
+answers → the preview, then the result. The upload is refused by its size before its body is read.
 """
 
 import io
