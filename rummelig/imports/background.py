@@ -2,8 +2,8 @@
 worker process (`manage.py db_worker`), never in a web process.
 
 The upload page and the page that starts a run only mark the run queued (status running, no worker
-yet) and enqueue `tasks.preview_import` / `tasks.run_import` when their transaction commits. The worker claims the run (records itself in
-`ImportRun.worker`), imports the stored file with a `progress.Publisher` writing progress and a
+yet) and enqueue `tasks.preview_import` / `tasks.run_import`. The worker claims the run (records
+itself in `ImportRun.worker`), imports the stored file with a `progress.Publisher` writing progress and a
 heartbeat for every web process to read, and writes the result with the data in one transaction.
 A run whose worker dies is found by liveness.py and marked stopped; nothing was written.
 
@@ -72,6 +72,7 @@ def _work(run_id: int, language: str | None, *, dry_run: bool, force: bool) -> N
             logger.warning("Import %s was not queued any more; nothing to do", run_id)
             return
         progress = Progress(run.pk, total=run.progress_total)
+        stored_file = run.stored_file  # the import may clear the field (the same file as before)
         keep_file = False
         try:
             with Publisher(run.pk, run.started_at, progress), gc_pause_allowed():
@@ -91,5 +92,5 @@ def _work(run_id: int, language: str | None, *, dry_run: bool, force: bool) -> N
         finally:
             progress.done()
             if not keep_file:
-                storage.discard(run.stored_file)
+                storage.discard(stored_file)
                 ImportRun.objects.filter(pk=run_id).update(stored_file="")

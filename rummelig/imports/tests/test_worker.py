@@ -145,3 +145,16 @@ def test_an_import_command_running_without_a_heartbeat_is_not_taken_for_dead(wor
 
     command.refresh_from_db()
     assert command.status == ImportRun.Status.RUNNING
+
+
+def test_a_preview_that_cannot_run_keeps_no_upload(world, login, opus_codes, imports_dir, django_capture_on_commit_callbacks):
+    client = login(world.hr)
+    first = preview(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:run", args=[first.pk]))
+
+    again = preview(client)  # the same file: nothing to run, so nothing kept
+
+    again.refresh_from_db()
+    assert again.same_as_id == first.pk and not again.may_run
+    assert list(imports_dir.iterdir()) == []
