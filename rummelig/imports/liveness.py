@@ -87,7 +87,7 @@ def why_dead(run: ImportRun, now=None) -> str | None:
         _snapshot, beat = progress.stored(run)
         last = beat or run.heartbeat_at
         return stopped if last < now - _limit("IMPORTS_DEAD_AFTER", DEAD_AFTER) else None
-    # A preview compared in a web request, or an import command: no heartbeat, so only the process tells.
+    # An import command (a process of its own, no heartbeat): only its process tells.
     if alive:
         return None
     return stopped if since is not None and since < now - STALE_AFTER else None
