@@ -8,6 +8,8 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 - Leder: the placements and people of their units and the units' sub-units; may change them.
 - TR: the placements of their own workplace(s), without health-related fields; read-only.
 - MED member: aggregated counts for the committee's units only, never a person.
+- Administrator (IT): the user pages only (no person, placement, figure or audit log).
+- Employee (medarbejder), or any login linked to a person: their own records on "Mine oplysninger".
 """
 
 from functools import cached_property, wraps

@@ -330,3 +330,8 @@ def test_the_demo_users_see_what_their_role_allows(demo):
     assert not med.sees_individuals and med.sees_aggregates
     assert not access_for(User.objects.get(username="ingen")).placements().exists()
     assert access_for(User.objects.get(username="revisor")).may_read_audit_log
+    employee = access_for(User.objects.get(username="medarbejder"))
+    assert employee.sees_own_records and not employee.sees_individuals
+    assert employee.own_person().employments.filter(unit__name="Solsikken Børnehus").exists()
+    it = access_for(User.objects.get(username="it-admin"))
+    assert it.may_manage_users and not it.sees_individuals and not it.sees_aggregates
