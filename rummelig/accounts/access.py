@@ -316,10 +316,12 @@ class Access:
         return self.has_role(Role.EMPLOYEE) or self.own_person() is not None
 
     def own_person(self):
-        """The person this login is linked to (Person.user), or None."""
+        """The person this login is linked to (Person.user), or None; asked once per request."""
         if not self.user.is_authenticated or not self.user.is_active:
             return None
-        return Person.objects.filter(user=self.user).first()
+        if not hasattr(self, "_own_person"):
+            self._own_person = Person.objects.filter(user=self.user).first()
+        return self._own_person
 
 
 def access_for(user):
