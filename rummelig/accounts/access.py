@@ -9,7 +9,7 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 - TR: the placements of their own workplace(s), without health-related fields; read-only.
 - MED member: aggregated counts for the committee's units only, never a person.
 - Administrator (IT): the user pages only (no person, placement, figure or audit log).
-- Employee (medarbejder), or any login linked to a person: their own records on "Mine oplysninger".
+- Employee (medarbejder): their own records on "Mine oplysninger" (the login linked to a person).
 """
 
 from functools import cached_property, wraps
@@ -310,10 +310,8 @@ class Access:
 
     @property
     def sees_own_records(self):
-        """The employee's page "Mine oplysninger": a login linked to a person, or holding the medarbejder role."""
-        if not self.user.is_authenticated or not self.user.is_active:
-            return False
-        return self.has_role(Role.EMPLOYEE) or self.own_person() is not None
+        """The employee's page "Mine oplysninger": the medarbejder role, which linking a login to a person gives."""
+        return self.has_role(Role.EMPLOYEE)
 
     def own_person(self):
         """The person this login is linked to (Person.user), or None; asked once per request."""

@@ -8,8 +8,11 @@ the one person whose key matches, by the setting RUMMELIG_EMPLOYEE_LINK:
 - "none": never automatically; HR links by hand on the person page.
 
 Nothing is linked when no person or more than one matches, or when the person is already linked to
-another login. Being linked is what gives the page "Mine oplysninger" (`Access.sees_own_records`):
-no role assignment is made, so unlinking takes the page away at once.
+another login. Linking gives the login the role *medarbejder* for the whole municipality (source
+MANUAL, audited) unless it has it, which opens the page "Mine oplysninger" (`Access.sees_own_records`).
+The role stays when HR unlinks (the page then says the login is not linked); HR takes it away on the
+user page like any manual role. A role rather than "linked = employee" keeps one vocabulary of rights
+(shown on the user page, in the header, in Access) and costs no query on every page.
 """
 
 from django.conf import settings
@@ -17,6 +20,9 @@ from django.db import transaction
 
 from rummelig.audit import log
 from rummelig.people.models import Person
+
+from . import roles
+from .models import Role, RoleAssignment
 
 KEYS = ("account_name", "email", "none")
 
@@ -39,10 +45,12 @@ def candidate(user):
 
 
 def link(actor, person, user):
-    """Link person to user (audited as a change of the person by actor; None = at login)."""
+    """Link person to user (audited as a change of the person) and give the medarbejder role if the user lacks it."""
     with log.change(actor, person, fields=_link_fields):
         person.user = user
         person.save(update_fields=["user", "updated_at"])
+    if not RoleAssignment.objects.filter(user=user, role=Role.EMPLOYEE).exists():
+        roles.grant(actor if actor is not user else None, user, Role.EMPLOYEE)
 
 
 def unlink(actor, person):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from rummelig.accounts.models import Role
+from rummelig.accounts.models import Role, RoleAssignment, RoleSource
 from rummelig.audit.models import AuditEntry
 from rummelig.testing import PASSWORD, make_employment, make_person, make_placement, make_user
 
@@ -99,12 +99,24 @@ class TestOwnRecords:
         html = response.get(reverse("own_records")).content.decode()
         assert 'data-testid="not-linked"' in html
 
-    def test_a_linked_user_without_the_role_sees_the_page_too(self, world):
-        make_person("Otto", "Udenfor", user=world.outsider)
+    def test_linking_gives_the_medarbejder_role_once_and_unlinking_keeps_it(self, world, login):
+        person = make_person("Otto", "Udenfor", account_name="outsider")
+        assert not RoleAssignment.objects.filter(user=world.outsider).exists()
+        log_in(world.outsider)
+        assignment = RoleAssignment.objects.get(user=world.outsider)
+        assert (assignment.role, assignment.unit, assignment.source, assignment.granted_by) == (Role.EMPLOYEE, None, RoleSource.MANUAL, None)
         client = Client()
         client.force_login(world.outsider)
-        assert client.get(reverse("own_records")).status_code == 200
         assert "Mine oplysninger" in client.get("/").content.decode()
+        assert "Udenfor" in client.get(reverse("own_records")).content.decode()
+        login(world.hr).post(reverse("accounts:person_unlink", args=[person.pk]))
+        assert RoleAssignment.objects.filter(user=world.outsider, role=Role.EMPLOYEE).count() == 1
+        assert 'data-testid="not-linked"' in client.get(reverse("own_records")).content.decode()
+
+    def test_hr_linking_by_hand_gives_the_role_granted_by_hr(self, world, login):
+        person = make_person("Otto", "Udenfor")
+        login(world.hr).post(reverse("accounts:person_link", args=[person.pk]), {"username": "outsider"})
+        assert RoleAssignment.objects.get(user=world.outsider).granted_by == world.hr
 
     def test_no_page_for_a_user_neither_linked_nor_employee(self, world, login):
         assert login(world.leder_a).get(reverse("own_records")).status_code == 404
