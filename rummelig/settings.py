@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rummelig.accounts.middleware.DeactivatedUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rummelig.core.errors.RequestSizeLimitMiddleware",
@@ -169,6 +170,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
+
+# How a login is linked to the employee's own records when it logs in (accounts/linking.py):
+# "account_name" (Person.account_name equals the user name, case-insensitive), "email" (the e-mail
+# addresses match), or "none" (only HR links by hand).
+RUMMELIG_EMPLOYEE_LINK = os.environ.get("RUMMELIG_EMPLOYEE_LINK", "account_name").strip().lower() or "none"
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]

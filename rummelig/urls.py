@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from rummelig.accounts import views as accounts_views
 from rummelig.accounts.access import PUBLIC, declare
 from rummelig.api.site import api
 from rummelig.core import views as core_views
@@ -25,6 +26,8 @@ urlpatterns = [
     path("fastholdelse/", include("rummelig.retention.urls")),
     path("revisionslog/", include("rummelig.audit.urls")),
     path("indkoeb/", include("rummelig.procurement.urls")),
+    path("brugere/", include("rummelig.accounts.urls")),
+    path("mine-oplysninger/", accounts_views.own_records, name="own_records"),
     path("api/v1/", api.urls),
 ]
 

@@ -8,6 +8,8 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 - Leder: the placements and people of their units and the units' sub-units; may change them.
 - TR: the placements of their own workplace(s), without health-related fields; read-only.
 - MED member: aggregated counts for the committee's units only, never a person.
+- Administrator (IT): the user pages only (no person, placement, figure or audit log).
+- Employee (medarbejder): their own records on "Mine oplysninger" (the login linked to a person).
 """
 
 from functools import cached_property, wraps
@@ -21,6 +23,9 @@ from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
 
 from .models import Role, RoleAssignment
+
+# Roles that show persons: only HR gives or takes them (see Access.grantable_roles).
+PERSONAL_DATA_ROLES = frozenset({Role.HR, Role.AUDITOR, Role.LEDER, Role.TR})
 
 
 class Access:
@@ -86,7 +91,7 @@ class Access:
         Everyone else (a MED member, a leder who also sits in a wider MED committee) sees figures
         that leave HR: suppressed.
         """
-        return not self.aggregate_units().exclude(pk__in=self.units().values("pk")).exists()
+        return self.sees_aggregates and not self.aggregate_units().exclude(pk__in=self.units().values("pk")).exists()
 
     def role_labels(self):
         """Return the names of the user's roles, sorted, for the page header."""
@@ -298,6 +303,67 @@ class Access:
         if not paths:
             return RetentionCase.objects.none()
         return RetentionCase.objects.filter(self._unit_q(paths, "unit__path"))
+    # --- accounts: users, roles and the employee's own records ---
+
+    @property
+    def may_manage_users(self):
+        """HR and the administrator (IT) manage users: the list, create, edit, deactivate, roles, API tokens."""
+        return self.has_role(Role.HR, Role.ADMINISTRATOR)
+
+    @property
+    def may_link_people(self):
+        """Only HR links a login to a person by hand: it needs the person, which the administrator never sees."""
+        return self.is_hr
+
+    @property
+    def may_set_passwords(self):
+        """Only HR gives a local password; an administrator's users log in through the municipality's login.
+
+        Otherwise an administrator could give a password to an account that sees personal data and use it.
+        """
+        return self.is_hr
+
+    def grantable_roles(self):
+        """The roles this user may give and take: HR all; the administrator those that show no person.
+
+        Roles that show people (HR, auditor, leder, TR) stay with HR, so IT can never make (or reach) an
+        account that sees personal data.
+        """
+        if self.is_hr:
+            return list(Role)
+        if self.has_role(Role.ADMINISTRATOR):
+            return [r for r in Role if r not in PERSONAL_DATA_ROLES]
+        return []
+
+    def may_grant(self, role):
+        return Role(role) in self.grantable_roles()
+
+    def may_edit_user(self, other):
+        """HR edits anyone; the administrator only users who hold no role that shows people.
+
+        Renaming an HR user to one's own login name would otherwise hand IT that user's rights.
+        """
+        if self.is_hr:
+            return True
+        return self.may_manage_users and not other.role_assignments.filter(role__in=PERSONAL_DATA_ROLES).exists()
+
+    def may_change_roles_of(self, other):
+        """No one changes their own roles (a leder, or anyone, cannot give himself rights)."""
+        return self.may_manage_users and other.pk != self.user.pk
+
+    @property
+    def sees_own_records(self):
+        """The employee's page "Mine oplysninger": the medarbejder role, which linking a login to a person gives."""
+        return self.has_role(Role.EMPLOYEE)
+
+    def own_person(self):
+        """The person this login is linked to (Person.user), or None; asked once per request."""
+        if not self.user.is_authenticated or not self.user.is_active:
+            return None
+        if not hasattr(self, "_own_person"):
+            self._own_person = Person.objects.filter(user=self.user).first()
+        return self._own_person
+
 
 def access_for(user):
     """Return the (per-request cached) Access of user."""

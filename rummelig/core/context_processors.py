@@ -19,6 +19,8 @@ MENU = [
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
     ("imports:list", _("Imports"), lambda a: a.is_hr),
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
+    ("accounts:list", _("Users"), lambda a: a.may_manage_users),
+    ("own_records", _("My records"), lambda a: a.sees_own_records),
 ]
 
 
