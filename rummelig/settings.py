@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rummelig.core",
     "rummelig.accounts",
+    "rummelig.login",
     "rummelig.audit",
     "rummelig.organisation",
     "rummelig.people",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "rummelig.imports",
     "rummelig.demo",
     "rummelig.api",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rummelig.core.errors.RequestSizeLimitMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the Danish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rummelig.urls"
@@ -132,6 +136,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# --- Logging in (rummelig/login; docs/OPERATIONS.md "Login via kommunens identitetsudbyder") ---
+# Local passwords (the demo, an emergency admin) stay unless RUMMELIG_LOCAL_LOGIN=false; repeated
+# failures lock the user name out from that address for a while (django-axes).
+RUMMELIG_LOCAL_LOGIN = env_bool("RUMMELIG_LOCAL_LOGIN", True)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rummelig.login.backends.LocalPasswordBackend",
+    "rummelig.login.backends.MunicipalityLoginBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "rummelig.login.views.locked_out"
+# Logins through the identity provider carry no password: the provider does its own lockout.
+AXES_WHITELIST_CALLABLE = "rummelig.login.backends.is_municipality_login"
+AXES_VERBOSE = False
+# The municipality's login (OpenID Connect, authorization code flow with PKCE, mozilla-django-oidc).
+# It is on when OIDC_RP_CLIENT_ID is set together with OIDC_ISSUER (endpoints read from the issuer's
+# /.well-known/openid-configuration) or with the four OIDC_OP_*_ENDPOINT variables.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_secret("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid profile email")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+# Read the user's claims from the userinfo endpoint too (Keycloak); Entra ID puts them in the ID token.
+OIDC_USE_USERINFO = env_bool("OIDC_USE_USERINFO", True)
+OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", True)
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "login:oidc_callback"
+OIDC_CLOCK_SKEW_SECONDS = 60
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 

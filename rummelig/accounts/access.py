@@ -255,6 +255,12 @@ class Access:
     def may_edit_person(self, person):
         return self.editable_people().filter(pk=person.pk).exists()
 
+    # --- login ---
+    @property
+    def manages_login_groups(self):
+        """HR and the IT administrator map the identity provider's groups to roles (no personal data on those pages)."""
+        return self.has_role(Role.HR, Role.ADMINISTRATOR)
+
 
 def access_for(user):
     """Return the (per-request cached) Access of user."""

@@ -17,6 +17,7 @@ MENU = [
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
     ("imports:list", _("Imports"), lambda a: a.is_hr),
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
+    ("login:groups", _("Login groups"), lambda a: a.manages_login_groups),
 ]
 
 
