@@ -27,12 +27,16 @@ class ProviderUnavailable(Exception):
     """The identity provider's discovery document could not be read."""
 
 
+def explicit_endpoints():
+    """True when the endpoints a login needs are all set explicitly: then no discovery document is read."""
+    return bool(settings.OIDC_OP_AUTHORIZATION_ENDPOINT and settings.OIDC_OP_TOKEN_ENDPOINT and settings.OIDC_OP_JWKS_ENDPOINT)
+
+
 def is_configured():
     """True when the municipality's login is set up: a client id and an issuer (or explicit endpoints)."""
     if not settings.OIDC_RP_CLIENT_ID:
         return False
-    explicit = settings.OIDC_OP_AUTHORIZATION_ENDPOINT and settings.OIDC_OP_TOKEN_ENDPOINT and settings.OIDC_OP_JWKS_ENDPOINT
-    return bool(settings.OIDC_ISSUER or explicit)
+    return bool(settings.OIDC_ISSUER or explicit_endpoints())
 
 
 def discovery():
@@ -64,7 +68,7 @@ def forget_discovery():
 def setting(name, *default):
     """A mozilla-django-oidc setting, with the endpoints filled in from discovery when not set explicitly."""
     value = getattr(settings, name, *default)
-    if name in ENDPOINTS and not value:
+    if name in ENDPOINTS and not value and not explicit_endpoints():
         value = discovery().get(ENDPOINTS[name], "")
     return value
 
