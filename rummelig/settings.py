@@ -176,6 +176,10 @@ OIDC_USE_NONCE = True
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "login:oidc_callback"
 OIDC_CLOCK_SKEW_SECONDS = 60
+# The address the provider sends the browser back to is built from the request; behind a proxy that
+# ends TLS, let its X-Forwarded-Proto header say the request was https (set only behind such a proxy).
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 
