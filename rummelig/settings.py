@@ -142,7 +142,7 @@ LOGIN_URL = "login"
 # failures lock the user name out from that address for a while (django-axes).
 RUMMELIG_LOCAL_LOGIN = env_bool("RUMMELIG_LOCAL_LOGIN", True)
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "rummelig.login.backends.LockoutBackend",
     "rummelig.login.backends.LocalPasswordBackend",
     "rummelig.login.backends.MunicipalityLoginBackend",
 ]
@@ -154,6 +154,8 @@ AXES_LOCKOUT_CALLABLE = "rummelig.login.views.locked_out"
 # Logins through the identity provider carry no password: the provider does its own lockout.
 AXES_WHITELIST_CALLABLE = "rummelig.login.backends.is_municipality_login"
 AXES_VERBOSE = False
+# Failed attempts are kept (that is the lockout); successful logins are not logged a second time beside the session.
+AXES_DISABLE_ACCESS_LOG = True
 # The municipality's login (OpenID Connect, authorization code flow with PKCE, mozilla-django-oidc).
 # It is on when OIDC_RP_CLIENT_ID is set together with OIDC_ISSUER (endpoints read from the issuer's
 # /.well-known/openid-configuration) or with the four OIDC_OP_*_ENDPOINT variables.

@@ -11,6 +11,7 @@ import logging
 
 import jwt
 import requests
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -55,6 +56,15 @@ def is_municipality_login(request, credentials):
     if "code_verifier" in credentials or "nonce" in credentials:
         return True
     return request is not None and request.path == reverse("login:oidc_callback")
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' lockout check for logins made in a request; one without (Django's test client, a shell) is not checked."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 class LocalPasswordBackend(ModelBackend):

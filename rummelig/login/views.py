@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -106,9 +105,10 @@ class MunicipalityLoginReturn(OIDCAuthenticationCallbackView):
             return refused(request, "state")
         if "code" not in request.GET and not request.GET.get("error"):
             return refused(request, "state")
+        # No savepoint here: the spent state is saved to the session before the token is checked, and must stay
+        # spent when the token is refused. The backend writes (user, roles) only after every check has passed.
         try:
-            with transaction.atomic():
-                return super().get(request)
+            return super().get(request)
         except LoginRefused as exc:
             LOGGER.warning("Municipality login refused: %s", exc)
             return refused(request, exc.reason)

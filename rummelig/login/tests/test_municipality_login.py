@@ -103,6 +103,15 @@ def test_a_replayed_state_is_refused(client, idp, world):
     assert not logged_in_as(client).is_authenticated
 
 
+def test_a_state_stays_spent_after_a_refused_token(client, idp, world):
+    params = idp.start(client)
+    idp.claims = {"aud": "another-system"}
+    refused(idp.finish(client, params), 400, "udstedt til et andet system")
+    idp.claims = {}
+    refused(idp.finish(client, params), 400, "er brugt før")
+    assert not logged_in_as(client).is_authenticated
+
+
 def test_a_state_this_browser_did_not_start_is_refused(client, idp, world):
     params = idp.start(client)
     refused(idp.finish(client, {**params, "state": "made-up"}), 400, "Start login forfra")
