@@ -2,7 +2,8 @@
 
 Variables: DATABASE_URL (sqlite:///path or postgres://...; SQLite in the project folder when
 unset), SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS (comma-separated), EMAIL_URL-less
-e-mail settings (EMAIL_HOST, DEFAULT_FROM_EMAIL). A bad value stops the start with a message that
+e-mail settings (EMAIL_HOST, DEFAULT_FROM_EMAIL), the login (OIDC_*, RUMMELIG_LOCAL_LOGIN, AXES_*: see
+docs/OPERATIONS.md). A bad value stops the start with a message that
 names the variable.
 """
 
@@ -146,8 +147,15 @@ AUTHENTICATION_BACKENDS = [
     "rummelig.login.backends.LocalPasswordBackend",
     "rummelig.login.backends.MunicipalityLoginBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+def env_positive_int(name, default):
+    value = os.environ.get(name) or str(default)
+    if not value.isdigit() or int(value) < 1:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+AXES_FAILURE_LIMIT = env_positive_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_positive_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "rummelig.login.views.locked_out"

@@ -173,3 +173,19 @@ class TestRolesFromGroups:
         user = logged_in_as(client)
         assert user.is_authenticated and not user.role_assignments.exists()
         assert client.get("/ansaettelser/").status_code == 404
+
+
+def test_a_discovery_document_naming_another_issuer_is_not_trusted(client, idp, settings, monkeypatch):
+    from rummelig.login import config
+
+    class Answer:
+        def raise_for_status(self):
+            pass
+
+        def json(self):
+            return {"issuer": "https://evil.test", "authorization_endpoint": "https://evil.test/auth"}
+
+    monkeypatch.setattr(config.requests, "get", lambda url, timeout: Answer())
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = ""
+    response = client.get("/kommunens-login/")
+    refused(response, 502, "kan ikke nås")
