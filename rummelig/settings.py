@@ -4,8 +4,9 @@ Variables: DATABASE_URL (sqlite:///path or postgres://...; SQLite in the project
 unset), SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS (comma-separated), the settings for
 running behind a proxy (CSRF_TRUSTED_ORIGINS, BEHIND_HTTPS_PROXY, SECURE_*, SESSION_*), e-mail
 (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD[_FILE], EMAIL_USE_TLS/SSL) and the
-task queue (TASKS_BACKEND). Every production setting is named in deploy/production.env.example and
-docs/OPERATIONS.md. A bad value stops the start with a message that names the variable.
+task queue (TASKS_BACKEND), the login (OIDC_*, RUMMELIG_LOCAL_LOGIN, AXES_*). Every production
+setting is named in deploy/production.env.example and docs/OPERATIONS.md. A bad value stops the start
+with a message that names the variable.
 """
 
 import os
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rummelig.core",
     "rummelig.accounts",
+    "rummelig.login",
     "rummelig.audit",
     "rummelig.organisation",
     "rummelig.people",
@@ -87,6 +89,7 @@ INSTALLED_APPS = [
     "rummelig.api",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 # Background work (imports; see rummelig/imports/tasks.py) is queued in the database and run by
@@ -113,6 +116,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rummelig.core.errors.RequestSizeLimitMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the Danish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rummelig.urls"
@@ -168,6 +173,59 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# --- Logging in (rummelig/login; docs/OPERATIONS.md "Login via kommunens identitetsudbyder") ---
+# Local passwords (the demo, an emergency admin) stay unless RUMMELIG_LOCAL_LOGIN=false; repeated
+# failures lock the user name out from that address for a while (django-axes).
+RUMMELIG_LOCAL_LOGIN = env_bool("RUMMELIG_LOCAL_LOGIN", True)
+AUTHENTICATION_BACKENDS = [
+    "rummelig.login.backends.LockoutBackend",
+    "rummelig.login.backends.LocalPasswordBackend",
+    "rummelig.login.backends.MunicipalityLoginBackend",
+]
+def env_positive_int(name, default):
+    value = os.environ.get(name) or str(default)
+    if not value.isdigit() or int(value) < 1:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+AXES_FAILURE_LIMIT = env_positive_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_positive_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "rummelig.login.views.locked_out"
+# Logins through the identity provider carry no password: the provider does its own lockout.
+AXES_WHITELIST_CALLABLE = "rummelig.login.backends.is_municipality_login"
+AXES_VERBOSE = False
+# Failed attempts are kept (that is the lockout); successful logins are not logged a second time beside the session.
+AXES_DISABLE_ACCESS_LOG = True
+# The municipality's login (OpenID Connect, authorization code flow with PKCE, mozilla-django-oidc).
+# It is on when OIDC_RP_CLIENT_ID is set together with OIDC_ISSUER (endpoints read from the issuer's
+# /.well-known/openid-configuration) or with the four OIDC_OP_*_ENDPOINT variables.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_secret("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid profile email")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+# Read the user's claims from the userinfo endpoint too (Keycloak); Entra ID puts them in the ID token.
+OIDC_USE_USERINFO = env_bool("OIDC_USE_USERINFO", True)
+OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", True)
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "login:oidc_callback"
+OIDC_CLOCK_SKEW_SECONDS = 60
+# The address the provider sends the browser back to is built from the request; behind a proxy that
+# ends TLS, let its X-Forwarded-Proto header say the request was https (set only behind such a proxy).
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -364,6 +364,12 @@ class Access:
             self._own_person = Person.objects.filter(user=self.user).first()
         return self._own_person
 
+    # --- login ---
+    @property
+    def manages_login_groups(self):
+        """HR and the IT administrator map the identity provider's groups to roles (no personal data on those pages)."""
+        return self.has_role(Role.HR, Role.ADMINISTRATOR)
+
 
 def access_for(user):
     """Return the (per-request cached) Access of user."""

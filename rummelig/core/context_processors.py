@@ -21,6 +21,7 @@ MENU = [
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
     ("accounts:list", _("Users"), lambda a: a.may_manage_users),
     ("own_records", _("My records"), lambda a: a.sees_own_records),
+    ("login:groups", _("Login groups"), lambda a: a.manages_login_groups),
 ]
 
 
