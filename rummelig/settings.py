@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rummelig.placements",
     "rummelig.alerts",
     "rummelig.reports",
+    "rummelig.onboarding",
     "rummelig.imports",
     "rummelig.demo",
     "rummelig.api",
