@@ -40,6 +40,10 @@ from .views.follow_up import save_follow_up, save_mentorship, tick
 
 router = Router(tags=["Modtagelse og opfølgning"])
 
+TaskKindCode = Literal[tuple(TaskKind.values)]
+EducationCode = Literal[tuple(Education.values)]
+OutcomeCode = Literal[tuple(Outcome.values)]
+
 
 # Positions -------------------------------------------------------------------------------------------------
 
@@ -80,8 +84,8 @@ class PositionIn(InputSchema):
     workplace: Id = Field(description="Arbejdspladsens id (en af dine enheder).")
     title: str = Field(min_length=1, max_length=200, pattern=r"\S")
     tasks: str = Field(min_length=1, max_length=5000, pattern=r"\S")
-    task_kind: TaskKind
-    education: Education = Education.NONE
+    task_kind: TaskKindCode
+    education: EducationCode = "ingen"
     hours_per_week: Decimal | None = Field(None, ge=0, le=168, max_digits=5, decimal_places=2, strict=False)
     schemes: list[str] = Field(min_length=1, max_length=20, description="Ordningernes koder, fx 'fleksjob'.")
     upskilling: str = Field("", max_length=5000)
@@ -317,7 +321,7 @@ class FollowUpOut(Schema):
 
 class FollowUpIn(InputSchema):
     months: Literal[3, 12] = Field(description="3 eller 12 måneder efter ophøret.")
-    outcome: Outcome
+    outcome: OutcomeCode
 
 
 @router.post("/placements/{placement_id}/follow-ups", response={201: FollowUpOut, **WRITE_ERRORS}, summary="Registrér en opfølgning efter ophør")

@@ -9,7 +9,7 @@ from rummelig.core.forms import DateInput, style_widgets
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Person
 from rummelig.placements.models import Outcome
-from rummelig.rules.onboarding import FOLLOW_UP_MONTHS, mentor_period_end
+from rummelig.rules.onboarding import FOLLOW_UP_MONTHS, MENTOR_PERIODS, mentor_period_end
 
 from .models import QUESTION_FIELDS, Evaluation, FrameworkAnswer, Mentorship, Position, TemplateItem
 
@@ -86,7 +86,10 @@ class MentorshipForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         starts, ends, hours = data.get("starts"), data.get("ends"), data.get("hours_per_week")
-        if starts and ends:
+        if starts and starts < MENTOR_PERIODS[-1].valid_from:
+            self.add_error("starts", _("Mentor periods can be registered from %(date)s, when the law's rule is known.")
+                           % {"date": date_format(MENTOR_PERIODS[-1].valid_from, "j. F Y")})
+        elif starts and ends:
             if ends < starts:
                 self.add_error("ends", _("The end must be on or after the start."))
             elif ends > mentor_period_end(starts):
