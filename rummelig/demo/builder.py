@@ -27,6 +27,7 @@ from rummelig.rules.ratio import FULL_TIME_HOURS
 from rummelig.schemes.models import Scheme
 
 from . import data
+from .onboarding import seed_onboarding
 from .people import PersonMaker, Weighted, years_after, years_before
 from .seats import PlacementMaker
 
@@ -356,6 +357,7 @@ class DemoBuilder(PlacementMaker):
         self.build_staff()
         self.build_placements(created_by=users["hr"])
         self.write()
+        seed_onboarding(self, users)
         self.publish(users["hr"])
         return self
 

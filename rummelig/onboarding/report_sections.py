@@ -72,16 +72,26 @@ class Effect(Section):
             return (report.schemes[int(scheme)].sort_order, str(report.column_labels.get(_column_id(column), column)))
 
         rows = sorted(keys, key=order)
-        labels = {
-            k: f"{report.scheme_labels[int(k.split(':', 1)[0])]} – {report.column_labels.get(_column_id(k.split(':', 1)[1]), '')}"
-            for k in rows
-        }
+        labels = RowLabels(report)
         categories = {"went_on": _("Job or education"), "other": _("Another scheme or no job"), "unknown": _("Not known")}
         table, _published, _cells = _category_matrix(
             report, "effect", _("Ended temporary placements by what the person went on to"), _("Scheme and centre"),
             *exact, rows, labels, categories,
         )
         return [add_share_column(table, _("Share who went on to a job or education"), [0], [0, 1, 2])]
+
+
+class RowLabels(dict):
+    """"Scheme – centre" of a row key "scheme id:column id", also for rows only an earlier publication has."""
+
+    def __init__(self, report):
+        super().__init__()
+        self.report = report
+
+    def __missing__(self, key):
+        scheme, column = key.split(":", 1)
+        scheme_label = self.report.scheme_labels.get(int(scheme), scheme)
+        return f"{scheme_label} – {self.report.column_labels.get(_column_id(column), '')}"
 
 
 def _column_id(text):
