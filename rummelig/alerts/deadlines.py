@@ -52,15 +52,20 @@ HIDDEN_FROM_REPRESENTATIVES = {MAX_DURATION_REACHED}
 # Alerts other apps add (onboarding: overdue checklist items, missing evaluations): functions
 # source(placements, first, last, today) yielding (placement, kind, due) of placements in the queryset.
 SOURCES = []
+# Functions settled(alerts) returning the alerts another app knows are done (onboarding: an evaluation that
+# has been recorded), which are then left out.
+SETTLED = []
 
 
-def register_alerts(labels, source, *, hidden_from_representatives=()):
+def register_alerts(labels, source, *, hidden_from_representatives=(), settled=None):
     """Add another app's alert kinds ({kind: label}) and the function that finds them (once)."""
     KIND_LABELS.update(labels)
     KINDS[:] = list(KIND_LABELS)
     HIDDEN_FROM_REPRESENTATIVES.update(hidden_from_representatives)
     if source not in SOURCES:
         SOURCES.append(source)
+    if settled is not None and settled not in SETTLED:
+        SETTLED.append(settled)
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,9 @@ def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OV
             hidden = hide_kinds_for(placement) if hide_kinds_for else ()
             if kind in wanted and kind not in hidden and first <= due <= last:
                 alerts.append(Alert(placement, kind, due))
+    for settled in SETTLED:
+        done = set(settled(alerts))
+        alerts = [a for a in alerts if a not in done]
     alerts.sort(key=lambda a: (a.due, KINDS.index(a.kind), a.placement.person.last_name, a.placement.pk))
     return alerts
 

@@ -4,14 +4,17 @@
   due day (several items due the same day are one alert).
 - "evaluation_missing": a planned evaluation (the scheme's follow-up dates, rules.onboarding) that no
   recorded evaluation covers, due on its planned day.
+- The alerts app's own "evaluation due" reminder goes once an evaluation covering it is recorded.
 
 Neither is shown to an employee representative: the checklist and the evaluations are the leder's and HR's.
 """
 
 from collections import defaultdict
+from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 
+from rummelig.rules.deadlines import EVALUATION_DUE
 from rummelig.rules.onboarding import evaluation_dates, missing_evaluations
 
 from .models import ChecklistItem, Evaluation
@@ -43,6 +46,23 @@ def onboarding_alerts(placements, first, last, today):
         for due in missing_for(placement, held.get(placement.pk, ()), today, until=min(last, today)):
             if due >= first:
                 yield placement, EVALUATION_MISSING, due
+
+
+def settled_evaluations(alerts):
+    """Return the "evaluation due" alerts (rules.deadlines) that a recorded evaluation already covers."""
+    due = [a for a in alerts if a.kind == EVALUATION_DUE]
+    if not due:
+        return []
+    held = defaultdict(list)
+    for placement_id, day in Evaluation.objects.filter(placement_id__in={a.placement.pk for a in due}).values_list("placement_id", "held_on"):
+        held[placement_id].append(day)
+    settled = []
+    for alert in due:
+        planned = planned_evaluations(alert.placement, alert.due)
+        # Covered when the planned day is no longer missing on the day after it.
+        if alert.due in planned and alert.due not in missing_evaluations(planned, held.get(alert.placement.pk, ()), alert.due + timedelta(days=1)):
+            settled.append(alert)
+    return settled
 
 
 def planned_evaluations(placement, until):

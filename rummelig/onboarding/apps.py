@@ -11,6 +11,7 @@ class OnboardingConfig(AppConfig):
         from rummelig.alerts.deadlines import register_alerts
 
         from . import signals  # noqa: F401
-        from .alerts import HIDDEN_FROM_REPRESENTATIVES, LABELS, onboarding_alerts
+        from .alerts import HIDDEN_FROM_REPRESENTATIVES, LABELS, onboarding_alerts, settled_evaluations
 
-        register_alerts(LABELS, onboarding_alerts, hidden_from_representatives=HIDDEN_FROM_REPRESENTATIVES)
+        register_alerts(LABELS, onboarding_alerts, hidden_from_representatives=HIDDEN_FROM_REPRESENTATIVES,
+                        settled=settled_evaluations)

@@ -71,3 +71,13 @@ def test_a_handled_checklist_alert_can_be_opened_from_the_list(world, login, tod
     due = placement.checklist.items.filter(due__lt=today).order_by("due").first().due
     response = login(world.leder_a).get(reverse("alerts:handle"), {"placement": placement.pk, "kind": CHECKLIST_OVERDUE, "due": due.isoformat()})
     assert response.status_code == 200
+
+
+def test_the_evaluation_due_reminder_goes_when_the_evaluation_is_recorded(world, today):
+    from rummelig.rules.deadlines import EVALUATION_DUE
+
+    placement = make_placement(world.aabjerg, "skaanejob", start=today - timedelta(days=170))
+    placement.checklist.items.update(done_on=today)
+    assert EVALUATION_DUE in {k for k, _d in kinds(alerts_for(Placement.objects.all(), today), placement)}
+    Evaluation.objects.create(placement=placement, held_on=today, participants="Leder og medarbejder", next_step="Som nu")
+    assert EVALUATION_DUE not in {k for k, _d in kinds(alerts_for(Placement.objects.all(), today), placement)}
