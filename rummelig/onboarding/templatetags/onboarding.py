@@ -7,7 +7,7 @@ from django.utils import timezone
 from rummelig.accounts.access import access_for
 
 from ..checklists import progress_of
-from ..models import Checklist
+from ..models import Checklist, Position
 
 register = template.Library()
 
@@ -24,4 +24,5 @@ def onboarding_panel(context, placement):
         "progress": progress_of(checklist, timezone.localdate()) if checklist else None,
         "evaluations": placement.evaluations.count(),
         "mentor": placement.mentor.full_name if placement.mentor_id else "",
+        "position": Position.objects.filter(filled_by=placement).first(),
     }

@@ -110,3 +110,13 @@ def test_the_placement_list_filters_on_checklist_overdue(world, login, today):
     response = login(world.hr).get(reverse("placements:list"), {"checklist_overdue": "on"})
     shown = {p.pk for p in response.context["page"].object_list}
     assert late.pk in shown and fresh.pk not in shown
+
+
+def test_the_placement_page_names_the_position_it_fills(world, login, today):
+    from rummelig.onboarding.models import Position
+
+    placement = make_placement(world.solsikken, "virksomhedspraktik", start=today)
+    Position.objects.create(workplace=world.solsikken, title="Køkkenmedhjælper", tasks="Opvask", task_kind="koekken",
+                            available_from=today, filled_by=placement)
+    page = login(world.leder_a).get(reverse("placements:detail", args=[placement.pk])).content.decode()
+    assert "Besætter stillingen" in page and "Køkkenmedhjælper" in page
