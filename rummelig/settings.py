@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "rummelig.placements",
     "rummelig.alerts",
     "rummelig.reports",
+    "rummelig.onboarding",
     "rummelig.imports",
     "rummelig.retention",
     "rummelig.procurement",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("enheder/", include("rummelig.organisation.urls")),
     path("varsler/", include("rummelig.alerts.urls")),
     path("rapporter/", include("rummelig.reports.urls")),
+    path("introduktion/", include("rummelig.onboarding.urls")),
     path("lovgrundlag/", include("rummelig.schemes.urls")),
     path("import/", include("rummelig.imports.urls")),
     path("fastholdelse/", include("rummelig.retention.urls")),

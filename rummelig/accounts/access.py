@@ -369,6 +369,71 @@ class Access:
     def manages_login_groups(self):
         """HR and the IT administrator map the identity provider's groups to roles (no personal data on those pages)."""
         return self.has_role(Role.HR, Role.ADMINISTRATOR)
+    # --- onboarding ---
+    # Positions on offer, checklists, mentors, evaluations, outcome follow-ups and the MED framework (issue 15).
+    # The employment unit (jobcenter) reads the catalogue of positions; a mentor sees only their mentees'
+    # placements, without health fields; evaluation notes and checklists are for HR and the leder (auditor reads).
+
+    def positions(self):
+        """Positions on special terms in the units of the user's HR, auditor, leder or employment-service roles."""
+        from rummelig.onboarding.models import Position
+
+        paths = self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.EMPLOYMENT_SERVICE)
+        if not paths:
+            return Position.objects.none()
+        return Position.objects.filter(self._unit_q(paths, "workplace__path"))
+
+    def editable_positions(self):
+        from rummelig.onboarding.models import Position
+
+        return Position.objects.filter(workplace__in=self.editable_units())
+
+    @property
+    def sees_positions(self):
+        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.EMPLOYMENT_SERVICE))
+
+    def position_units(self):
+        """Units whose positions (and rimelighedskrav room) the user sees."""
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.EMPLOYMENT_SERVICE)
+
+    @property
+    def edits_templates(self):
+        """HR keeps the municipality's checklist templates; a leder refines them for a workplace."""
+        return self.may_edit
+
+    @property
+    def sees_follow_up(self):
+        """True if the user sees checklists, evaluations and mentors of some placement (HR, auditor, leder)."""
+        return bool(self._full_detail_paths())
+
+    def follow_up_placements(self):
+        """Placements whose checklist, evaluations (notes included) and mentors the user sees: not a TR's or mentor's."""
+        paths = self._full_detail_paths()
+        if not paths:
+            return Placement.objects.none()
+        return Placement.objects.filter(self._unit_q(paths, "workplace__path"))
+
+    def sees_evaluations_of(self, placement):
+        """True if the user may read the placement's evaluations and their notes: HR, the auditor and its leder."""
+        return self.sees_staff_of(placement.workplace)
+
+    def mentee_placements(self):
+        """Placements where the user (through their Person) is the mentor; the mentor sees no health field."""
+        if not self.user.is_authenticated or not self.user.is_active:
+            return Placement.objects.none()
+        return Placement.objects.filter(mentor__user=self.user)
+
+    @property
+    def is_mentor(self):
+        return self.mentee_placements().exists()
+
+    def framework_units(self):
+        """Workplaces whose MED framework answers the user reads: HR, auditor, leder and the committee's members."""
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED)
+
+    @property
+    def sees_framework(self):
+        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED))
 
 
 def access_for(user):

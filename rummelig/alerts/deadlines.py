@@ -45,7 +45,27 @@ KIND_LABELS = {
     MAX_DURATION_REACHED: _("Maximum duration reached"),
     PLACEMENT_ENDS: _("Placement ends"),
 }
-KINDS = tuple(KIND_LABELS)
+KINDS = list(KIND_LABELS)
+# Kinds an employee representative does not see (they follow from the target group, or from what only the
+# leder and HR see); other apps add theirs with register_alerts.
+HIDDEN_FROM_REPRESENTATIVES = {MAX_DURATION_REACHED}
+# Alerts other apps add (onboarding: overdue checklist items, missing evaluations): functions
+# source(placements, first, last, today) yielding (placement, kind, due) of placements in the queryset.
+SOURCES = []
+# Functions settled(alerts) returning the alerts another app knows are done (onboarding: an evaluation that
+# has been recorded), which are then left out.
+SETTLED = []
+
+
+def register_alerts(labels, source, *, hidden_from_representatives=(), settled=None):
+    """Add another app's alert kinds ({kind: label}) and the function that finds them (once)."""
+    KIND_LABELS.update(labels)
+    KINDS[:] = list(KIND_LABELS)
+    HIDDEN_FROM_REPRESENTATIVES.update(hidden_from_representatives)
+    if source not in SOURCES:
+        SOURCES.append(source)
+    if settled is not None and settled not in SETTLED:
+        SETTLED.append(settled)
 
 
 @dataclass(frozen=True)
@@ -94,6 +114,14 @@ def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OV
         for kind, due in _placement_alerts(placement, version, rules[version.pk], last):
             if kind in wanted and kind not in hidden and first <= due <= last:
                 alerts.append(Alert(placement, kind, due))
+    for source in SOURCES:
+        for placement, kind, due in source(placements, first, last, today):
+            hidden = hide_kinds_for(placement) if hide_kinds_for else ()
+            if kind in wanted and kind not in hidden and first <= due <= last:
+                alerts.append(Alert(placement, kind, due))
+    for settled in SETTLED:
+        done = set(settled(alerts))
+        alerts = [a for a in alerts if a not in done]
     alerts.sort(key=lambda a: (a.due, KINDS.index(a.kind), a.placement.person.last_name, a.placement.pk))
     return alerts
 

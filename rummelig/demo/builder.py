@@ -28,6 +28,7 @@ from rummelig.rules.ratio import FULL_TIME_HOURS
 from rummelig.schemes.models import Scheme
 
 from . import data
+from .onboarding import seed_onboarding
 from .people import PersonMaker, Weighted, years_after, years_before
 from .procurement import build_procurement
 from .seats import PlacementMaker
@@ -361,6 +362,7 @@ class DemoBuilder(PlacementMaker):
         self.retention_cases = build_retention(self, users["hr"])
         build_procurement(self.today, self.centres, users["indkoeb"])
         self.link_employee(users["medarbejder"])
+        seed_onboarding(self, users)
         self.publish(users["hr"])
         return self
 
