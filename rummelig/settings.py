@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "rummelig.reports",
     "rummelig.imports",
     "rummelig.retention",
+    "rummelig.med",
     "rummelig.demo",
     "rummelig.api",
 ]

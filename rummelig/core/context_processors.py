@@ -15,6 +15,7 @@ MENU = [
     ("alerts:tasks", _("My tasks"), lambda a: a.gives_statements),
     ("retention:list", _("Retention"), lambda a: a.handles_retention),
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
+    ("med:list", _("MED"), lambda a: a.sees_committees),
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
     ("imports:list", _("Imports"), lambda a: a.is_hr),
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
