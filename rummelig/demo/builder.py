@@ -19,6 +19,7 @@ from django.utils import timezone
 from faker import Faker
 
 from rummelig.accounts.models import RoleAssignment
+from rummelig.med.demo import build_med
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
@@ -358,6 +359,7 @@ class DemoBuilder(PlacementMaker):
         self.build_placements(created_by=users["hr"])
         self.write()
         self.retention_cases = build_retention(self, users["hr"])
+        self.committees = build_med(self, users)
         self.publish(users["hr"])
         return self
 

@@ -133,7 +133,7 @@ class AgendaItem(models.Model):
     theme = models.ForeignKey(Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="items")
     title = models.CharField(_("subject"), max_length=200)
-    record = models.TextField(_("record"), blank=True, help_text=_(
+    record = models.TextField(_("minutes record"), blank=True, help_text=_(
         "Principles only: the committee discusses principles, never individual cases. Name no one."))
     attachment = models.CharField(_("attachment"), max_length=20, choices=Attachment.choices, blank=True)
     publication = models.ForeignKey("reports.Publication", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
