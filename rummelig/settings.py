@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "rummelig.imports",
     "rummelig.retention",
     "rummelig.procurement",
+    "rummelig.med",
     "rummelig.demo",
     "rummelig.api",
     "django_tasks",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("lovgrundlag/", include("rummelig.schemes.urls")),
     path("import/", include("rummelig.imports.urls")),
     path("fastholdelse/", include("rummelig.retention.urls")),
+    path("med-udvalg/", include("rummelig.med.urls")),
     path("revisionslog/", include("rummelig.audit.urls")),
     path("indkoeb/", include("rummelig.procurement.urls")),
     path("brugere/", include("rummelig.accounts.urls")),

@@ -436,6 +436,38 @@ class Access:
         return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED))
 
 
+    # --- med ---
+
+    def med_memberships(self):
+        """The user's seats in MED committees in force today."""
+        from django.utils import timezone
+
+        from rummelig.med.models import Membership
+
+        if not self.user.is_authenticated or not self.user.is_active:
+            return Membership.objects.none()
+        return Membership.objects.current(timezone.localdate()).filter(user=self.user)
+
+    @property
+    def sees_committees(self):
+        """HR and the auditor see every committee; a member sees their own committees."""
+        return self.sees_everything or self.med_memberships().exists()
+
+    @property
+    def manages_committees(self):
+        return self.is_hr
+
+    def committees(self):
+        from rummelig.med.models import Committee
+
+        if self.sees_everything:
+            return Committee.objects.all()
+        return Committee.objects.filter(pk__in=self.med_memberships().values("committee_id"))
+
+    def chairs(self, committee):
+        """True if the user may hold the committee's meetings and write its records: HR, or its (vice) chair."""
+        return self.is_hr or self.med_memberships().filter(committee=committee, seat__in=["formand", "naestformand"]).exists()
+
 def access_for(user):
     """Return the (per-request cached) Access of user."""
     cached = getattr(user, "_rummelig_access", None)

@@ -13,6 +13,7 @@ from ninja.security import HttpBearer, django_auth
 
 from rummelig.accounts.models import ApiToken
 from rummelig.api.helpers import NOT_FOUND_MESSAGE, NOT_JSON, NOT_LOGGED_IN, FieldErrors, path_errors_only, pydantic_error_detail
+from rummelig.med.api import router as med_router
 from rummelig.onboarding.api import router as onboarding_router
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router
@@ -98,6 +99,7 @@ api.add_router("/units", units_router)
 api.add_router("/schemes", schemes_router)
 api.add_router("/people", people_router)
 api.add_router("/placements", placements_router)
+api.add_router("/med", med_router)
 api.add_router("/retention-cases", retention_router)
 api.add_router("/procurement", procurement_router)
 api.add_router("/onboarding", onboarding_router)

@@ -21,6 +21,7 @@ MENU = [
     ("onboarding:mentees", _("My mentees"), lambda a: not a.sees_health_anywhere and a.is_mentor),
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
     ("onboarding:framework", _("MED framework"), lambda a: a.sees_framework),
+    ("med:list", _("MED"), lambda a: a.sees_committees),
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
     ("imports:list", _("Imports"), lambda a: a.is_hr),
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),

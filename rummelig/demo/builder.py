@@ -19,6 +19,7 @@ from django.utils import timezone
 from faker import Faker
 
 from rummelig.accounts.models import RoleAssignment
+from rummelig.med.demo import build_med
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
@@ -363,6 +364,7 @@ class DemoBuilder(PlacementMaker):
         build_procurement(self.today, self.centres, users["indkoeb"])
         self.link_employee(users["medarbejder"])
         seed_onboarding(self, users)
+        self.committees = build_med(self, users)
         self.publish(users["hr"])
         return self
 
