@@ -606,6 +606,29 @@ def _employment_from_periods(
         )
     end = _end_from_statuses(statuses, codes)
     end_not_before_start(start, end, problems, node, "EmploymentStatus")
+    unit_id, job, code, fte = _position(employment_id, node, periods, as_of, problems, cancelled)
+    if problems.total > before:
+        return None
+    return EmploymentRecord(
+        source_id=employment_id,
+        cpr=cpr,
+        first_name=first_name,
+        last_name=last_name,
+        unit_source_id=unit_id or "",
+        job_title=job or "",
+        contract_code=code or "",
+        contract_text=job or "",
+        status_code=current.node.text("EmploymentStatusCode").upper(),
+        start=start,
+        end=end,
+        fte=fte,
+        cancelled=cancelled,
+        location=node.where(),
+    )
+
+
+def _position(employment_id: str, node, periods: dict, as_of: date, problems: Problems, cancelled: bool) -> tuple:
+    """Return (department id, job title, contract code, FTE) of an employment on as_of, from its periods."""
     unit_id = job = code = None
     fte = None
     if periods.get("EmploymentDepartment"):
@@ -629,24 +652,7 @@ def _employment_from_periods(
             node.where("WorkingTime"),
             f"Ansættelse {employment_id} har ingen <WorkingTime>/<OccupationRate>, så beskæftigelsesbrøken kendes ikke.",
         )
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
-        source_id=employment_id,
-        cpr=cpr,
-        first_name=first_name,
-        last_name=last_name,
-        unit_source_id=unit_id or "",
-        job_title=job or "",
-        contract_code=code or "",
-        contract_text=job or "",
-        status_code=current.node.text("EmploymentStatusCode").upper(),
-        start=start,
-        end=end,
-        fte=fte,
-        cancelled=cancelled,
-        location=node.where(),
-    )
+    return unit_id, job, code, fte
 
 
 class _Value:
