@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from .fields import At, check_cpr, check_p_number, parse_iso_date, quantize_fte
-from .records import EmploymentRecord, ParsedFile, Problems, UnitRecord, file_error
+from .fields import At, check_cpr, check_p_number, fte_in_range, parse_iso_date
+from .records import EmploymentRecord, ParsedFile, Problems, UnitRecord, file_error, unless_problems
 
 SOURCE_NAME = "OS2mo"
 PAGE_SIZE = 500
@@ -167,17 +167,21 @@ def read_os2mo(
     return parsed
 
 
+def _valid_objects(objects: Iterable[dict], kind: str, problems: Problems, as_of: date | None):
+    """Yield (object, where, its validity periods, the validity on `as_of`) of the objects that have valid periods."""
+    as_of = as_of or date.today()
+    for obj in objects:
+        where = f"{kind} {obj.get('uuid', '?')}"
+        periods = _periods(obj, where, problems)
+        if periods:
+            yield obj, where, periods, _pick(periods, as_of)
+
+
 def units_from_objects(
     objects: Iterable[dict], problems: Problems, *, as_of: date | None = None
 ) -> Iterator[UnitRecord]:
     """Convert org_units objects: the validity on `as_of` gives name and parent; all give the dates."""
-    as_of = as_of or date.today()
-    for obj in objects:
-        where = f"org_unit {obj.get('uuid', '?')}"
-        periods = _periods(obj, where, problems)
-        if not periods:
-            continue
-        current = _pick(periods, as_of)
+    for obj, where, periods, current in _valid_objects(objects, "org_unit", problems, as_of):
         parent = _single(current.get("parent"))
         name = (current.get("name") or "").strip()
         if not name:
@@ -200,13 +204,7 @@ def employments_from_objects(
     objects: Iterable[dict], problems: Problems, *, as_of: date | None = None
 ) -> Iterator[EmploymentRecord]:
     """Convert engagements objects; user_key (the payroll employment number) is the source id."""
-    as_of = as_of or date.today()
-    for obj in objects:
-        where = f"engagement {obj.get('uuid', '?')}"
-        periods = _periods(obj, where, problems)
-        if not periods:
-            continue
-        current = _pick(periods, as_of)
+    for obj, where, periods, current in _valid_objects(objects, "engagement", problems, as_of):
         before = problems.total
         person = _single(current.get("person")) or {}
         unit = _single(current.get("org_unit")) or {}
@@ -214,11 +212,10 @@ def employments_from_objects(
         if not unit.get("uuid"):
             problems.add(where, "Engagementet har ingen enhed i OS2mo.")
         fte = _fte(current.get("fraction"), where, problems)
-        if problems.total > before:
-            continue
         job = current.get("job_function") or {}
         kind = current.get("engagement_type") or {}
-        yield EmploymentRecord(
+        record = unless_problems(
+            problems, before, EmploymentRecord,
             source_id=str(current.get("user_key") or obj.get("uuid")),
             cpr=cpr,
             first_name=person.get("given_name") or "",
@@ -232,6 +229,8 @@ def employments_from_objects(
             fte=fte,
             location=where,
         )
+        if record is not None:
+            yield record
 
 
 def _periods(obj: dict, where: str, problems: Problems) -> list[tuple[date, date | None, dict]]:
@@ -285,7 +284,5 @@ def _fte(fraction, where: str, problems: Problems) -> Decimal:
     except (TypeError, ValueError):
         problems.add(where, f"Engagementets fraction '{fraction}' er ikke et heltal.")
         return Decimal(0)
-    if not 0 <= fte <= 1:
-        problems.add(where, f"Engagementets fraction {fraction} svarer ikke til en brøk mellem 0 og 1 (× 1.000.000).")
-        return Decimal(0)
-    return quantize_fte(fte)
+    message = f"Engagementets fraction {fraction} svarer ikke til en brøk mellem 0 og 1 (× 1.000.000)."
+    return fte_in_range(fte, problems, where, message)

@@ -35,12 +35,13 @@ from .fields import (
     check_p_number,
     end_not_before_start,
     first_time,
+    fte_in_range,
     open_end,
     parse_decimal,
     quantize_fte,
     required,
 )
-from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
+from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error, unless_problems
 from .safexml import children, iter_records, localname
 
 DEPARTMENT_COLUMNS = (
@@ -259,9 +260,8 @@ def _department(source, department_id: str, name: str, parent: str | None, probl
     if parent and parent == department_id:
         problems.add(source.where("ParentDepartmentIdentifier"), "Afdelingen står som sin egen overordnede afdeling.")
     p_number = check_p_number(source.text("ProductionUnitIdentifier"), problems, source, "ProductionUnitIdentifier")
-    if problems.total > before:
-        return None
-    return UnitRecord(
+    return unless_problems(
+        problems, before, UnitRecord,
         source_id=department_id,
         parent_source_id=parent,
         name=name,
@@ -315,23 +315,26 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
         required(unit_id, problems, row, "DepartmentIdentifier",
                  "Afdelingen mangler; ansættelsen skal høre til en afdeling.")  # fmt: skip
     fte = _fte(row.text("OccupationRate"), row.where("OccupationRate"), problems, cancelled)
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
-        source_id=employment_id,
-        cpr=cpr,
-        first_name=first_name,
-        last_name=last_name,
-        unit_source_id=unit_id,
-        job_title=row.text("EmploymentName"),
-        contract_code=row.text("JobPositionIdentifier"),
-        contract_text=row.text("EmploymentName"),
-        status_code=status,
-        start=start,
-        end=end,
-        fte=fte,
-        cancelled=cancelled,
-        location=row.where(),
+    job = (row.text("EmploymentName"), row.text("JobPositionIdentifier"))
+    return _record(problems, before, row.where(), employment_id, (cpr, first_name, last_name), unit_id, job, status,
+                   (start, end), fte, cancelled)  # fmt: skip
+
+
+def _record(problems: Problems, before: int, location: str, employment_id: str, person: tuple[str, str, str],
+            unit_id: str, job: tuple[str, str], status: str, period: tuple, fte: Decimal,
+            cancelled: bool) -> EmploymentRecord | None:  # fmt: skip
+    """Return the EmploymentRecord of an SD employment, CSV row and XML answers alike (None after a problem).
+
+    `person` is (CPR, first name, last name), `job` (EmploymentName, JobPositionIdentifier), `period` (start, end);
+    SD's job title is also the contract's text.
+    """
+    cpr, first_name, last_name = person
+    (job_title, code), (start, end) = job, period
+    return unless_problems(
+        problems, before, EmploymentRecord,
+        source_id=employment_id, cpr=cpr, first_name=first_name, last_name=last_name, unit_source_id=unit_id,
+        job_title=job_title, contract_code=code, contract_text=job_title, status_code=status,
+        start=start, end=end, fte=fte, cancelled=cancelled, location=location,
     )
 
 
@@ -607,24 +610,9 @@ def _employment_from_periods(
     end = _end_from_statuses(statuses, codes)
     end_not_before_start(start, end, problems, node, "EmploymentStatus")
     unit_id, job, code, fte = _position(employment_id, node, periods, as_of, problems, cancelled)
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
-        source_id=employment_id,
-        cpr=cpr,
-        first_name=first_name,
-        last_name=last_name,
-        unit_source_id=unit_id or "",
-        job_title=job or "",
-        contract_code=code or "",
-        contract_text=job or "",
-        status_code=current.node.text("EmploymentStatusCode").upper(),
-        start=start,
-        end=end,
-        fte=fte,
-        cancelled=cancelled,
-        location=node.where(),
-    )
+    status = current.node.text("EmploymentStatusCode").upper()
+    return _record(problems, before, node.where(), employment_id, (cpr, first_name, last_name), unit_id or "",
+                   (job or "", code or ""), status, (start, end), fte, cancelled)  # fmt: skip
 
 
 def _position(employment_id: str, node, periods: dict, as_of: date, problems: Problems, cancelled: bool) -> tuple:
@@ -761,7 +749,5 @@ def _fte(value: str, where: str, problems: Problems, cancelled: bool) -> Decimal
     except ValueError:
         problems.add(where, f"Beskæftigelsesbrøken '{value}' er ikke et tal (skriv fx 0,8108).")
         return Decimal(0)
-    if not 0 <= fte <= 1:
-        problems.add(where, f"Beskæftigelsesbrøken '{value}' skal ligge mellem 0 og 1 (fx 0,8108 for 30 timer).")
-        return Decimal(0)
-    return quantize_fte(fte)
+    message = f"Beskæftigelsesbrøken '{value}' skal ligge mellem 0 og 1 (fx 0,8108 for 30 timer)."
+    return fte_in_range(fte, problems, where, message)

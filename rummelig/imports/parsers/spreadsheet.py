@@ -36,7 +36,7 @@ from .fields import (
     quantize_fte,
     required,
 )
-from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
+from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error, unless_problems
 from .safexml import PROLOG_BYTES, decode_head
 
 SHEET_UNITS = "Enheder"
@@ -315,9 +315,8 @@ def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | N
     valid_from = _date(row, "gyldig fra", problems)
     valid_to = _date(row, "gyldig til", problems)
     end_not_before_start(valid_from, valid_to, problems, row, "gyldig til", ("'gyldig til'", "'gyldig fra'"))
-    if problems.total > before:
-        return None
-    return UnitRecord(
+    return unless_problems(
+        problems, before, UnitRecord,
         source_id=unit_id,
         parent_source_id=parent,
         name=name,
@@ -342,9 +341,8 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
     end = _date(row, "slutdato", problems)
     end_not_before_start(start, end, problems, row, "slutdato")
     fte, hours = _fte_and_hours(row, problems)
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
+    return unless_problems(
+        problems, before, EmploymentRecord,
         source_id=employment_id,
         cpr=cpr,
         first_name=first_name,
