@@ -68,7 +68,7 @@ test: install-test static messages /usr/bin/chromium
 	$(MANAGE) collectstatic --noinput -v 0
 	$(VENV)/bin/pytest
 
-# ruff (pyflakes, isort, bugbear, complexity) over the project; mypy with django-stubs over rules/, lib/, imports/, accounts/.
+# ruff (pyflakes, isort, bugbear, complexity) over the project; mypy with django-stubs over rules/, lib/, imports/, accounts/, api/.
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy

@@ -144,6 +144,12 @@ class PlacementFilter(django_filters.FilterSet):
         self._period_applied = True
         return queryset.overlapping(self.form.cleaned_data.get("period_from"), self.form.cleaned_data.get("period_to"))
 
+    def offers_centres(self):
+        """True if the user has centres to choose among. The choices are read once here and kept for the form to render."""
+        field = self.form.fields["centre"]
+        field.widget.choices = list(iter(field.choices))  # iter: list() would first ask the database for a count
+        return len(field.widget.choices) > (field.empty_label is not None)
+
     @property
     def unit_outside_scope(self):
         """True if the query names a centre or workplace the user may not see."""
