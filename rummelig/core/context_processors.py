@@ -19,7 +19,6 @@ MENU = [
     ("onboarding:positions", _("Positions"), lambda a: a.sees_positions),
     # HR, auditors and leder see the placements anyway; asking only the others keeps their pages a query shorter.
     ("onboarding:mentees", _("My mentees"), lambda a: not a.sees_health_anywhere and a.is_mentor),
-    ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
     ("onboarding:framework", _("MED framework"), lambda a: a.sees_framework),
     ("med:list", _("MED"), lambda a: a.sees_committees),
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),

@@ -75,7 +75,11 @@ def _templates():
 def _checklists(rng, today, placements, leder):
     templates = _templates()
     checklists = []
+    # A placement saved one by one (a retention case's fleksjob) got its checklist from the signal already.
+    have = set(Checklist.objects.values_list("placement_id", flat=True))
     for placement in placements:
+        if placement.pk in have:
+            continue
         kind = kind_of(placement)
         template = templates.get((placement.scheme_id, kind)) or templates.get((placement.scheme_id, "ny")) or templates.get((None, kind))
         if template is not None:

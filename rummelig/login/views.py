@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from rummelig.accounts.access import PUBLIC, declare, requires
+from rummelig.accounts.access import PUBLIC, access_for, declare, requires
 from rummelig.accounts.models import RoleAssignment, RoleSource
 from rummelig.audit import log
 
@@ -129,6 +129,9 @@ municipality_return = declare(PUBLIC, MunicipalityLoginReturn.as_view())
 def group_list(request):
     """The groups whose members get a role at login, and the form to add one."""
     form = GroupRoleMappingForm(request.POST or None)
+    # A group gives only roles the user may give by hand: IT's administrator cannot reach HR through a group.
+    grantable = access_for(request.user).grantable_roles()
+    form.fields["role"].choices = [("", "---------")] + [(role.value, role.label) for role in grantable]
     if request.method == "POST" and form.is_valid():
         mapping = form.save(commit=False)
         mapping.created_by = request.user

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rummelig.accounts.access import access_for, get_person_or_404, requires
@@ -22,7 +22,7 @@ from rummelig.placements.models import Placement
 from .forms import AbsenceForm, CaseForm, CloseForm, DeadlineRuleForm, StepForm
 from .models import RESULT_SCHEMES, AbsenceDeadlineRule, AbsencePeriod, RetentionCase, Step
 
-FILTERS = {"open": _lazy("Open"), "overdue": _lazy("Deadline passed"), "closed": _lazy("Closed"), "all": _lazy("All")}
+FILTERS = {"open": gettext_lazy("Open cases"), "overdue": gettext_lazy("Deadline passed"), "closed": gettext_lazy("Closed cases"), "all": gettext_lazy("All")}
 
 
 def case_or_404(user, pk):

@@ -63,7 +63,16 @@ class TestWhoGetsIn:
         from rummelig.accounts.access import PERMISSIONS, Access
 
         granted = {name for name in PERMISSIONS - {"public", "login"} if getattr(Access(admin), name)}
-        assert granted == {"may_manage_users", "reads_the_law"}
+        # The login groups' table is IT's too; it offers only the roles the administrator may give (no HR).
+        assert granted == {"may_manage_users", "manages_login_groups", "reads_the_law"}
+
+    def test_the_administrator_cannot_reach_hr_through_a_login_group(self, world, admin, login):
+        from rummelig.login.models import GroupRoleMapping
+
+        response = login(admin).post(reverse("login:groups"), {"group": "RUM-HR", "role": "hr", "unit": ""})
+        assert response.status_code == 200 and not GroupRoleMapping.objects.exists()
+        login(world.hr).post(reverse("login:groups"), {"group": "RUM-HR", "role": "hr", "unit": ""})
+        assert GroupRoleMapping.objects.filter(group="RUM-HR", role="hr").exists()
 
     def test_a_tr_whose_term_ended_sees_nothing(self, world, login):
         placement = make_placement(world.solsikken)

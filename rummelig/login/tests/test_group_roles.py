@@ -41,10 +41,10 @@ def test_hr_and_the_administrator_add_a_group_and_it_is_audited(login, world, ad
     client = login(user)
     page = client.get("/login-grupper/").content.decode()
     assert "Login-grupper og roller" in page and "Ingen gruppe giver en rolle endnu" in page
-    response = client.post("/login-grupper/", {"group": " RUM-TR-W11 ", "role": "tr", "unit": world.solsikken.pk}, follow=True)
+    response = client.post("/login-grupper/", {"group": " RUM-TR-W11 ", "role": "amr", "unit": world.solsikken.pk}, follow=True)
     assert "Medlemmer af gruppen RUM-TR-W11 får rollen" in response.content.decode()
     mapping = GroupRoleMapping.objects.get()
-    assert (mapping.group, mapping.role, mapping.unit, mapping.created_by) == ("RUM-TR-W11", Role.TR, world.solsikken, user)
+    assert (mapping.group, mapping.role, mapping.unit, mapping.created_by) == ("RUM-TR-W11", Role.AMR, world.solsikken, user)
     entry = AuditEntry.objects.get(object_type="grouprolemapping")
     assert (entry.action, entry.user) == ("create", user)
     assert entry.changes["group"] == [None, "RUM-TR-W11"]
@@ -58,7 +58,7 @@ def test_the_menu_shows_the_page_to_hr_only(login, world):
 def test_a_unit_role_without_a_unit_and_a_duplicate_are_refused_in_danish(login, world):
     client = login(world.hr)
     page = client.post("/login-grupper/", {"group": "RUM-LEDERE", "role": "leder"}).content.decode()
-    assert "Gruppen er ikke tilføjet" in page and "gælder for en enhed: vælg enheden" in page
+    assert "Gruppen er ikke tilføjet" in page and "holdes for en enhed: vælg enheden" in page
     GroupRoleMapping.objects.create(group="RUM-HR", role=Role.HR)
     page = client.post("/login-grupper/", {"group": "rum-hr", "role": "hr"}).content.decode()
     assert "giver allerede denne rolle" in page
@@ -97,7 +97,7 @@ class TestCommand:
 
     @pytest.mark.parametrize("args, message", [
         (["add", "G", "boss"], "Ukendt rolle 'boss'"),
-        (["add", "G", "leder"], "gælder for en enhed"),
+        (["add", "G", "leder"], "holdes for en enhed"),
         (["add", "G", "tr", "--unit", "NOPE"], "Ingen enhed har lønsystemets id 'NOPE'"),
         (["remove", "G", "hr"], "Gruppen 'G' giver ikke rollen hr"),
     ])
