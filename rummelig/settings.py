@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "rummelig.alerts",
     "rummelig.reports",
     "rummelig.imports",
+    "rummelig.policy",
     "rummelig.demo",
     "rummelig.api",
 ]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("lovgrundlag/", include("rummelig.schemes.urls")),
     path("import/", include("rummelig.imports.urls")),
     path("revisionslog/", include("rummelig.audit.urls")),
+    path("personalepolitik/", include("rummelig.policy.urls")),
     path("api/v1/", api.urls),
 ]
 
