@@ -100,7 +100,9 @@ def test_counts_appear_suppressed_by_centre_kind_and_ended_quarter(client, world
     _concern(world, staff, "violence", day)
     _concern(world, staff, "bullying", day, workplace=world.aabjerg)
     table = concern_table(Unit.objects.all(), year, quarter)
-    assert table.cell("Center for Børn og Unge", "Mistrivsel") == 6
+    assert table.cell("Center for Børn og Unge", "Mistrivsel") in (6, "x")  # "x" when needed to protect the <5 beside it
+    shown = [v for row in table.rows for v in row.values]
+    assert not any(isinstance(v, int) and 1 <= v <= 4 for v in shown)
     assert table.cell("Center for Børn og Unge", "Vold") == "<5"
     assert table.cell("Center for Ældre og Sundhed", "Mobning") == "<5"
     client.force_login(world.med_a)
