@@ -15,6 +15,8 @@ MENU = [
     ("alerts:tasks", _("My tasks"), lambda a: a.gives_statements),
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
+    ("policy:guidelines", _("Personnel policy"), lambda a: a.reads_guidelines),
+    ("policy:my_page", _("My page"), lambda a: a.is_employee),
     ("imports:list", _("Imports"), lambda a: a.is_hr),
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
 ]
