@@ -16,6 +16,7 @@ from rummelig.api.helpers import NOT_FOUND_MESSAGE, NOT_JSON, NOT_LOGGED_IN, Fie
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router
 from rummelig.placements.api import router as placements_router
+from rummelig.policy.api import router as policy_router
 from rummelig.schemes.api import router as schemes_router
 
 
@@ -93,3 +94,4 @@ api.add_router("/units", units_router)
 api.add_router("/schemes", schemes_router)
 api.add_router("/people", people_router)
 api.add_router("/placements", placements_router)
+api.add_router("/policy", policy_router)

@@ -45,7 +45,7 @@ from .forms import (
     KompusSettingForm,
 )
 from .guidelines import approve, guidelines_due_for_review, next_number, readable_versions
-from .models import CompetenceDialogue, Concern, Guideline, GuidelineVersion, HealthOffer, HealthSignup, KompusSetting
+from .models import CompetenceDialogue, Concern, Guideline, HealthOffer, HealthSignup, KompusSetting
 from .offers import usage_table
 
 # What the audit log keeps of records with confidential text: the fields, and a fingerprint of the text.

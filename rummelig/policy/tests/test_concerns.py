@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rummelig.audit.models import AuditEntry
+from rummelig.organisation.models import Unit
 from rummelig.policy.concerns import concern_table, ended_quarters
 from rummelig.policy.models import Concern
-from rummelig.organisation.models import Unit
 
 pytestmark = pytest.mark.django_db
 
