@@ -38,4 +38,4 @@ def test_the_demo_has_guidelines_dialogues_concerns_and_sign_ups(demo):
     assert Concern.objects.filter(recipient__username="amr-solsikken", status="open").exists()
     assert HealthSignup.objects.exists()
     table = concern_table(Unit.objects.all(), 2025, 4)
-    assert table.grand_total() == Concern.objects.filter(reported_at__year=2025, reported_at__month__gte=10).count()
+    assert table.rows[-1].values[-1] == Concern.objects.filter(reported_at__year=2025, reported_at__month__gte=10).count()
