@@ -7,6 +7,7 @@ in the unit or a unit under it, counted once each. A centre's figure counts its 
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.utils import timezone
 
 from rummelig.organisation.models import Unit
@@ -37,15 +38,30 @@ def staff_day(year, today=None):
     return today if year >= today.year else date(year, 12, 31)
 
 
+def _roots(units):
+    """Return the paths of the units not under another unit of the list (their subtrees cover the others)."""
+    roots: list[str] = []
+    for path in sorted({unit.path for unit in units}):
+        if not any(path.startswith(root) for root in roots):
+            roots.append(path)
+    return roots
+
+
 def _staff(units, day):
     """Return [(person id, unit path)] of the current ordinary employments in the units' subtrees."""
-    q = None
-    for unit in units:
-        part = Employment.objects.filter(unit__path__startswith=unit.path)
-        q = part if q is None else q | part
-    if q is None:
+    roots = _roots(units)
+    if not roots:
         return []
-    return list(q.active_on(day).filter(subsidised=False).values_list("person_id", "unit__path").distinct())
+    q = Q(pk__in=[])
+    for path in roots:
+        q |= Q(unit__path__startswith=path)
+    return list(Employment.objects.active_on(day).filter(q, subsidised=False).values_list("person_id", "unit__path").distinct())
+
+
+def _prefixes(path):
+    """Return the paths of a unit and the units above it ("/1/4/9/" → "/1/", "/1/4/", "/1/4/9/")."""
+    parts = [part for part in path.strip("/").split("/") if part]
+    return ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
 
 
 def coverage(units, year, today=None):
@@ -53,9 +69,13 @@ def coverage(units, year, today=None):
     units = list(units)
     rows = _staff(units, staff_day(year, today))
     held = set(CompetenceDialogue.objects.filter(year=year, person_id__in={p for p, _ in rows}).values_list("person_id", flat=True))
+    under: dict[str, set] = {}
+    for person_id, path in rows:
+        for prefix in _prefixes(path):
+            under.setdefault(prefix, set()).add(person_id)
     result = []
     for unit in units:
-        people = {p for p, path in rows if path.startswith(unit.path)}
+        people = under.get(unit.path, set())
         result.append(Coverage(unit, len(people), len(people & held)))
     return result
 
