@@ -8,6 +8,8 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 - Leder: the placements and people of their units and the units' sub-units; may change them.
 - TR: the placements of their own workplace(s), without health-related fields; read-only.
 - MED member: aggregated counts for the committee's units only, never a person.
+- Employee (a login linked to their Person): their own page (policy: guidelines, their KOMPUS, the status
+  of their concerns, their health sign-ups); a concern is seen by its recipient and HR only.
 """
 
 from functools import cached_property, wraps
