@@ -272,13 +272,16 @@ class Access:
 
     @property
     def is_employee(self):
-        """True if the login is linked to the user's own person record ("Min side")."""
-        return self.own_person() is not None
+        """True for the employee role (medarbejder) with the login linked to their own record ("Min side").
+
+        The role is checked first, so other roles' pages cost no query for it.
+        """
+        return self.has_role(Role.EMPLOYEE) and self.own_person() is not None
 
     @property
     def reads_guidelines(self):
-        """Every role, and every employee linked to their record, reads the approved guidelines."""
-        return bool(self._assignments) or self.is_employee
+        """Every role, and every login linked to its person record, reads the approved guidelines."""
+        return bool(self._assignments) or self.own_person() is not None
 
     @property
     def edits_guidelines(self):

@@ -158,7 +158,7 @@ def _staff(access):
     return _staff_people(access)
 
 
-@router.get("/dialogues", response={200: DialoguePage, **SCOPED_LIST_ERRORS}, summary="List kompetencesamtaler (KOMPUS)")
+@router.get("/kompus", response={200: DialoguePage, **SCOPED_LIST_ERRORS}, summary="List kompetencesamtaler (KOMPUS)")
 @requires("holds_dialogues", in_body=True)
 def list_dialogues(request, filters: Query[DialogueFilters], page: Query[PageParams]):
     """Årets samtaler med medarbejderne i dine enheder (HR: hele kommunen). Udviklingsmålene ses kun af lederen,
@@ -178,7 +178,7 @@ class DialogueIn(InputSchema):
     goals: str = Field("", max_length=5000, description="Aftalte udviklingsmål; ses kun af medarbejderen og dig.")
 
 
-@router.post("/dialogues", response={201: DialogueOut, **CREATE_ERRORS}, summary="Registrér en kompetencesamtale")
+@router.post("/kompus", response={201: DialogueOut, **CREATE_ERRORS}, summary="Registrér en kompetencesamtale")
 @requires("holds_dialogues", refuse=403, message=MAY_NOT_HOLD)
 def create_dialogue(request, payload: DialogueIn):
     """Registrér, at samtalen er holdt. HR registrerer kun datoen (ingen mål); én samtale pr. medarbejder og år."""
@@ -205,7 +205,7 @@ class CoverageOut(Schema):
     share: float | None = Field(description="Andel holdt i procent; null uden medarbejdere.")
 
 
-@router.get("/dialogues/coverage", response={200: list[CoverageOut], **SCOPED_LIST_ERRORS}, summary="KOMPUS-dækning pr. enhed")
+@router.get("/kompus/coverage", response={200: list[CoverageOut], **SCOPED_LIST_ERRORS}, summary="KOMPUS-dækning pr. enhed")
 @requires("holds_dialogues", in_body=True)
 def dialogue_coverage(request, filters: Query[DialogueFilters]):
     """Andelen af medarbejderne med årets samtale holdt, pr. enhed og center i dine enheder (højst 300 enheder)."""

@@ -47,18 +47,18 @@ def test_a_recipient_outside_the_workplace_is_refused(client, world, staff):
 def test_dialogue_goals_only_for_the_leder_who_held_it(client, world, staff):
     client.force_login(world.leder_a)
     today = timezone.localdate()
-    response = client.post(f"{API}/dialogues", {"person": staff.person.pk, "held_on": today.isoformat(), "goals": "Mål"},
+    response = client.post(f"{API}/kompus", {"person": staff.person.pk, "held_on": today.isoformat(), "goals": "Mål"},
                            content_type="application/json")
     assert response.status_code == 201 and response.json()["goals"] == "Mål"
     client.force_login(world.hr)
-    [row] = client.get(f"{API}/dialogues").json()["items"]
+    [row] = client.get(f"{API}/kompus").json()["items"]
     assert row["goals"] is None and row["held_on"] == today.isoformat()
-    coverage = {r["unit_name"]: r for r in client.get(f"{API}/dialogues/coverage").json()}
+    coverage = {r["unit_name"]: r for r in client.get(f"{API}/kompus/coverage").json()}
     assert (coverage["Solsikken Børnehus"]["staff"], coverage["Solsikken Børnehus"]["held"]) == (2, 1)
     client.force_login(world.leder_b)
-    assert client.get(f"{API}/dialogues").json()["count"] == 0
+    assert client.get(f"{API}/kompus").json()["count"] == 0
     client.force_login(world.tr_a)
-    assert client.post(f"{API}/dialogues", {"person": staff.person.pk, "held_on": today.isoformat()},
+    assert client.post(f"{API}/kompus", {"person": staff.person.pk, "held_on": today.isoformat()},
                        content_type="application/json").status_code == 403
     assert CompetenceDialogue.objects.count() == 1
 
