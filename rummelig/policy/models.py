@@ -11,12 +11,19 @@
 - HealthOffer / HealthSignup: the health offers and who signed up (seen by the employee and HR).
 """
 
+from uuid import uuid4
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # Guidelines ------------------------------------------------------------------------------------------
+
+
+def guideline_pdf_name(instance, filename):
+    """Store an uploaded guideline under a random name (as every upload in Rummelig), served only by the app."""
+    return f"guidelines/{uuid4().hex}.pdf"
 
 
 class Guideline(models.Model):
@@ -46,7 +53,7 @@ class GuidelineVersion(models.Model):
     guideline = models.ForeignKey(Guideline, verbose_name=_("guideline"), on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     text = models.TextField(_("text"), blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="guidelines/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=guideline_pdf_name, blank=True)
     approved_by_body = models.CharField(
         _("approved by"), max_length=200, blank=True, help_text=_("The body that approved it, e.g. Hovedudvalget.")
     )

@@ -63,7 +63,8 @@ def test_every_role_and_every_linked_employee_reads_the_guidelines(client, world
     assert client.get(reverse("policy:guideline", args=[guideline.pk])).status_code == 404
 
 
-def test_hr_creates_a_guideline_with_a_pdf(client, world, staff):
+def test_hr_creates_a_guideline_with_a_pdf_everyone_may_open_once_approved(client, world, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
     client.force_login(world.hr)
     pdf = SimpleUploadedFile("mobning.pdf", b"%PDF-1.4 test", content_type="application/pdf")
     response = client.post(reverse("policy:guideline_create"), {
@@ -73,6 +74,17 @@ def test_hr_creates_a_guideline_with_a_pdf(client, world, staff):
     assert response.status_code == 302
     version = GuidelineVersion.objects.get(guideline__title="Retningslinje for håndtering af vold")
     assert version.pdf and not version.is_approved
+    assert "mobning" not in version.pdf.name  # stored under a random name
+    pdf_url = reverse("policy:guideline_pdf", args=[version.guideline_id, version.pk])
+    assert client.get(pdf_url).status_code == 200
+    client.force_login(staff.employee)
+    assert client.get(pdf_url).status_code == 404  # a draft
+    client.force_login(world.hr)
+    client.post(reverse("policy:version_approve", args=[version.guideline_id, version.pk]), {"approved_by_body": "Hovedudvalget", "approved_on": "2026-01-02"})
+    client.force_login(staff.employee)
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-")
+    client.force_login(world.hr)
     not_pdf = SimpleUploadedFile("x.pdf", b"hello", content_type="application/pdf")
     response = client.post(reverse("policy:guideline_create"), {"g-title": "X", "g-kind": "guideline", "v-pdf": not_pdf})
     assert response.status_code == 200 and "ikke en PDF" in response.content.decode()
