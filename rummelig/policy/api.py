@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -22,6 +23,7 @@ from rummelig.api.helpers import (
     CREATE_ERRORS,
     READ_ERRORS,
     SCOPED_LIST_ERRORS,
+    UNKNOWN_REFERENCE,
     WRITE_ERRORS,
     Day,
     FieldErrors,
@@ -44,9 +46,16 @@ from .views import _staff_people, _tell_recipient, _tell_reporter, concern_field
 
 router = Router(tags=["Personalepolitik"])
 
-MAY_NOT_HOLD = "Kun HR og ledere registrerer kompetencesamtaler."
-ONLY_EMPLOYEES = "Kun en medarbejder, hvis login er knyttet til egne oplysninger, kan dette."
-NOT_RECIPIENT = "Kun den, bekymringen er sendt til, kan lukke den."
+MAY_NOT_HOLD = gettext_lazy("Only HR and lederne record competence dialogues.")
+ONLY_EMPLOYEES = gettext_lazy("Only an employee whose login is linked to their own record can do this.")
+NOT_RECIPIENT = gettext_lazy("Only the person the concern was told to may close it.")
+IN_FUTURE = gettext_lazy("The date of the dialogue cannot be in the future.")
+ALREADY_HELD = gettext_lazy("The dialogue of this year is already recorded.")
+YEAR_AHEAD = gettext_lazy("The year cannot be in the future.")
+ALREADY_CLOSED = gettext_lazy("The concern is already closed.")
+CHOOSE_RECIPIENT = gettext_lazy("Choose your leder, AMR or TR from /me/concern-recipients.")
+NO_SIGN_UP = gettext_lazy("Does not exist, or one does not sign up for this offer.")
+ALREADY_SIGNED_UP = gettext_lazy("You are already signed up this year.")
 
 
 # Guidelines --------------------------------------------------------------------------------------
@@ -185,11 +194,11 @@ def create_dialogue(request, payload: DialogueIn):
     access = access_for(request.user)
     person = _staff(access).filter(pk=payload.person).first()
     if person is None:
-        raise FieldErrors({"person": ["Findes ikke, eller du har ikke adgang til den."]})
+        raise FieldErrors({"person": [UNKNOWN_REFERENCE]})
     if payload.held_on > timezone.localdate():
-        raise FieldErrors({"held_on": ["Samtalens dato kan ikke ligge i fremtiden."]})
+        raise FieldErrors({"held_on": [IN_FUTURE]})
     if CompetenceDialogue.objects.filter(person=person, year=payload.held_on.year).exists():
-        raise FieldErrors({"held_on": ["Samtalen for dette år er allerede registreret."]})
+        raise FieldErrors({"held_on": [ALREADY_HELD]})
     goals = "" if access.is_hr else payload.goals
     dialogue = CompetenceDialogue(person=person, year=payload.held_on.year, held_on=payload.held_on, leder=request.user, goals=goals)
     with log.change(request.user, dialogue, fields=dialogue_fields):
@@ -212,7 +221,7 @@ def dialogue_coverage(request, filters: Query[DialogueFilters]):
     access = require(request, "holds_dialogues", refuse=404)
     year = filters.year or timezone.localdate().year
     if year > timezone.localdate().year:
-        raise FieldErrors({"year": ["Året kan ikke ligge i fremtiden."]})
+        raise FieldErrors({"year": [YEAR_AHEAD]})
     rows = kompus.coverage(kompus.report_units(access.dialogue_units())[:300], year)
     return [{"unit": r.unit.pk, "unit_name": r.unit.name, "staff": r.staff, "held": r.held, "share": r.share} for r in rows]
 
@@ -291,9 +300,9 @@ def close_concern(request, concern_id: Id, payload: CloseIn):
     """Modtageren skriver, hvad der er gjort, og lukker; medarbejderen får besked (status og e-mail)."""
     concern = _concern(request, concern_id)
     if concern.recipient_id != request.user.pk:
-        raise HttpError(403, NOT_RECIPIENT)
+        raise HttpError(403, str(NOT_RECIPIENT))
     if concern.status == Concern.Status.CLOSED:
-        raise FieldErrors({"__all__": ["Bekymringen er allerede lukket."]})
+        raise FieldErrors({"__all__": [ALREADY_CLOSED]})
     with log.change(request.user, concern, fields=concern_fields):
         concern.action_taken = payload.action_taken
         concern.status = Concern.Status.CLOSED
@@ -357,7 +366,7 @@ def report_concern(request, payload: ConcernIn):
     person = access_for(request.user).own_person()
     chosen = next((r for r in _recipients(request) if r.user.pk == payload.recipient and r.role == payload.recipient_role), None)
     if chosen is None:
-        raise FieldErrors({"recipient": ["Vælg din leder, AMR eller TR fra /me/concern-recipients."]})
+        raise FieldErrors({"recipient": [CHOOSE_RECIPIENT]})
     workplaces = list(concern_rules.workplaces_of(person))
     workplace = next((w for w in workplaces if chosen.unit.path in concern_rules.prefixes(w.path)), workplaces[0])
     concern = Concern(reporter=person, workplace=workplace, kind=payload.kind, about=payload.about, description=payload.description,
@@ -413,13 +422,13 @@ def sign_up(request, payload: SignupIn):
     person = access_for(request.user).own_person()
     offer = HealthOffer.objects.filter(pk=payload.offer, active=True, sign_up=True).first()
     if offer is None:
-        raise FieldErrors({"offer": ["Findes ikke, eller man tilmelder sig ikke dette tilbud."]})
+        raise FieldErrors({"offer": [NO_SIGN_UP]})
     signup = HealthSignup(offer=offer, person=person, year=timezone.localdate().year)
     if HealthSignup.objects.filter(offer=offer, person=person, year=signup.year).exists():
-        raise FieldErrors({"offer": ["Du er allerede tilmeldt i år."]})
+        raise FieldErrors({"offer": [ALREADY_SIGNED_UP]})
     try:
         with transaction.atomic(), log.change(request.user, signup, fields=signup_fields):
             signup.save()
     except IntegrityError:
-        raise FieldErrors({"offer": ["Du er allerede tilmeldt i år."]}) from None
+        raise FieldErrors({"offer": [ALREADY_SIGNED_UP]}) from None
     return created(_signup_out(signup))
