@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "rummelig.retention",
     "rummelig.procurement",
     "rummelig.med",
+    "rummelig.policy",
     "rummelig.demo",
     "rummelig.api",
     "django_tasks",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("indkoeb/", include("rummelig.procurement.urls")),
     path("brugere/", include("rummelig.accounts.urls")),
     path("mine-oplysninger/", accounts_views.own_records, name="own_records"),
+    path("personalepolitik/", include("rummelig.policy.urls")),
     path("api/v1/", api.urls),
 ]
 

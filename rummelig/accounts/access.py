@@ -10,6 +10,8 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 - MED member: aggregated counts for the committee's units only, never a person.
 - Administrator (IT): the user pages only (no person, placement, figure or audit log).
 - Employee (medarbejder): their own records on "Mine oplysninger" (the login linked to a person).
+- Employee (a login linked to their Person): their own page (policy: guidelines, their KOMPUS, the status
+  of their concerns, their health sign-ups); a concern is seen by its recipient and HR only.
 """
 
 from functools import cached_property, wraps
@@ -467,6 +469,87 @@ class Access:
     def chairs(self, committee):
         """True if the user may hold the committee's meetings and write its records: HR, or its (vice) chair."""
         return self.is_hr or self.med_memberships().filter(committee=committee, seat__in=["formand", "naestformand"]).exists()
+
+    # --- policy ---
+    # The personnel and working-environment policy (rummelig/policy): guidelines, KOMPUS, concerns, health offers.
+
+    def own_person(self):
+        """Return the Person linked to this login (Person.user), or None."""
+        if "_own_person" not in self.__dict__:
+            person = None
+            if self.user.is_authenticated and self.user.is_active:
+                person = Person.objects.filter(user=self.user).first()
+            self.__dict__["_own_person"] = person
+        return self.__dict__["_own_person"]
+
+    @property
+    def is_employee(self):
+        """True for the employee role (medarbejder) with the login linked to their own record ("Min side").
+
+        The role is checked first, so other roles' pages cost no query for it.
+        """
+        return self.has_role(Role.EMPLOYEE) and self.own_person() is not None
+
+    @property
+    def reads_guidelines(self):
+        """Every role, and every login linked to its person record, reads the approved guidelines."""
+        return bool(self._assignments) or self.own_person() is not None
+
+    @property
+    def edits_guidelines(self):
+        return self.is_hr
+
+    @property
+    def holds_dialogues(self):
+        """HR and lederne follow the competence dialogues (KOMPUS) of their units."""
+        return self.has_role(Role.HR, Role.LEDER)
+
+    def dialogue_units(self):
+        return self._units_for(Role.HR, Role.LEDER)
+
+    @property
+    def edits_kompus_setting(self):
+        return self.is_hr
+
+    @property
+    def receives_concerns(self):
+        """HR and everyone a concern can be told to (leder, AMR, TR) have an inbox of concerns."""
+        return self.has_role(Role.HR, Role.LEDER, Role.AMR, Role.TR)
+
+    def concerns(self):
+        """The concerns this user may see: HR all of them, anyone else those told to them."""
+        from rummelig.policy.models import Concern
+
+        if not self.user.is_authenticated or not self.user.is_active:
+            return Concern.objects.none()
+        if self.is_hr:
+            return Concern.objects.all()
+        return Concern.objects.filter(recipient=self.user)
+
+    def own_concerns(self):
+        """The concerns the user has reported themselves (their status only)."""
+        from rummelig.policy.models import Concern
+
+        person = self.own_person()
+        return Concern.objects.filter(reporter=person) if person else Concern.objects.none()
+
+    @property
+    def sees_concern_counts(self):
+        """The working-environment group (leder, AMR), MED, HR and the auditor see counts of concerns, suppressed."""
+        return self.has_role(Role.HR, Role.AUDITOR, Role.LEDER, Role.AMR, Role.MED)
+
+    def concern_count_units(self):
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.AMR, Role.MED)
+
+    @property
+    def sees_offer_usage(self):
+        """HR sees exact sign-up counts; lederne and MED members see them suppressed."""
+        return self.has_role(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED)
+
+    @property
+    def edits_health_offers(self):
+        return self.is_hr
+
 
 def access_for(user):
     """Return the (per-request cached) Access of user."""

@@ -18,6 +18,7 @@ from rummelig.onboarding.api import router as onboarding_router
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router
 from rummelig.placements.api import router as placements_router
+from rummelig.policy.api import router as policy_router
 from rummelig.procurement.api import router as procurement_router
 from rummelig.retention.api import router as retention_router
 from rummelig.schemes.api import router as schemes_router
@@ -103,3 +104,4 @@ api.add_router("/med", med_router)
 api.add_router("/retention-cases", retention_router)
 api.add_router("/procurement", procurement_router)
 api.add_router("/onboarding", onboarding_router)
+api.add_router("/policy", policy_router)

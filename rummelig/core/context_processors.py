@@ -22,6 +22,8 @@ MENU = [
     ("onboarding:framework", _("MED framework"), lambda a: a.sees_framework),
     ("med:list", _("MED"), lambda a: a.sees_committees),
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
+    ("policy:guidelines", _("Personnel policy"), lambda a: a.reads_guidelines),
+    ("policy:my_page", _("My page"), lambda a: a.is_employee),
     ("imports:list", _("Imports"), lambda a: a.is_hr),
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
     ("accounts:list", _("Users"), lambda a: a.may_manage_users),

@@ -19,6 +19,7 @@ from rummelig.schemes.models import Scheme
 
 from .builder import DemoBuilder
 from .data import DEMO_USERNAMES
+from .policy import seed_policy
 
 
 @dataclass
@@ -101,6 +102,7 @@ def seed_demo(employees, seed=1, years=3, today=None):
     began = time.perf_counter()
     with transaction.atomic():
         builder = DemoBuilder(employees, seed=seed, years=years, today=today).build()
+        seed_policy(builder)
         summary = summarise(builder, time.perf_counter() - began)
         log.record(
             None, AuditEntry.Action.IMPORT, object_type="demo", object_repr="Demo-kommune (seed_demo)",
