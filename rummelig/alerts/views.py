@@ -39,9 +39,10 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.core.formats import long_date
 from rummelig.core.shortcuts import query_string
+from rummelig.placements.models import Placement
 from rummelig.rules.deadlines import MAX_DURATION_REACHED
 
-from .deadlines import DAYS_OVERDUE, KINDS, alerts_for
+from .deadlines import DAYS_OVERDUE, KINDS, alerts_for, with_placements
 from .forms import (
     AlertFilterForm,
     AlertHandlingForm,
@@ -81,12 +82,14 @@ def alert_list(request):
         # The latest end follows from the target group, which an employee representative may not see.
         return () if access.sees_health_of(placement) else (MAX_DURATION_REACHED,)
 
-    alerts = alerts_for(access.placements(), today, days_ahead=days, kinds=[kind] if kind else None, hide_kinds_for=hidden)
+    alerts = alerts_for(access.placements(), today, days_ahead=days, kinds=[kind] if kind else None, hide_kinds_for=hidden,
+                        load=False)
     handlings = handlings_of(request.user, alerts)
     hidden_count = sum(1 for a in alerts if _key(a) in handlings and handlings[_key(a)].hides_on(today))
     if not show_handled:
         alerts = [a for a in alerts if not (_key(a) in handlings and handlings[_key(a)].hides_on(today))]
     page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("side"))
+    page.object_list = with_placements(page.object_list, Placement)
     rows = [
         {"alert": a, "overdue": a.overdue(today), "days_left": a.days_left(today), "handling": handlings.get(_key(a)),
          "handle_url": reverse("alerts:handle") + "?" + urlencode({"placement": a.placement.pk, "kind": a.kind, "due": a.due.isoformat()})}
