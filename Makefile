@@ -8,7 +8,7 @@ VENDOR := rummelig/static/vendor
 DEMO_EMPLOYEES ?= 5000
 PORT ?= 8000
 
-.PHONY: run test lint test-postgres bench install install-test static messages demo clean
+.PHONY: run test lint test-postgres bench install install-test static messages demo clean check-deploy
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -44,18 +44,31 @@ messages: install
 
 demo: install static messages
 	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) prepare_database
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) seed_demo --employees $(DEMO_EMPLOYEES) --seed 1 --if-empty
 
-run: demo
+# A random secret key for this checkout (the server refuses the development key; see core/startup.py).
+.secret_key:
+	umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+# The web server and the worker (imports run there) together; Ctrl-C stops both.
+run: demo .secret_key
 	$(MANAGE) demo_logins --url http://127.0.0.1:$(PORT)/
+	@if [ -z "$${SECRET_KEY:-}$${SECRET_KEY_FILE:-}" ]; then export SECRET_KEY_FILE=$(CURDIR)/.secret_key; fi; \
+	$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# `check --deploy` with the example production settings (CI runs it).
+check-deploy: install
+	set -a && . deploy/production.env.example && set +a && $(PY) manage.py check --deploy --fail-level WARNING
 
 test: install-test static messages /usr/bin/chromium
 	$(MANAGE) collectstatic --noinput -v 0
 	$(VENV)/bin/pytest
 
-# ruff (pyflakes, isort, bugbear, complexity) over the project; mypy with django-stubs over rules/, lib/, imports/, accounts/.
+# ruff (pyflakes, isort, bugbear, complexity) over the project; mypy with django-stubs over rules/, lib/, imports/, accounts/, api/.
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy

@@ -1,5 +1,8 @@
 """Fixtures shared by every test: the personas and the small municipality of rummelig.testing."""
 
+import glob
+import os
+
 import pytest
 
 from rummelig.testing import PASSWORD, build_world
@@ -30,3 +33,20 @@ def login(client):
 def _fast_password_hashing(settings):
     """Hash test passwords with a fast hasher; the slow default is for real users, not for tests."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    """Tasks run at once in the test's process (django-tasks' immediate backend); the worker has its own tests."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_progress_files():
+    """Remove the SQLite progress files beside the test databases (imports/progress.py) at the end."""
+    from rummelig.imports import progress
+
+    yield
+    for name in progress.side_files_used:
+        for path in glob.glob(f"{name}*"):
+            os.remove(path)

@@ -205,11 +205,12 @@ def child_setup(database: str) -> dict:
 def child_import(database: str, file: str, force: bool) -> dict:
     _django(database)
     from rummelig.imports.models import SourceKind
-    from rummelig.imports.service import import_file
+    from rummelig.imports.service import gc_pause_allowed, import_file
 
     started = time.perf_counter()
     cpu_started = time.process_time()
-    run = import_file(SourceKind.OPUS, file, force=force).run
+    with gc_pause_allowed():  # as in the worker, where imports run
+        run = import_file(SourceKind.OPUS, file, force=force).run
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
     if run.status != "done":

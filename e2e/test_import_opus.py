@@ -1,13 +1,13 @@
 """HR imports a KMD OPUS dump in a real browser: upload, preview, run with a moving progress bar, result.
 
-The run happens in a background thread started by the page, as in production. Reading the file
-is slowed down here (a few milliseconds per record) so the browser can watch the bar move: the
-sample dump reads in a blink otherwise. Reading happens before the import's transaction, so the
-page that polls for progress never waits for the database, on SQLite (one shared in-memory test
-database for the server and the import thread) as on PostgreSQL.
+The run is queued in the database and taken by the task worker, as in production (here the worker's
+loop runs in a thread of the test process, on the live server's database). Reading the file is
+slowed down here (a few milliseconds per record) so the browser can watch the bar move: the sample
+dump reads in a blink otherwise. The page polls the progress the worker publishes.
 """
 
 import re
+import threading
 import time
 
 import pytest
@@ -54,9 +54,34 @@ def codes(db):
 
 
 @pytest.fixture
-def slow_reading(monkeypatch, settings, tmp_path):
+def worker(settings):
+    """The database queue and its worker (django-tasks-db's loop, as `manage.py db_worker` runs it)."""
+    from django.db import connection
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.IMPORTS_PROGRESS_SECONDS = 0.2
+    loop = Worker(
+        queue_names=["default"], interval=0.1, batch=False, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="e2e-worker", excluded_queue_names=[],
+    )  # fmt: skip
+
+    def run():
+        try:
+            loop.run()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run, name="e2e-db-worker", daemon=True)
+    thread.start()
+    yield loop
+    loop.running = False
+    thread.join(timeout=30)
+
+
+@pytest.fixture
+def slow_reading(monkeypatch, settings, tmp_path, worker):
     """Read records slowly, so the progress bar has time to move while the browser watches."""
-    settings.IMPORTS_RUN_IN_BACKGROUND = True
     settings.IMPORTS_DIR = str(tmp_path / "uploads")
     original = sources.stage
 

@@ -1,9 +1,12 @@
 """Settings, read from the environment so the same code runs in the demo, in CI and in production.
 
 Variables: DATABASE_URL (sqlite:///path or postgres://...; SQLite in the project folder when
-unset), SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS (comma-separated), EMAIL_URL-less
-e-mail settings (EMAIL_HOST, DEFAULT_FROM_EMAIL). A bad value stops the start with a message that
-names the variable.
+unset), SECRET_KEY (or SECRET_KEY_FILE), DEBUG, ALLOWED_HOSTS (comma-separated), the settings for
+running behind a proxy (CSRF_TRUSTED_ORIGINS, BEHIND_HTTPS_PROXY, SECURE_*, SESSION_*), e-mail
+(EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD[_FILE], EMAIL_USE_TLS/SSL) and the
+task queue (TASKS_BACKEND), the login (OIDC_*, RUMMELIG_LOCAL_LOGIN, AXES_*). Every production
+setting is named in deploy/production.env.example and docs/OPERATIONS.md. A bad value stops the start
+with a message that names the variable.
 """
 
 import os
@@ -28,6 +31,20 @@ def env_bool(name, default):
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 
 
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 def env_secret(name, default=None):
     """Read a secret from NAME or from the file named by NAME_FILE."""
     file_name = os.environ.get(f"{name}_FILE")
@@ -40,10 +57,13 @@ def env_secret(name, default=None):
 
 
 DEBUG = env_bool("DEBUG", False)
-# Without SECRET_KEY the app runs with a development key; `manage.py check --deploy` warns about it.
-SECRET_KEY = env_secret("SECRET_KEY") or "dev-only-insecure-key-set-SECRET_KEY-in-production"
+# Without SECRET_KEY the app runs with a development key. Tests and commands may; the web server
+# (rummelig/wsgi.py: gunicorn and runserver) and the worker refuse to start with it unless DEBUG is
+# true (rummelig/core/startup.py). `make run` makes a random key of its own (.secret_key).
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-set-SECRET_KEY-in-production"
+SECRET_KEY = env_secret("SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -54,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rummelig.core",
     "rummelig.accounts",
+    "rummelig.login",
     "rummelig.audit",
     "rummelig.organisation",
     "rummelig.people",
@@ -61,11 +82,29 @@ INSTALLED_APPS = [
     "rummelig.placements",
     "rummelig.alerts",
     "rummelig.reports",
+    "rummelig.onboarding",
     "rummelig.imports",
     "rummelig.retention",
+    "rummelig.procurement",
+    "rummelig.med",
     "rummelig.demo",
     "rummelig.api",
+    "django_tasks",
+    "django_tasks_db",
+    "axes",
 ]
+
+# Background work (imports; see rummelig/imports/tasks.py) is queued in the database and run by
+# `python manage.py db_worker` (django-tasks with django-tasks-db; docs/ARCHITECTURE.md says why).
+# TASKS_BACKEND=immediate runs each task at once in the process that queues it (the tests do).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get("TASKS_BACKEND", "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_task_backend!r}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -75,9 +114,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rummelig.accounts.middleware.DeactivatedUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rummelig.core.errors.RequestSizeLimitMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the Danish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rummelig.urls"
@@ -133,8 +175,66 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# --- Logging in (rummelig/login; docs/OPERATIONS.md "Login via kommunens identitetsudbyder") ---
+# Local passwords (the demo, an emergency admin) stay unless RUMMELIG_LOCAL_LOGIN=false; repeated
+# failures lock the user name out from that address for a while (django-axes).
+RUMMELIG_LOCAL_LOGIN = env_bool("RUMMELIG_LOCAL_LOGIN", True)
+AUTHENTICATION_BACKENDS = [
+    "rummelig.login.backends.LockoutBackend",
+    "rummelig.login.backends.LocalPasswordBackend",
+    "rummelig.login.backends.MunicipalityLoginBackend",
+]
+def env_positive_int(name, default):
+    value = os.environ.get(name) or str(default)
+    if not value.isdigit() or int(value) < 1:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+AXES_FAILURE_LIMIT = env_positive_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_positive_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "rummelig.login.views.locked_out"
+# Logins through the identity provider carry no password: the provider does its own lockout.
+AXES_WHITELIST_CALLABLE = "rummelig.login.backends.is_municipality_login"
+AXES_VERBOSE = False
+# Failed attempts are kept (that is the lockout); successful logins are not logged a second time beside the session.
+AXES_DISABLE_ACCESS_LOG = True
+# The municipality's login (OpenID Connect, authorization code flow with PKCE, mozilla-django-oidc).
+# It is on when OIDC_RP_CLIENT_ID is set together with OIDC_ISSUER (endpoints read from the issuer's
+# /.well-known/openid-configuration) or with the four OIDC_OP_*_ENDPOINT variables.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_secret("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid profile email")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+# Read the user's claims from the userinfo endpoint too (Keycloak); Entra ID puts them in the ID token.
+OIDC_USE_USERINFO = env_bool("OIDC_USE_USERINFO", True)
+OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", True)
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "login:oidc_callback"
+OIDC_CLOCK_SKEW_SECONDS = 60
+# The address the provider sends the browser back to is built from the request; behind a proxy that
+# ends TLS, let its X-Forwarded-Proto header say the request was https (set only behind such a proxy).
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
+
+# How a login is linked to the employee's own records when it logs in (accounts/linking.py):
+# "account_name" (Person.account_name equals the user name, case-insensitive), "email" (the e-mail
+# addresses match), or "none" (only HR links by hand).
+RUMMELIG_EMPLOYEE_LINK = os.environ.get("RUMMELIG_EMPLOYEE_LINK", "account_name").strip().lower() or "none"
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
@@ -152,9 +252,22 @@ STATICFILES_DIRS = [BASE_DIR / "rummelig" / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "/media/"
 STATEMENT_SCAN_MAX_BYTES = 10 * 1024 * 1024
+# Uploaded import files wait here between preview and run; the web server and the worker must share it.
+IMPORTS_DIR = os.environ.get("IMPORTS_DIR") or None
+# How often the worker publishes a running import's progress and heartbeat (imports/progress.py).
+IMPORTS_PROGRESS_SECONDS = env_int("IMPORTS_PROGRESS_MILLISECONDS", 1000) / 1000
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS, usually port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # TLS from the start, usually port 465
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true; choose one")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", os.environ.get("DEFAULT_FROM_EMAIL", "rummelig@kommune.invalid"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rummelig@kommune.invalid")
 # The address people open Rummelig on; links in reminder e-mails start with it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -169,6 +282,26 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less meta tag; see base.html
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Running behind a proxy that ends HTTPS (docs/OPERATIONS.md). All off by default, so the demo on
+# http://127.0.0.1 works; deploy/production.env.example turns them on.
+# BEHIND_HTTPS_PROXY=true: trust the proxy's X-Forwarded-Proto header to tell an HTTPS request
+# (the proxy must set it and strip it from clients).
+if env_bool("BEHIND_HTTPS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # e.g. https://rummelig.kommune.dk
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the proxy's and the monitor's checks may ask over plain HTTP
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# A login lasts SESSION_COOKIE_AGE seconds (default 8 hours: a working day) and, with
+# SESSION_EXPIRE_AT_BROWSER_CLOSE, ends when the browser closes.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
 
 # Days before a planned end that a placement counts as "ending soon" on lists and the start page.
 ENDING_SOON_DAYS = 30

@@ -8,6 +8,8 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 - Leder: the placements and people of their units and the units' sub-units; may change them.
 - TR: the placements of their own workplace(s), without health-related fields; read-only.
 - MED member: aggregated counts for the committee's units only, never a person.
+- Administrator (IT): the user pages only (no person, placement, figure or audit log).
+- Employee (medarbejder): their own records on "Mine oplysninger" (the login linked to a person).
 """
 
 from functools import cached_property, wraps
@@ -21,6 +23,9 @@ from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
 
 from .models import Role, RoleAssignment
+
+# Roles that show persons: only HR gives or takes them (see Access.grantable_roles).
+PERSONAL_DATA_ROLES = frozenset({Role.HR, Role.AUDITOR, Role.LEDER, Role.TR})
 
 
 class Access:
@@ -86,7 +91,7 @@ class Access:
         Everyone else (a MED member, a leder who also sits in a wider MED committee) sees figures
         that leave HR: suppressed.
         """
-        return not self.aggregate_units().exclude(pk__in=self.units().values("pk")).exists()
+        return self.sees_aggregates and not self.aggregate_units().exclude(pk__in=self.units().values("pk")).exists()
 
     def role_labels(self):
         """Return the names of the user's roles, sorted, for the page header."""
@@ -255,6 +260,29 @@ class Access:
     def may_edit_person(self, person):
         return self.editable_people().filter(pk=person.pk).exists()
 
+    # --- procurement ---
+
+    @property
+    def sees_procurement(self):
+        """True for the procurement unit, HR and the auditor: tenders, clauses and follow-up hold no person's data."""
+        return self.has_role(Role.PROCUREMENT, Role.HR, Role.AUDITOR)
+
+    @property
+    def may_edit_procurement(self):
+        """Only the procurement unit records tenders, clause decisions, the clause library and follow-up."""
+        return self.has_role(Role.PROCUREMENT)
+
+    @property
+    def may_edit_thresholds(self):
+        """HR keeps the dated limits of the training clause duty up to date."""
+        return self.is_hr
+
+    def tenders(self):
+        """The register of tenders: the whole municipality's for those who see procurement, else nothing."""
+        from rummelig.procurement.models import Tender
+
+        return Tender.objects.all() if self.sees_procurement else Tender.objects.none()
+
 
     # --- retention ---
 
@@ -275,6 +303,170 @@ class Access:
         if not paths:
             return RetentionCase.objects.none()
         return RetentionCase.objects.filter(self._unit_q(paths, "unit__path"))
+    # --- accounts: users, roles and the employee's own records ---
+
+    @property
+    def may_manage_users(self):
+        """HR and the administrator (IT) manage users: the list, create, edit, deactivate, roles, API tokens."""
+        return self.has_role(Role.HR, Role.ADMINISTRATOR)
+
+    @property
+    def may_link_people(self):
+        """Only HR links a login to a person by hand: it needs the person, which the administrator never sees."""
+        return self.is_hr
+
+    @property
+    def may_set_passwords(self):
+        """Only HR gives a local password; an administrator's users log in through the municipality's login.
+
+        Otherwise an administrator could give a password to an account that sees personal data and use it.
+        """
+        return self.is_hr
+
+    def grantable_roles(self):
+        """The roles this user may give and take: HR all; the administrator those that show no person.
+
+        Roles that show people (HR, auditor, leder, TR) stay with HR, so IT can never make (or reach) an
+        account that sees personal data.
+        """
+        if self.is_hr:
+            return list(Role)
+        if self.has_role(Role.ADMINISTRATOR):
+            return [r for r in Role if r not in PERSONAL_DATA_ROLES]
+        return []
+
+    def may_grant(self, role):
+        return Role(role) in self.grantable_roles()
+
+    def may_edit_user(self, other):
+        """HR edits anyone; the administrator only users who hold no role that shows people.
+
+        Renaming an HR user to one's own login name would otherwise hand IT that user's rights.
+        """
+        if self.is_hr:
+            return True
+        return self.may_manage_users and not other.role_assignments.filter(role__in=PERSONAL_DATA_ROLES).exists()
+
+    def may_change_roles_of(self, other):
+        """No one changes their own roles (a leder, or anyone, cannot give himself rights)."""
+        return self.may_manage_users and other.pk != self.user.pk
+
+    @property
+    def sees_own_records(self):
+        """The employee's page "Mine oplysninger": the medarbejder role, which linking a login to a person gives."""
+        return self.has_role(Role.EMPLOYEE)
+
+    def own_person(self):
+        """The person this login is linked to (Person.user), or None; asked once per request."""
+        if not self.user.is_authenticated or not self.user.is_active:
+            return None
+        if not hasattr(self, "_own_person"):
+            self._own_person = Person.objects.filter(user=self.user).first()
+        return self._own_person
+
+    # --- login ---
+    @property
+    def manages_login_groups(self):
+        """HR and the IT administrator map the identity provider's groups to roles (no personal data on those pages)."""
+        return self.has_role(Role.HR, Role.ADMINISTRATOR)
+    # --- onboarding ---
+    # Positions on offer, checklists, mentors, evaluations, outcome follow-ups and the MED framework (issue 15).
+    # The employment unit (jobcenter) reads the catalogue of positions; a mentor sees only their mentees'
+    # placements, without health fields; evaluation notes and checklists are for HR and the leder (auditor reads).
+
+    def positions(self):
+        """Positions on special terms in the units of the user's HR, auditor, leder or employment-service roles."""
+        from rummelig.onboarding.models import Position
+
+        paths = self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.EMPLOYMENT_SERVICE)
+        if not paths:
+            return Position.objects.none()
+        return Position.objects.filter(self._unit_q(paths, "workplace__path"))
+
+    def editable_positions(self):
+        from rummelig.onboarding.models import Position
+
+        return Position.objects.filter(workplace__in=self.editable_units())
+
+    @property
+    def sees_positions(self):
+        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.EMPLOYMENT_SERVICE))
+
+    def position_units(self):
+        """Units whose positions (and rimelighedskrav room) the user sees."""
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.EMPLOYMENT_SERVICE)
+
+    @property
+    def edits_templates(self):
+        """HR keeps the municipality's checklist templates; a leder refines them for a workplace."""
+        return self.may_edit
+
+    @property
+    def sees_follow_up(self):
+        """True if the user sees checklists, evaluations and mentors of some placement (HR, auditor, leder)."""
+        return bool(self._full_detail_paths())
+
+    def follow_up_placements(self):
+        """Placements whose checklist, evaluations (notes included) and mentors the user sees: not a TR's or mentor's."""
+        paths = self._full_detail_paths()
+        if not paths:
+            return Placement.objects.none()
+        return Placement.objects.filter(self._unit_q(paths, "workplace__path"))
+
+    def sees_evaluations_of(self, placement):
+        """True if the user may read the placement's evaluations and their notes: HR, the auditor and its leder."""
+        return self.sees_staff_of(placement.workplace)
+
+    def mentee_placements(self):
+        """Placements where the user (through their Person) is the mentor; the mentor sees no health field."""
+        if not self.user.is_authenticated or not self.user.is_active:
+            return Placement.objects.none()
+        return Placement.objects.filter(mentor__user=self.user)
+
+    @property
+    def is_mentor(self):
+        return self.mentee_placements().exists()
+
+    def framework_units(self):
+        """Workplaces whose MED framework answers the user reads: HR, auditor, leder and the committee's members."""
+        return self._units_for(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED)
+
+    @property
+    def sees_framework(self):
+        return bool(self._paths(Role.HR, Role.AUDITOR, Role.LEDER, Role.MED))
+
+
+    # --- med ---
+
+    def med_memberships(self):
+        """The user's seats in MED committees in force today."""
+        from django.utils import timezone
+
+        from rummelig.med.models import Membership
+
+        if not self.user.is_authenticated or not self.user.is_active:
+            return Membership.objects.none()
+        return Membership.objects.current(timezone.localdate()).filter(user=self.user)
+
+    @property
+    def sees_committees(self):
+        """HR and the auditor see every committee; a member sees their own committees."""
+        return self.sees_everything or self.med_memberships().exists()
+
+    @property
+    def manages_committees(self):
+        return self.is_hr
+
+    def committees(self):
+        from rummelig.med.models import Committee
+
+        if self.sees_everything:
+            return Committee.objects.all()
+        return Committee.objects.filter(pk__in=self.med_memberships().values("committee_id"))
+
+    def chairs(self, committee):
+        """True if the user may hold the committee's meetings and write its records: HR, or its (vice) chair."""
+        return self.is_hr or self.med_memberships().filter(committee=committee, seat__in=["formand", "naestformand"]).exists()
 
 def access_for(user):
     """Return the (per-request cached) Access of user."""

@@ -45,7 +45,27 @@ KIND_LABELS = {
     MAX_DURATION_REACHED: _("Maximum duration reached"),
     PLACEMENT_ENDS: _("Placement ends"),
 }
-KINDS = tuple(KIND_LABELS)
+KINDS = list(KIND_LABELS)
+# Kinds an employee representative does not see (they follow from the target group, or from what only the
+# leder and HR see); other apps add theirs with register_alerts.
+HIDDEN_FROM_REPRESENTATIVES = {MAX_DURATION_REACHED}
+# Alerts other apps add (onboarding: overdue checklist items, missing evaluations): functions
+# source(placements, first, last, today) yielding (placement, kind, due) of placements in the queryset.
+SOURCES = []
+# Functions settled(alerts) returning the alerts another app knows are done (onboarding: an evaluation that
+# has been recorded), which are then left out.
+SETTLED = []
+
+
+def register_alerts(labels, source, *, hidden_from_representatives=(), settled=None):
+    """Add another app's alert kinds ({kind: label}) and the function that finds them (once)."""
+    KIND_LABELS.update(labels)
+    KINDS[:] = list(KIND_LABELS)
+    HIDDEN_FROM_REPRESENTATIVES.update(hidden_from_representatives)
+    if source not in SOURCES:
+        SOURCES.append(source)
+    if settled is not None and settled not in SETTLED:
+        SETTLED.append(settled)
 
 
 @dataclass(frozen=True)
@@ -86,6 +106,7 @@ class Facts:
     birth_date: date | None
     last_name: str
     workplace: Workplace
+    scheme_version: object  # the scheme's rules in force on the start (a SchemeVersion), or None
 
 
 FACT_FIELDS = (
@@ -102,7 +123,8 @@ def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OV
     see for that placement (an employee representative does not see dates that follow from the
     target group); it is given the placement's `Facts` (pk, dates, ``workplace.path``).
 
-    The deadlines are computed from plain values; each alert then holds its Placement (with person,
+    Other apps' sources (register_alerts) get the same `Facts` (with ``scheme_version``). The deadlines are
+    computed from plain values; each alert then holds its Placement (with person,
     scheme and workplace) — or, with ``load=False``, its `Facts`, so that a page can load only the
     placements it shows (`with_placements`).
     """
@@ -120,9 +142,11 @@ def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OV
     age_table = AgeLimit.table()
     rules = {}
     alerts = []
+    every = []  # the Facts of every placement in the window, for other apps' alert sources
     for row in rows.iterator(chunk_size=5000):
-        facts = Facts(*row[:-1], workplace=Workplace(row[-1]))
-        version = schemes[facts.scheme_id].version_on(facts.start)
+        version = schemes[row[1]].version_on(row[2])
+        facts = Facts(*row[:-1], workplace=Workplace(row[-1]), scheme_version=version)
+        every.append(facts)
         if version is None:
             continue
         if version.pk not in rules:
@@ -131,6 +155,14 @@ def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OV
         for kind, due in _placement_alerts(facts, version, rules[version.pk], last):
             if kind in wanted and kind not in hidden and first <= due <= last:
                 alerts.append(Alert(facts, kind, due))
+    for source in SOURCES:
+        for facts, kind, due in source(every, first, last, today):
+            hidden = hide_kinds_for(facts) if hide_kinds_for else ()
+            if kind in wanted and kind not in hidden and first <= due <= last:
+                alerts.append(Alert(facts, kind, due))
+    for settled in SETTLED:
+        done = set(settled(alerts))
+        alerts = [a for a in alerts if a not in done]
     alerts.sort(key=lambda a: (a.due, KINDS.index(a.kind), a.placement.last_name, a.placement.pk))
     return with_placements(alerts, placements.model) if load else alerts
 

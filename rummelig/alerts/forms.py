@@ -24,7 +24,7 @@ YES_NO = [("ja", _("Yes")), ("nej", _("No"))]
 
 
 class AlertFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type of alert"), required=False, choices=[("", _("All kinds"))] + list(KIND_LABELS.items()))
+    kind = forms.ChoiceField(label=_("Type of alert"), required=False, choices=lambda: [("", _("All kinds"))] + list(KIND_LABELS.items()))
     days = forms.TypedChoiceField(label=_("Due within"), required=False, choices=HORIZONS, coerce=int, empty_value=60)
     show_handled = forms.BooleanField(label=_("Show the alerts I have handled or postponed"), required=False)
 

@@ -40,9 +40,8 @@ from rummelig.audit.models import AuditEntry
 from rummelig.core.formats import long_date
 from rummelig.core.shortcuts import query_string
 from rummelig.placements.models import Placement
-from rummelig.rules.deadlines import MAX_DURATION_REACHED
 
-from .deadlines import DAYS_OVERDUE, KINDS, alerts_for, with_placements
+from .deadlines import DAYS_OVERDUE, HIDDEN_FROM_REPRESENTATIVES, KINDS, alerts_for, with_placements
 from .forms import (
     AlertFilterForm,
     AlertHandlingForm,
@@ -80,7 +79,7 @@ def alert_list(request):
 
     def hidden(placement):
         # The latest end follows from the target group, which an employee representative may not see.
-        return () if access.sees_health_of(placement) else (MAX_DURATION_REACHED,)
+        return () if access.sees_health_of(placement) else HIDDEN_FROM_REPRESENTATIVES
 
     alerts = alerts_for(access.placements(), today, days_ahead=days, kinds=[kind] if kind else None, hide_kinds_for=hidden,
                         load=False)
@@ -133,7 +132,7 @@ def alert_handle(request):
     kind = source.get("kind", "")
     if kind not in KINDS:
         raise Http404
-    hidden = () if access.sees_health_of(placement) else (MAX_DURATION_REACHED,)
+    hidden = () if access.sees_health_of(placement) else HIDDEN_FROM_REPRESENTATIVES
     window = alerts_for(access.placements().filter(pk=placement.pk), today, days_ahead=366, days_overdue=366,
                         kinds=[kind], hide_kinds_for=lambda p: hidden)
     alert = next((a for a in window if a.due == due), None)

@@ -13,9 +13,12 @@ from ninja.security import HttpBearer, django_auth
 
 from rummelig.accounts.models import ApiToken
 from rummelig.api.helpers import NOT_FOUND_MESSAGE, NOT_JSON, NOT_LOGGED_IN, FieldErrors, path_errors_only, pydantic_error_detail
+from rummelig.med.api import router as med_router
+from rummelig.onboarding.api import router as onboarding_router
 from rummelig.organisation.api import router as units_router
 from rummelig.people.api import router as people_router
 from rummelig.placements.api import router as placements_router
+from rummelig.procurement.api import router as procurement_router
 from rummelig.retention.api import router as retention_router
 from rummelig.schemes.api import router as schemes_router
 
@@ -47,7 +50,9 @@ api = NinjaAPI(
         "eller ansættelser skrives i revisionsloggen. Ugyldige data giver 422 med "
         "`{\"detail\": [{\"field\": …, \"message\": …}]}` på dansk; ukendte felter og null i felter, der ikke kan være "
         "tomme, afvises også. PATCH tager de samme felter med de samme grænser som PUT, alle valgfrie. Et indhold, "
-        "der ikke er JSON, giver 400; en adresse, der ikke findes (også et id, der ikke er et id), giver 404 som JSON."
+        "der ikke er JSON, giver 400; en adresse, der ikke findes (også et id, der ikke er et id), giver 404 som JSON.\n\n"
+        "Indkøb (`/procurement/…`): udbud, overvejelsen af hver klausul, offentliggørelse, klausulbiblioteket og opfølgningen "
+        "på leverandører. Indkøb skriver; HR og revisor læser (skrivning giver 403); andre roller får 404."
     ),
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
@@ -94,4 +99,7 @@ api.add_router("/units", units_router)
 api.add_router("/schemes", schemes_router)
 api.add_router("/people", people_router)
 api.add_router("/placements", placements_router)
+api.add_router("/med", med_router)
 api.add_router("/retention-cases", retention_router)
+api.add_router("/procurement", procurement_router)
+api.add_router("/onboarding", onboarding_router)

@@ -1,23 +1,18 @@
-"""The filter form of the audit log page (read-only: there is no form that changes an entry)."""
+"""The filter form of the audit log page (read-only: there is no form that changes an entry).
+
+Its fields come from `filters.AuditFilter`; this form offers the choices the log holds and checks the period.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rummelig.core.forms import DateInput, style_widgets
+from rummelig.core.forms import style_widgets
 
 from .display import object_type_label
 from .models import AuditEntry
 
 
 class AuditFilterForm(forms.Form):
-    user = forms.CharField(label=_("User"), required=False, max_length=150)
-    action = forms.ChoiceField(label=_("Action"), required=False)
-    object_type = forms.ChoiceField(label=_("Type of record"), required=False)
-    object_id = forms.CharField(label=_("Record id"), required=False, max_length=50)
-    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("To date"), required=False, widget=DateInput())
-    q = forms.CharField(label=_("Free text"), required=False, max_length=100, help_text=_("Searches the record, the user and the detail."))
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", _("All"))] + list(AuditEntry.Action.choices)

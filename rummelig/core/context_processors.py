@@ -15,9 +15,19 @@ MENU = [
     ("alerts:tasks", _("My tasks"), lambda a: a.gives_statements),
     ("retention:list", _("Retention"), lambda a: a.handles_retention),
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
+    ("procurement:list", _("Procurement"), lambda a: a.sees_procurement),
+    ("onboarding:positions", _("Positions"), lambda a: a.sees_positions),
+    # HR, auditors and leder see the placements anyway; asking only the others keeps their pages a query shorter.
+    ("onboarding:mentees", _("My mentees"), lambda a: not a.sees_health_anywhere and a.is_mentor),
+    ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
+    ("onboarding:framework", _("MED framework"), lambda a: a.sees_framework),
+    ("med:list", _("MED"), lambda a: a.sees_committees),
     ("schemes:law", _("The law"), lambda a: a.reads_the_law),
     ("imports:list", _("Imports"), lambda a: a.is_hr),
     ("audit:list", _("Audit log"), lambda a: a.may_read_audit_log),
+    ("accounts:list", _("Users"), lambda a: a.may_manage_users),
+    ("own_records", _("My records"), lambda a: a.sees_own_records),
+    ("login:groups", _("Login groups"), lambda a: a.manages_login_groups),
 ]
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from faker import Faker
 
 from rummelig.accounts.models import RoleAssignment
+from rummelig.med.demo import build_med
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
@@ -28,7 +29,9 @@ from rummelig.rules.ratio import FULL_TIME_HOURS
 from rummelig.schemes.models import Scheme
 
 from . import data
+from .onboarding import seed_onboarding
 from .people import PersonMaker, Weighted, years_after, years_before
+from .procurement import build_procurement
 from .seats import PlacementMaker
 
 BATCH = 2000
@@ -358,8 +361,25 @@ class DemoBuilder(PlacementMaker):
         self.build_placements(created_by=users["hr"])
         self.write()
         self.retention_cases = build_retention(self, users["hr"])
+        build_procurement(self.today, self.centres, users["indkoeb"])
+        self.link_employee(users["medarbejder"])
+        seed_onboarding(self, users)
+        self.committees = build_med(self, users)
         self.publish(users["hr"])
         return self
+
+    def link_employee(self, user):
+        """Give the demo employee (login "medarbejder") records of their own: a member of Solsikken's staff.
+
+        The person gets the login's name and payroll user name and is linked, as a login by
+        RUMMELIG_EMPLOYEE_LINK would link them.
+        """
+        site = next((s for s in self.sites if s.unit.name == data.SOLSIKKEN and s.staff), None)
+        staff = [e for e in site.staff if not e.is_manager] if site else []
+        if not staff:
+            return
+        Person.objects.filter(pk=staff[0].person.pk).update(
+            first_name=user.first_name, last_name=user.last_name, account_name=user.username, user=user)
 
     def publish(self, hr):
         """Publish the last two annual report dates, so MED members' pages have figures to show."""

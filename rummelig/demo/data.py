@@ -421,10 +421,10 @@ DEMO_USERS = (
     DemoUser("med-hoved", "Mette", "Dahl", "med", "kommune", "ser kun tal for hele kommunen (HovedMED)"),
     DemoUser("med-boern", "Jens", "Kjærgaard", "med", "boern", "ser kun tal for centret"),
     DemoUser("revisor", "Anders", "Møller", "auditor", None, "læser alt, også revisionsloggen"),
-    DemoUser("indkoeb", "Ida", "Lykke", "indkoeb", "kommune", "ser ingen personoplysninger"),
+    DemoUser("indkoeb", "Ida", "Lykke", "indkoeb", "kommune", "udbud, klausuler og opfølgning; ser ingen personoplysninger"),
     DemoUser("jobcenter", "Jakob", "Holm", "beskaeftigelse", "kommune", "kommunens beskæftigelsesenhed"),
     DemoUser("it-admin", "Irene", "Thomsen", "administrator", None, "administrerer brugere; ser ingen personoplysninger"),
-    DemoUser("medarbejder", "Mads", "Frost", "medarbejder", SOLSIKKEN, "ser ingen andres oplysninger"),
+    DemoUser("medarbejder", "Mads", "Frost", "medarbejder", SOLSIKKEN, "mentor for to på Solsikken: ser kun dem, uden helbredsoplysninger"),
     DemoUser("ingen", "Ole", "Udenfor", None, None, "ingen rolle: ser ingenting"),
 )
 DEMO_USERNAMES = tuple(u.username for u in DEMO_USERS)

@@ -46,41 +46,45 @@ class PlacementMaker:
 
     def build_placements(self, created_by):
         self.created_by = created_by
-        rng = self.rng
         open_sites = [s for s in self.sites if not s.closed]
         by_name = {s.unit.name: s for s in open_sites}
         for profile in data.PROFILES:
             if profile.code not in self.schemes:
                 continue
-            seats = max(profile.min_seats, round(profile.share * self.staff_now / (1 - profile.vacated)))
-            sites = []
-
-            def has_room(site):
-                return not profile.counts_in_ratio or site.ratio_seats < self.ratio_cap(site)  # noqa: B023 - used within this iteration only
-
-            def take(site):
-                sites.append(site)  # noqa: B023 - used within this iteration only
-                if profile.counts_in_ratio:  # noqa: B023 - used within this iteration only
-                    site.ratio_seats += 1
-
-            for name, codes in data.ANCHORS.items():
-                if profile.code in codes and name in by_name and len(sites) < seats and has_room(by_name[name]):
-                    take(by_name[name])
-            pick = Weighted([(s, float(s.fte) * profile.centres.get(s.centre.key, 0)) for s in open_sites])
-            while len(sites) < seats:
-                site = pick.draw(rng)
-                for _ in range(30):
-                    if has_room(site):
-                        break
-                    site = pick.draw(rng)
-                take(site)
-            for site in sites:
+            for site in self.seat_sites(profile, open_sites, by_name):
                 self.seat(profile, site)
         profiles = {p.code: p for p in data.PROFILES}
         for site in self.sites:
             if site.closed:
                 for code in ("loentilskud", "virksomhedspraktik"):
                     self.seat(profiles[code], site, vacated=True)
+
+    def seat_sites(self, profile, open_sites, by_name):
+        """Return the sites of the scheme's seats: its anchor workplaces first, then drawn by size and centre."""
+        rng = self.rng
+        seats = max(profile.min_seats, round(profile.share * self.staff_now / (1 - profile.vacated)))
+        sites = []
+
+        def has_room(site):
+            return not profile.counts_in_ratio or site.ratio_seats < self.ratio_cap(site)
+
+        def take(site):
+            sites.append(site)
+            if profile.counts_in_ratio:
+                site.ratio_seats += 1
+
+        for name, codes in data.ANCHORS.items():
+            if profile.code in codes and name in by_name and len(sites) < seats and has_room(by_name[name]):
+                take(by_name[name])
+        pick = Weighted([(s, float(s.fte) * profile.centres.get(s.centre.key, 0)) for s in open_sites])
+        while len(sites) < seats:
+            site = pick.draw(rng)
+            for _ in range(30):
+                if has_room(site):
+                    break
+                site = pick.draw(rng)
+            take(site)
+        return sites
 
     def seat(self, profile, site, vacated=False):
         """Make the placements of one seat: today's holder, the earlier ones, the next planned one."""
@@ -317,24 +321,9 @@ class PlacementMaker:
         if rule is None or not site.unit.is_valid_on(start):
             return None
         limit = max_end_date(rule, tg, start, person.birth_date)
-        if limit is not None:
-            if limit < start:
-                return None
-            if planned_end is not None and planned_end > limit:
-                planned_end = limit
-            if actual_end is not None and actual_end > limit:
-                actual_end = limit
-            if profile.model == "age" and planned_end is None:
-                planned_end = limit
-            if planned_end is None and actual_end is None and limit <= self.today + timedelta(days=730):
-                planned_end = limit  # a fleksjob or skånejob ends at folkepension age
-        if site.unit.valid_to is not None:
-            actual_end = min(actual_end or site.unit.valid_to, site.unit.valid_to)
-            planned_end = min(planned_end, site.unit.valid_to) if planned_end else None
-        if actual_end is None and planned_end is not None and planned_end < self.today:
-            actual_end = planned_end
-        if actual_end is not None and actual_end >= self.today:
-            planned_end, actual_end = planned_end or actual_end, None
+        if limit is not None and limit < start:
+            return None
+        planned_end, actual_end = self.fit_ends(profile, site, limit, planned_end, actual_end)
         linked = employment if employment is not None and not profile.employee else None
         if profile.employee and employment is not None:
             hours = int(employment.weekly_hours)
@@ -354,11 +343,7 @@ class PlacementMaker:
         considerations = ""
         if rng.random() < profile.considerations:
             considerations = " ".join(rng.sample(data.CONSIDERATIONS, rng.randint(1, 2)))
-        mentor = None
-        if profile.mentor and rng.random() < profile.mentor and site.staff:
-            candidate = rng.choice(site.staff)
-            if candidate.person is not person and candidate.start <= start:
-                mentor = candidate.person
+        mentor = self.mentor(profile, site, person, start)
         placement = Placement(
             person=person, scheme=self.schemes[profile.code], workplace=site.unit, employment=linked,
             target_group=tg, start=start, planned_end=planned_end, actual_end=actual_end,
@@ -382,6 +367,35 @@ class PlacementMaker:
             self.hired.add(id(person))
             self.hire(site, person, actual_end + timedelta(days=1))
         return placement
+
+    def fit_ends(self, profile, site, limit, planned_end, actual_end):
+        """Return (planned_end, actual_end) fitted to the scheme's last day (limit, or None) and the workplace's closing."""
+        if limit is not None:
+            if planned_end is not None and planned_end > limit:
+                planned_end = limit
+            if actual_end is not None and actual_end > limit:
+                actual_end = limit
+            if profile.model == "age" and planned_end is None:
+                planned_end = limit
+            if planned_end is None and actual_end is None and limit <= self.today + timedelta(days=730):
+                planned_end = limit  # a fleksjob or skånejob ends at folkepension age
+        if site.unit.valid_to is not None:
+            actual_end = min(actual_end or site.unit.valid_to, site.unit.valid_to)
+            planned_end = min(planned_end, site.unit.valid_to) if planned_end else None
+        if actual_end is None and planned_end is not None and planned_end < self.today:
+            actual_end = planned_end
+        if actual_end is not None and actual_end >= self.today:
+            planned_end, actual_end = planned_end or actual_end, None
+        return planned_end, actual_end
+
+    def mentor(self, profile, site, person, start):
+        """Return a colleague at the site as the placement's mentor, or None."""
+        rng = self.rng
+        if profile.mentor and rng.random() < profile.mentor and site.staff:
+            candidate = rng.choice(site.staff)
+            if candidate.person is not person and candidate.start <= start:
+                return candidate.person
+        return None
 
     def contact(self, profile):
         if profile.code == "paragraf-56":

@@ -13,6 +13,7 @@ from rummelig.audit.models import AuditEntry
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.placements.models import Placement
+from rummelig.procurement.models import Tender
 from rummelig.reports.models import Publication
 from rummelig.schemes.models import Scheme
 
@@ -81,11 +82,12 @@ def delete_with_dependants(queryset):
 
 
 def flush_demo():
-    """Delete the register (placements, employments, people, units), what hangs on it, and the demo users.
+    """Delete the register (placements, employments, people, units, tenders), what hangs on it, and the demo users.
 
     The audit log stays: it is append-only. Publications go: their figures are of the demo units.
     """
     Publication.objects.all().delete()
+    Tender.objects.all().delete()  # the demo's tenders (with their decisions, follow-up and sanctions); the clause library stays
     delete_with_dependants(Placement.objects.all())
     delete_with_dependants(Employment.objects.all())
     delete_with_dependants(Person.objects.all())

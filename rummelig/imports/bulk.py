@@ -112,25 +112,8 @@ def insert(model, rows: list[New], progress=None, *, ids: list[int] | None = Non
     unknown = set(given) - set(fields)
     if unknown:
         raise ValueError(f"{model.__name__} has no column {sorted(unknown)}")
-    now = timezone.now()
-    defaults = []
-    for attname, field in fields.items():
-        if attname in given:
-            continue
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            value = now
-        else:
-            value = field.get_default()
-        convert = _converter(field, conn)
-        defaults.append((field, convert(value) if convert is not None and value is not None else value))
-    # (index in a row: the pk, then `given`; converter) for references and values the driver needs adapted
-    conversions = []
-    for index, attname in enumerate(given, start=1):
-        field = fields[attname]
-        if isinstance(field, ForeignKey):
-            conversions.append((index, _pk))
-        elif (convert := _converter(field, conn)) is not None:
-            conversions.append((index, convert))
+    defaults = _defaults(fields, given, conn)
+    conversions = _conversions(fields, given, conn)
     extract = itemgetter(*given) if len(given) > 1 else (lambda values: (values[given[0]],))
     tail = tuple(value for _, value in defaults)
 
@@ -149,17 +132,7 @@ def insert(model, rows: list[New], progress=None, *, ids: list[int] | None = Non
     with conn.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
             batch = rows[start : start + BATCH]
-            params = []
-            for row in batch:
-                values = row.values
-                if len(values) != key_count:
-                    raise ValueError(f"rows for {model.__name__} name different columns")
-                record = [row.pk, *extract(values), *tail]
-                for index, convert in conversions:
-                    value = record[index]
-                    if value is not None:
-                        record[index] = convert(value)
-                params.append(record)
+            params = _records(model, batch, key_count, extract, tail, conversions)
             if conn.vendor == "postgresql":
                 # COPY: PostgreSQL's bulk load, several times faster than INSERTs (psycopg adapts the values)
                 with cursor.cursor.copy(copy_sql) as copy:
@@ -169,6 +142,50 @@ def insert(model, rows: list[New], progress=None, *, ids: list[int] | None = Non
                 _insert_many(cursor, sql, params, _rows_per_statement(conn, len(names)))
             if progress is not None:
                 progress.step(len(batch))
+
+
+def _defaults(fields, given, conn) -> list[tuple]:
+    """Return [(field, database value)] of the columns the rows do not name: auto_now fields get now, others their default."""
+    now = timezone.now()
+    defaults = []
+    for attname, field in fields.items():
+        if attname in given:
+            continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            value = now
+        else:
+            value = field.get_default()
+        convert = _converter(field, conn)
+        defaults.append((field, convert(value) if convert is not None and value is not None else value))
+    return defaults
+
+
+def _conversions(fields, given, conn) -> list[tuple]:
+    """Return (index in a row: the pk, then `given`; converter) for references and values the driver needs adapted."""
+    conversions = []
+    for index, attname in enumerate(given, start=1):
+        field = fields[attname]
+        if isinstance(field, ForeignKey):
+            conversions.append((index, _pk))
+        elif (convert := _converter(field, conn)) is not None:
+            conversions.append((index, convert))
+    return conversions
+
+
+def _records(model, batch: list[New], key_count: int, extract, tail: tuple, conversions: list[tuple]) -> list[list]:
+    """Return the parameter rows of a batch: pk, the given values (converted), the defaults."""
+    params = []
+    for row in batch:
+        values = row.values
+        if len(values) != key_count:
+            raise ValueError(f"rows for {model.__name__} name different columns")
+        record = [row.pk, *extract(values), *tail]
+        for index, convert in conversions:
+            value = record[index]
+            if value is not None:
+                record[index] = convert(value)
+        params.append(record)
+    return params
 
 
 def _rows_per_statement(conn, columns: int) -> int:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from .display import CHANGE_LABELS
 from .models import ImportRun
-from .service import Outcome, import_files
+from .service import Outcome, gc_pause_allowed, import_files
 
 CHANGES_SHOWN = 20
 
@@ -36,7 +36,8 @@ class FileImportCommand(BaseCommand):
             if not path.is_file():
                 raise CommandError(_("%(file)s: the file does not exist.") % {"file": path})
         files = [(path, path.name) for path in paths]
-        outcome = import_files(self.source, files, dry_run=options["dry_run"], force=options["force"])
+        with gc_pause_allowed():  # a command runs in a process of its own
+            outcome = import_files(self.source, files, dry_run=options["dry_run"], force=options["force"])
         report(self, outcome)
 
 

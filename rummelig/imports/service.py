@@ -8,6 +8,7 @@ one audit entry (action IMPORT) in a single transaction, so either all of it lan
 import gc
 import logging
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -108,14 +109,36 @@ def import_files(
         return import_staged(staged, user=user, dry_run=dry_run, run=run, progress=progress)
 
 
+_gc_pause_allowed: ContextVar[bool] = ContextVar("rummelig_imports_gc_pause_allowed", default=False)
+
+
+@contextmanager
+def gc_pause_allowed():
+    """Let imports in this block pause the collector: in the worker's task and the import commands only.
+
+    gc.disable() acts on the whole process; in a web process it would switch the collector off for
+    every request that process serves meanwhile, so a preview compared in a request never pauses it.
+    """
+    token = _gc_pause_allowed.set(True)
+    try:
+        yield
+    finally:
+        _gc_pause_allowed.reset(token)
+
+
 @contextmanager
 def no_cyclic_gc():
     """Pause Python's cyclic garbage collector while an import builds its 100,000s of objects.
+
+    Only where `gc_pause_allowed` says so (the worker, the commands); elsewhere it does nothing.
 
     The records, rows and dicts an import makes hold no reference cycles, but each allocation
     burst makes the collector walk every live object again: a fifth of the import's time. Plain
     reference counting still frees everything, and the collector resumes afterwards.
     """
+    if not _gc_pause_allowed.get():
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -183,7 +206,8 @@ class _Refused(Exception):
 def _start(run: ImportRun) -> None:
     """Save the run as running before anything else, so it exists whatever happens next."""
     run.status = ImportRun.Status.RUNNING
-    run.started_at = timezone.now()
+    if not (run.started_at and run.worker == this_process()):  # a worker keeps the time it claimed the run
+        run.started_at = timezone.now()
     run.worker = this_process()
     run.save()
 

@@ -1,9 +1,10 @@
 """The import pages, for HR only (everyone else gets 404): past imports, upload and preview, the run
 with its progress bar, the result, the spreadsheet template and the payroll code mapping.
 
-Flow: upload → the file is kept and compared with Rummelig (a preview, nothing written) → "Kør
-import" starts the run in a background thread (background.py) → the page polls `progress` every
-second (htmx) → the result. The upload is refused by its size before its body is read.
+Flow: upload → the file is kept and queued to be compared with Rummelig by the worker process (a
+preview, nothing written; background.py, tasks.py) → "Kør import" queues the run for the worker →
+meanwhile the page polls `progress` every second (htmx), read from the database, so any web process
+answers → the preview, then the result. The upload is refused by its size before its body is read.
 """
 
 import io
@@ -27,11 +28,10 @@ from . import background, storage
 from . import progress as live_progress
 from .display import CHANGE_LABELS
 from .forms import CodeMappingForm, UploadForm, initial_target
-from .liveness import fail_dead_runs, this_process
+from .liveness import fail_dead_runs
 from .models import ImportRun, PayrollCodeMapping, SourceKind
 from .parsers import write_template
 from .parsers.common import format_size
-from .service import import_file
 
 PAGE_SIZE = 30
 ACTIONS = [
@@ -64,6 +64,7 @@ def run_list(request):
 
 
 @csrf_exempt
+@transaction.non_atomic_requests  # the queued run is committed at once, so the worker finds it
 @login_required
 @requires("is_hr")
 def upload(request):
@@ -113,14 +114,12 @@ def _upload(request):
         name, path = uploads[0].name, storage.keep(uploads[0])
     else:  # SD's answers: kept together as one bundle, read like a zip of them
         name, path = ", ".join(upload.name for upload in uploads), storage.keep_bundle(uploads)
-    run = ImportRun(user=request.user, source=form.cleaned_data["source"], file_name=name[:255], stored_file=path)
-    outcome = import_file(
-        run.source, path, name=name, user=request.user, dry_run=True, force=form.cleaned_data["force"], run=run
-    )
-    if not outcome.run.may_run:
-        storage.discard(path)
-        ImportRun.objects.filter(pk=outcome.run.pk).update(stored_file="")
-    return redirect("imports:detail", outcome.run.pk)
+    run = ImportRun.objects.create(
+        user=request.user, source=form.cleaned_data["source"], file_name=name[:255], stored_file=path,
+        status=ImportRun.Status.RUNNING, dry_run=True, started_at=timezone.now(),
+    )  # fmt: skip  # queued: the worker compares it (background.start_preview) and the page shows its progress
+    background.start_preview(run.pk, force=form.cleaned_data["force"])
+    return redirect("imports:detail", run.pk)
 
 
 @transaction.non_atomic_requests  # reads while an import holds SQLite's write lock (settings: IMMEDIATE)
@@ -160,10 +159,10 @@ def _detail_context(run):
 
 
 def _progress_of(run):
-    snapshot = live_progress.read(run.pk)
+    snapshot = live_progress.read(run.pk)  # the run is in this very process (the tests' immediate tasks)
     if snapshot is not None:
         return snapshot
-    return live_progress.Snapshot(run.progress_current, run.progress_total, "")
+    return live_progress.stored(run)[0]
 
 
 @login_required
@@ -180,10 +179,10 @@ def run(request, pk):
         return redirect("imports:detail", run.pk)
     started = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED, dry_run=True).update(
         status=ImportRun.Status.RUNNING, dry_run=False, progress_current=0, user=request.user,
-        started_at=timezone.now(), worker=this_process(),
-    )
+        started_at=timezone.now(), worker="", heartbeat_at=None,
+    )  # queued: the worker that takes it records itself (background.claim)
     if started:
-        transaction.on_commit(lambda: background.start(run.pk))
+        background.start(run.pk)
     return redirect("imports:detail", run.pk)
 
 
@@ -205,6 +204,8 @@ def progress(request, pk):
                 return response
             return redirect(detail_url)
         snapshot = _progress_of(run)
+        if not run.worker:
+            snapshot = live_progress.Snapshot(snapshot.current, snapshot.total, _("waiting for the background worker"))
     if not request.headers.get("HX-Request"):
         return redirect(detail_url)
     return render(request, "imports/_progress.html", {"run_pk": pk, "progress": snapshot})

@@ -148,6 +148,7 @@ def _placements_under(request, access, unit, today):
     page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side_saerlige"))
     for placement in page.object_list:
         placement.show_status_on(today)
+    log.list_read(request.user, "placement", {"unit": unit.pk}, len(page.object_list), page.paginator.count, request.path)
     return {"placements": page, "placement_total": page.paginator.count}
 
 
@@ -161,8 +162,10 @@ def _staff_under(request, access, unit, today, subtree_figures):
         .order_by("person__last_name", "person__first_name", "pk")
     )
     totals = list(subtree_figures)
+    page = Paginator(employments, PAGE_SIZE).get_page(request.GET.get("side_ansatte"))
+    log.list_read(request.user, "employment", {"unit": unit.pk}, len(page.object_list), page.paginator.count, request.path)
     return {
-        "employments": Paginator(employments, PAGE_SIZE).get_page(request.GET.get("side_ansatte")),
+        "employments": page,
         "subtree_placements": sum(f.placements for f in totals),
         "subtree_staff": sum(f.staff for f in totals),
         "subtree_fte": sum(f.fte for f in totals),

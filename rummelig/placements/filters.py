@@ -7,7 +7,8 @@ one learns anything by guessing ids. Sorting is by `?sort=<column>` or `?sort=-<
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.apps import apps
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +89,9 @@ class PlacementFilter(django_filters.FilterSet):
     annulled = django_filters.BooleanFilter(
         label=_("Show only annulled registrations"), method="filter_annulled", widget=forms.CheckboxInput,
     )
+    checklist_overdue = django_filters.BooleanFilter(
+        label=_("Only with overdue checklist items"), method="filter_checklist_overdue", widget=forms.CheckboxInput,
+    )
     period_from = django_filters.DateFilter(label=_("Period from"), method="filter_period", widget=DateInput(attrs={"class": "form-input"}))
     period_to = django_filters.DateFilter(label=_("Period to"), method="filter_period", widget=DateInput(attrs={"class": "form-input"}))
 
@@ -109,6 +113,8 @@ class PlacementFilter(django_filters.FilterSet):
             self.form.fields["q"].label = _("Search by name, CPR number or date of birth")
         if not access.sees_annulled:
             del self.filters["annulled"]
+        if not access.sees_health_anywhere:  # the checklist is the leder's and HR's, not a TR's
+            del self.filters["checklist_overdue"]
 
     def filter_name(self, queryset, name, value):
         """The person's name; for HR also the CPR number or date of birth, as on the people list."""
@@ -121,6 +127,13 @@ class PlacementFilter(django_filters.FilterSet):
         # The view has already chosen the annulled registrations as the list's base (HR and auditor only).
         return queryset
 
+    def filter_checklist_overdue(self, queryset, name, value):
+        """Placements with a checklist item not done by its due day (the onboarding app's checklists)."""
+        if not value:
+            return queryset
+        items = apps.get_model("onboarding", "ChecklistItem").objects
+        return queryset.filter(Exists(items.filter(checklist__placement=OuterRef("pk"), done_on__isnull=True, due__lt=self.today)))
+
     def filter_status(self, queryset, name, value):
         return queryset.with_status(value, self.today)
 
@@ -130,6 +143,12 @@ class PlacementFilter(django_filters.FilterSet):
             return queryset
         self._period_applied = True
         return queryset.overlapping(self.form.cleaned_data.get("period_from"), self.form.cleaned_data.get("period_to"))
+
+    def offers_centres(self):
+        """True if the user has centres to choose among. The choices are read once here and kept for the form to render."""
+        field = self.form.fields["centre"]
+        field.widget.choices = list(iter(field.choices))  # iter: list() would first ask the database for a count
+        return len(field.widget.choices) > (field.empty_label is not None)
 
     @property
     def unit_outside_scope(self):

@@ -65,6 +65,11 @@ def _filtered(request, access, today):
     return filterset, filterset.qs.order_by(*sort_fields(sort)), sort
 
 
+def _given_filters(filterset):
+    """Return {name: value} of the filters the list was asked for, for the audit log (not the page or the sort)."""
+    return {name: value for name, value in filterset.data.items() if name not in ("side", "sort")}
+
+
 def _sort_headers(request, sort):
     headers = []
     for key, label in SORT_COLUMNS:
@@ -93,6 +98,7 @@ def placement_list(request):
     for placement in page.object_list:
         placement.show_status_on(today)
     count = page.paginator.count
+    log.list_read(request.user, "placement", _given_filters(filterset), len(page.object_list), count, request.path)
     query = query_string(request, side=None)
     return searches.not_stored(request, render(request, "placements/list.html", {
         "filter": filterset,
@@ -104,7 +110,7 @@ def placement_list(request):
         "headers": _sort_headers(request, sort),
         "export_url": reverse("placements:export") + (f"?{query}" if query else ""),
         "may_create": access.may_edit,
-        "show_centre_filter": filterset.filters["centre"].queryset.exists(),
+        "show_centre_filter": filterset.offers_centres(),
     }))
 
 

@@ -48,7 +48,7 @@ def _full(cells, rows, cols):
 class Retention(Section):
     key = "retention"
     title = gettext_lazy("Keeping colleagues (fastholdelse)")
-    order = 85
+    order = 87
 
     def intro(self, report):
         return _(

@@ -23,7 +23,7 @@ class TestCreateApiToken:
     def test_it_prints_a_token_as_the_last_word_and_the_token_works(self, world, client):
         output = create_token("hr", "--name", "Lønsystemet")
         key = output.split()[-1]
-        assert output.startswith("Token for hr: ")
+        assert output.startswith("Token for hr (udløber ")
         response = client.get("/api/v1/units", HTTP_AUTHORIZATION=f"Bearer {key}")
         assert response.status_code == 200
         assert response.json()["count"] == 6
@@ -38,7 +38,7 @@ class TestCreateApiToken:
         assert key.startswith(token.prefix)
 
     def test_it_refuses_an_unknown_user(self, world):
-        with pytest.raises(CommandError, match="No user named 'ukendt'"):
+        with pytest.raises(CommandError, match="ingen bruger med brugernavnet 'ukendt'"):
             create_token("ukendt")
         assert not ApiToken.objects.exists()
 

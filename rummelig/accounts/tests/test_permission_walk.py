@@ -61,9 +61,10 @@ def test_every_api_operation_declares_a_known_permission():
     assert undeclared == []
 
 
-def test_login_logout_and_language_are_declared_public():
-    declared = {p.name: p.callback.permission for _, p in url_patterns() if p.name in ("login", "logout", "set_language")}
-    assert declared == {"login": PUBLIC, "logout": PUBLIC, "set_language": PUBLIC}
+def test_login_logout_language_and_health_are_declared_public():
+    names = ("login", "logout", "set_language", "health")
+    declared = {p.name: p.callback.permission for _, p in url_patterns() if p.name in names}
+    assert declared == {"login": PUBLIC, "logout": PUBLIC, "set_language": PUBLIC, "health": PUBLIC}
     assert get_resolver().resolve("/").func.permission == LOGIN
 
 

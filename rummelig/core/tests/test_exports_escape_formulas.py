@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rummelig.core.spreadsheets import FORMULA_STARTS, Workbook
 from rummelig.placements.models import Placement
+from rummelig.procurement.models import Subcontractor, Tender
 from rummelig.reports.models import Target
 from rummelig.reports.publications import publish
 from rummelig.testing import make_person, make_placement
@@ -28,6 +29,7 @@ EXPORTS = {
     "placements:export": (reverse("placements:export"), {}),
     "reports:annual_export": (reverse("reports:annual_export", args=["xlsx"]), {"year": 2026}),
     "imports:template": (reverse("imports:template"), {}),
+    "procurement:export": (reverse("procurement:export"), {}),
     # Made when asked: HR publishes the (poisoned) figures first, as for the Hovedudvalg.
     "reports:publication_export": (
         lambda world: reverse("reports:publication_export", args=[publish(date(2026, 6, 30), world.hr).pk, "xlsx"]), {},
@@ -100,6 +102,9 @@ def poisoned(world):
         )
     Placement.objects.filter(pk=Placement.objects.first().pk).update(yearly_subsidy=Decimal("-1500.50"))
     Target.objects.create(year=2026, unit=world.kommune, value=30, note="Byrådets beslutning")
+    tender = Tender.objects.create(title="Rengøring", kind="tjenesteydelse", estimated_value=Decimal("2500000"), duration_months=12,
+                                   procuring_unit=world.skovbrynet, supplier_name="Rent og Pænt ApS")
+    Subcontractor.objects.create(tender=tender, name="Vinduespudseren")
     assert _poison_every_free_text_field() > 20
 
 

@@ -25,4 +25,4 @@ def test_an_employee_representative_has_tasks_and_no_reports_imports_or_audit_lo
 
 
 def test_a_med_member_sees_only_the_front_page_units_and_reports(world, login):
-    assert set(menu(login(world.med_a).get(reverse("start")))) == {"Forside", "Enheder", "Rapporter", "Lovgrundlag"}
+    assert set(menu(login(world.med_a).get(reverse("start")))) == {"Forside", "Enheder", "Rapporter", "MED-rammer", "Lovgrundlag"}

@@ -331,6 +331,11 @@ def test_the_demo_users_see_what_their_role_allows(demo):
     assert not med.sees_individuals and med.sees_aggregates
     assert not access_for(User.objects.get(username="ingen")).placements().exists()
     assert access_for(User.objects.get(username="revisor")).may_read_audit_log
+    employee = access_for(User.objects.get(username="medarbejder"))
+    assert employee.sees_own_records and not employee.sees_individuals
+    assert employee.own_person().employments.filter(unit__name="Solsikken Børnehus").exists()
+    it = access_for(User.objects.get(username="it-admin"))
+    assert it.may_manage_users and not it.sees_individuals and not it.sees_aggregates
 
 
 def test_the_demo_has_retention_cases_open_ended_and_one_behind_its_interview(demo):
@@ -344,3 +349,14 @@ def test_the_demo_has_retention_cases_open_ended_and_one_behind_its_interview(de
     assert RetentionCase.objects.filter(unit__name="Skovbrynet Skole").exists()
     ended_in_fleksjob = RetentionCase.objects.filter(result="fleksjob")
     assert all(c.result_placement.workplace_id == c.unit_id for c in ended_in_fleksjob)
+
+
+def test_the_demo_has_tenders_follow_up_and_a_sanction_and_a_flush_does_not_double_them(demo):
+    from rummelig.procurement.models import Clause, DocumentationRequest, Sanction, Tender
+    assert Tender.objects.count() == 4
+    assert set(Tender.objects.values_list("status", flat=True)) == {"koerer", "tildelt", "offentliggjort", "planlagt"}
+    assert Sanction.objects.count() == 1
+    assert DocumentationRequest.objects.filter(received_on__isnull=True).exists()
+    clauses = Clause.objects.count()
+    seed("--flush", employees=400)
+    assert Tender.objects.count() == 4 and Clause.objects.count() == clauses

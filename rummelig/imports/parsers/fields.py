@@ -86,6 +86,14 @@ def quantize_fte(fte: Decimal) -> Decimal:
     return fte.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
+def fte_in_range(fte: Decimal, problems: Problems, where: str, message: str) -> Decimal:
+    """Return the FTE to four decimals; one outside 0..1 is a problem (`message`, at `where`) and gives 0."""
+    if not 0 <= fte <= 1:
+        problems.add(where, message)
+        return Decimal(0)
+    return quantize_fte(fte)
+
+
 def hours_from_fte(fte: Decimal) -> Decimal:
     """Return weekly hours for an FTE fraction of the full-time week (rules.ratio), to two decimals.
 

@@ -56,7 +56,7 @@ from .fields import (
     quantize_fte,
     required,
 )
-from .records import EmploymentRecord, LeaveRecord, ParsedFile, Problems, Record, UnitRecord, collect
+from .records import EmploymentRecord, LeaveRecord, ParsedFile, Problems, Record, UnitRecord, collect, unless_problems
 from .safexml import Fields, iter_records, localname
 
 __all__ = ["MAX_FILE_BYTES", "check_size", "dump_timestamp_from_filename", "iter_opus", "parse_opus"]
@@ -136,9 +136,8 @@ def _unit(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | Non
     if parent == unit_id:
         problems.add(fields.where("parentOrgUnit"), "Enheden står som sin egen overordnede enhed.")
     p_number = check_p_number(fields.text("pNr"), problems, fields, "pNr")
-    if problems.total > before:
-        return None
-    return UnitRecord(
+    return unless_problems(
+        problems, before, UnitRecord,
         source_id=unit_id,
         parent_source_id=parent,
         name=name,
@@ -200,9 +199,8 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         except ValueError:
             is_manager = False
             problems.add(fields.where("isManager"), f"'{text('isManager', '')}' er hverken true eller false.")
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
+    return unless_problems(
+        problems, before, EmploymentRecord,
         source_id=employee_id,
         cpr=cpr,
         first_name=first_name,

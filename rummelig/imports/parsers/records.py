@@ -112,6 +112,16 @@ def file_error(file: str, message: str, location: str = "") -> ImportFileError:
     return ImportFileError(ImportProblem(file, location, message))
 
 
+def unless_problems(problems: "Problems", before: int, record_type, /, **values):
+    """Return record_type(**values), or None when a problem was found since `before` (problems.total then).
+
+    Every parser ends a record this way: a record with a problem is skipped, and HR reads why.
+    """
+    if problems.total > before:
+        return None
+    return record_type(**values)
+
+
 class Problems:
     """Collect row-level problems: keep the first `limit`, count the rest.
 

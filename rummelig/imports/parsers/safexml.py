@@ -174,33 +174,32 @@ def _prolog_end(text: str, *, name: str | None = None, complete: bool = True) ->
         while i < length and text[i] in " \t\r\n":
             i += 1
         if i >= length:
-            if name is None:
-                return None
-            if complete:
-                raise file_error(name, "Filen indeholder ingen XML-elementer.")
-            raise file_error(name, "Filen begynder ikke med XML-data inden for de første 64 kB.")
+            empty = "Filen indeholder ingen XML-elementer."
+            _refuse(name, empty if complete else "Filen begynder ikke med XML-data inden for de første 64 kB.")
+            return None
         line = f"linje {text.count(chr(10), 0, i) + 1}"
         if text.startswith("<?", i):
             end = text.find("?>", i + 2)
         elif text.startswith("<!--", i):
             end = text.find("-->", i + 4)
         elif text[i : i + 9].upper() == "<!DOCTYPE":
-            if name is None:
-                return None
-            raise file_error(name, _DOCTYPE_MESSAGE, line)
+            _refuse(name, _DOCTYPE_MESSAGE, line)
+            return None
         elif text.startswith("<", i):
             return i
         else:
-            if name is None:
-                return None
-            raise file_error(name, "Filen er ikke en XML-fil: den skal begynde med '<'.", line)
+            _refuse(name, "Filen er ikke en XML-fil: den skal begynde med '<'.", line)
+            return None
         if end < 0:
-            if name is None:
-                return None
-            raise file_error(
-                name, "Filen er ikke gyldig XML: en kommentar eller erklæring bliver ikke afsluttet.", line
-            )
+            _refuse(name, "Filen er ikke gyldig XML: en kommentar eller erklæring bliver ikke afsluttet.", line)
+            return None
         i = end + 2 if text.startswith("?>", end) else end + 3
+
+
+def _refuse(name: str | None, *message: str) -> None:
+    """Raise the file error for file `name`; only looking (no name), do nothing."""
+    if name is not None:
+        raise file_error(name, *message)
 
 
 def decode_head(head: bytes) -> str:

@@ -29,7 +29,6 @@ def fast_password_hasher(settings):
 @pytest.fixture(autouse=True)
 def imports_dir(settings, tmp_path):
     settings.IMPORTS_DIR = str(tmp_path / "uploads")
-    settings.IMPORTS_RUN_IN_BACKGROUND = False
     return tmp_path / "uploads"
 
 

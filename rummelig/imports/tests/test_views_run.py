@@ -1,13 +1,11 @@
-"""Running a previewed import: the progress bar, the result, and the run in a background thread."""
-
-import threading
+"""Running a previewed import: the progress bar, the result, and the run as a task of the database queue."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from rummelig.audit.models import AuditEntry
-from rummelig.imports import background, progress
+from rummelig.imports import progress
 from rummelig.imports.models import ImportRun, SourceKind
 from rummelig.people.models import Employment
 
@@ -96,25 +94,50 @@ def test_the_detail_page_of_a_running_import_polls_for_progress(world, login):
     assert "Indlæsningen kører" in content
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_background_thread_imports_with_its_own_connection(world, settings, opus_codes, tmp_path):
-    settings.IMPORTS_RUN_IN_BACKGROUND = True
-    path = tmp_path / OPUS_DAY_1.name
-    path.write_bytes(OPUS_DAY_1.read_bytes())
-    run = ImportRun.objects.create(
-        source=SourceKind.OPUS, file_name=path.name, stored_file=str(path), status=ImportRun.Status.RUNNING,
-        dry_run=False, user=world.hr,
-    )  # fmt: skip
-    before = set(threading.enumerate())
+@pytest.fixture
+def reference_data(transactional_db):
+    """An earlier test that committed may have flushed the schemes the migrations loaded: load them again."""
+    from rummelig.testing import reload_reference_data
 
-    background.start(run.pk)
-    [thread] = [t for t in threading.enumerate() if t not in before and t.name.startswith("rummelig-import")]
-    thread.join(timeout=60)
+    reload_reference_data()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
+def test_a_queued_run_waits_for_the_worker_which_imports_it(world, settings, login, opus_codes):
+    """With the database queue, the run page only queues the run; `db_worker` runs it, in its own transaction."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.SECRET_KEY = "a-production-key-the-worker-accepts-" + "x" * 30
+    client = login(world.hr)
+    work = lambda: call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)  # noqa: E731
+    run = preview(client)  # the upload is queued to be compared, by the worker too
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.RUNNING and run.dry_run and run.worker == ""
+    assert "Filen sammenlignes med Rummelig" in client.get(reverse("imports:detail", args=[run.pk])).content.decode()
+    work()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.PREVIEWED and run.may_run and not Employment.objects.exists()
+
+    client.post(reverse("imports:run", args=[run.pk]))
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.RUNNING and run.worker == ""
+    assert not Employment.objects.exists()
+    bar = client.get(reverse("imports:progress", args=[run.pk]), HTTP_HX_REQUEST="true").content.decode()
+    assert "venter på baggrundsprocessen" in bar
+    assert DBTaskResult.objects.ready().count() == 1
+
+    work()
 
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE, (run.problems, run.error)
     assert Employment.objects.count() == 4
-    assert not path.exists()
+    assert run.stored_file == "" and run.worker.split(":")[1].isdigit()
+    assert DBTaskResult.objects.successful().count() == 2
 
 
 def test_reading_a_file_publishes_progress_as_records_arrive():

@@ -98,6 +98,12 @@ def build_municipality(world):
                        planned_end=date(2024, 3, 31), actual_end=date(2024, 3, 31), hours_per_week=full,
                        outcome="ordinaert_job_her")
 
+    _pool_and_targets(world, fleksjob_solsikken)
+    return Municipality(world, old, fleksjob_solsikken, names)
+
+
+def _pool_and_targets(world, fleksjob_solsikken):
+    """The fleksjob pool's payments and budgets, and the year's targets."""
     for placement in fleksjob_solsikken:
         PlacementEconomy.objects.create(placement=placement, year=2025, pool_payment=Decimal("20000"))
         PlacementEconomy.objects.create(placement=placement, year=2024, pool_payment=Decimal("15000"))
@@ -115,7 +121,6 @@ def build_municipality(world):
     target(2025, world.kommune, 6, ("elev",), kind=Target.Kind.DIMENSIONING)
     target(2024, world.kommune, 25)
     target(2024, world.kommune, 4, ("elev",), kind=Target.Kind.DIMENSIONING)
-    return Municipality(world, old, fleksjob_solsikken, names)
 
 
 @pytest.fixture

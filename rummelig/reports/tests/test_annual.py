@@ -13,7 +13,8 @@ URL = reverse("reports:annual")
 SECTION_TITLES = [
     "Ansatte på særlige vilkår", "Udviklingen over fem år", "Ansatte i løbet af året og årsværk", "I forhold til måltal",
     "Balancen med ordinært ansatte", "Elever", "Egne borgere via eget jobcenter", "Unge under 30 år",
-    "Udfald af afsluttede ansættelser", "Fastholdelse af kolleger", "Økonomi",
+    "Udfald af afsluttede ansættelser", "Effekten: videre i job eller uddannelse", "Fastholdelse af kolleger", "Økonomi",
+    "Sociale klausuler og arbejdsklausuler i udbud",
 ]
 
 

@@ -165,14 +165,7 @@ def link_tables(program, documents):
 
     for document in documents:
         reference = date.fromisoformat(document["reference_date"])
-        trend = find_table(document, "trend")
-        if trend is not None:
-            for column in trend["columns"]:
-                day = same_day_in(reference, int(column["label"]))
-                if day in headcount:
-                    for row in trend["rows"]:
-                        if not row["total"]:
-                            program.same([(day, "trend", row["label"], column["label"])], cells(day, scheme=row["label"]))
+        _link_trend(program, find_table(document, "trend"), reference, headcount, cells)
         balance = find_table(document, "balance")
         if balance is not None and balance["columns"]:
             label = balance["columns"][0]["label"]
@@ -180,6 +173,18 @@ def link_tables(program, documents):
                 for row in balance["rows"]:
                     if not row["total"] and day in headcount:
                         program.same([(day, "balance", row["label"], label)], cells(day, centre=row["label"], among=temporary(day)))
+
+
+def _link_trend(program, trend, reference, headcount, cells):
+    """Each year's scheme in the trend is the headcount table's row of that scheme on the same day."""
+    if trend is None:
+        return
+    for column in trend["columns"]:
+        day = same_day_in(reference, int(column["label"]))
+        if day in headcount:
+            for row in trend["rows"]:
+                if not row["total"]:
+                    program.same([(day, "trend", row["label"], column["label"])], cells(day, scheme=row["label"]))
 
 
 def find_table(document, key):

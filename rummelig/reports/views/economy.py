@@ -141,6 +141,8 @@ def economy_placements(request):
     page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("side"))
     for placement in page:
         placement.year_economy = placement.economy_rows[0] if placement.economy_rows else None
+    log.list_read(request.user, "placement", {"year": year, "scheme": scheme}, len(page.object_list), page.paginator.count,
+                  request.path)
     return render(request, "reports/economy_placements.html", {
         "form": form, "page": page, "year": year, "may_edit": access.is_hr,
     })

@@ -3,7 +3,8 @@
     15 6 * * *  cd /srv/rummelig && .venv/bin/python manage.py send_reminders
 
 Leaders (or HR, for a workplace without a leder) get the deadlines of their placements; employee
-representatives get the statements they are asked to give. Every alert (user, placement, kind,
+representatives get the statements they are asked to give; other apps add theirs through
+`alerts.reminder_sources` (procurement officers get documentation requests past their deadline). Every alert (user, placement, kind,
 due date) is sent once: a second run the same day, or any later day, sends nothing new.
 """
 
@@ -22,6 +23,7 @@ from django.utils.translation import ngettext
 from rummelig.alerts.deadlines import DAYS_OVERDUE, STATEMENT_MISSING, alerts_for
 from rummelig.alerts.models import AlertHandling, SentReminder
 from rummelig.alerts.recipients import Recipients
+from rummelig.alerts.reminder_sources import sources
 from rummelig.placements.models import Placement
 
 DEFAULT_DAYS = 30
@@ -57,6 +59,8 @@ class Command(BaseCommand):
                 self._send(user, user_alerts, today, base_url)
                 sent_emails += 1
                 sent_alerts += len(user_alerts)
+            for source in sources():  # other apps' reminders (reminder_sources), e.g. procurement's overdue documentation
+                source(today, dry_run=options["dry_run"], base_url=base_url, write=self.stdout.write)
         for username in sorted(unreachable):
             self.stderr.write(f"{username} has alerts but no e-mail address or is inactive; nothing sent.")
         if options["dry_run"]:

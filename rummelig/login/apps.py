@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginConfig(AppConfig):
+    name = "rummelig.login"
+    label = "login"
+    verbose_name = _("Logging in")

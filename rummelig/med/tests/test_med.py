@@ -1,0 +1,137 @@
+"""MED committees: seats give roles for the term and nothing more; the wheel; meetings; records without persons."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from rummelig.accounts.access import access_for
+from rummelig.accounts.models import Role, RoleAssignment, RoleSource
+from rummelig.med.models import AgendaItem, Committee, Meeting, Membership, Theme
+from rummelig.med.roles import sync_roles
+from rummelig.med.wheel import build_agenda, names_in, wheel
+from rummelig.testing import make_person, make_placement, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _access(user):
+    user = type(user).objects.get(pk=user.pk)  # a fresh user: Access caches per request
+    return access_for(user)
+
+
+@pytest.fixture
+def local_med(world):
+    committee = Committee.objects.create(name="LokalMED Solsikken", kind=Committee.Kind.LOCAL)
+    committee.units.add(world.solsikken)
+    return committee
+
+
+def _seat(committee, user, seat, start=None, until=None):
+    membership = Membership.objects.create(committee=committee, user=user, seat=seat,
+                                           term_from=start or date(2025, 1, 1), term_until=until)
+    sync_roles(user)
+    return membership
+
+
+def test_a_seat_gives_aggregates_for_the_committees_area_and_nothing_more(world, local_med):
+    member = make_user("anna", "Anna", "Medlem")
+    _seat(local_med, member, Membership.Seat.EMPLOYEE)
+    access = _access(member)
+    assert set(access.aggregate_units()) == {world.solsikken}
+    assert not access.sees_individuals and not access.placements().exists()
+    assert list(access.committees()) == [local_med]
+
+
+def test_a_tr_seat_gives_the_tr_role_there_and_an_amr_seat_the_amr_role(world, local_med):
+    tr, amr = make_user("trine", "Trine", "TR"), make_user("arne", "Arne", "AMR")
+    _seat(local_med, tr, Membership.Seat.TR)
+    _seat(local_med, amr, Membership.Seat.AMR)
+    assert _access(tr).represents(world.solsikken)
+    assert RoleAssignment.objects.filter(user=amr, role=Role.AMR, unit=world.solsikken, source=RoleSource.MED_SEAT).exists()
+
+
+def test_the_roles_end_with_the_term_and_go_with_the_seat_but_others_stay(world, local_med):
+    member = make_user("anna", "Anna", "Medlem")
+    RoleAssignment.objects.create(user=member, role=Role.LEDER, unit=world.skovbrynet)  # given by hand
+    yesterday = timezone.localdate() - timedelta(days=1)
+    seat = _seat(local_med, member, Membership.Seat.TR, until=yesterday)
+    access = _access(member)
+    assert not access.aggregate_units().filter(pk=world.solsikken.pk).exists()
+    assert not access.represents(world.solsikken) and not access.committees().exists()
+    seat.delete()
+    sync_roles(member)
+    assert list(RoleAssignment.objects.filter(user=member).values_list("role", "source")) == [(Role.LEDER, RoleSource.MANUAL)]
+
+
+def test_the_agenda_holds_the_themes_due_that_month(world, local_med):
+    own = Theme.objects.create(name="Vores eget tema", month=5, committee=local_med)
+    meeting = Meeting.objects.create(committee=local_med, date=date(2026, 5, 12))
+    build_agenda(meeting)
+    titles = [item.title for item in meeting.items.all()]
+    assert "Arbejdsmiljø og trivsel (APV, trivselsmåling)" in titles and own.name in titles
+    assert "Budget" not in titles
+
+
+def test_missing_fixed_themes_are_listed_and_a_recorded_one_is_discussed(world, local_med, login):
+    meeting = Meeting.objects.create(committee=local_med, date=date(2026, 3, 10))
+    build_agenda(meeting)
+    meeting.items.filter(title="Opfølgning på det sociale ansvar").update(record="Vi drøftede principperne for modtagelse.")
+    statuses = {s.theme.name: s for s in wheel(local_med, 2026, date(2026, 7, 1))}
+    assert statuses["Opfølgning på det sociale ansvar"].discussed_on == date(2026, 3, 10)
+    assert statuses["Sygefravær"].overdue and not statuses["Budget"].overdue
+    page = login(world.hr).get(reverse("med:list")).content.decode()
+    assert "LokalMED Solsikken" in page
+
+
+def test_a_record_naming_a_person_is_warned_about_and_needs_confirming(world, local_med, login):
+    chair = make_user("carl", "Carl", "Formand")
+    _seat(local_med, chair, Membership.Seat.CHAIR)
+    make_placement(world.solsikken, "fleksjob", person=make_person("Karen", "Blixen"))
+    meeting = Meeting.objects.create(committee=local_med, date=date(2026, 3, 10))
+    item = AgendaItem.objects.create(meeting=meeting, title="Opfølgning")
+    client = login(chair)
+    url = reverse("med:item_edit", args=[meeting.pk, item.pk])
+    response = client.post(url, {"title": "Opfølgning", "record": "Karen Blixen har det svært.", "attachment": ""})
+    assert response.status_code == 200 and "nævner Karen Blixen" in response.content.decode()
+    item.refresh_from_db()
+    assert item.record == ""
+    assert names_in("Vi taler om principper for modtagelse") == []
+
+
+def test_a_record_has_no_field_for_a_person_and_the_api_refuses_one(world, local_med):
+    from rummelig.accounts.tests.api_client import api_as
+
+    assert "person" not in {f.name for f in AgendaItem._meta.get_fields()}
+    chair = make_user("carl", "Carl", "Formand")
+    _seat(local_med, chair, Membership.Seat.CHAIR)
+    meeting = Meeting.objects.create(committee=local_med, date=date(2026, 3, 10))
+    person = make_person("Karen", "Blixen")
+    response = api_as(chair).post(f"/med/meetings/{meeting.pk}/items", {"title": "Opfølgning", "record": "Principper",
+                                                                        "person": person.pk})
+    assert response.status_code == 422
+    assert api_as(chair).post(f"/med/meetings/{meeting.pk}/items", {"title": "Opfølgning", "record": "Principper"}).status_code == 201
+
+
+@pytest.mark.parametrize("who", ["leder_b", "tr_a", "outsider"])
+def test_others_do_not_see_a_committee(world, local_med, login, who):
+    client = login(getattr(world, who))
+    assert client.get(reverse("med:detail", args=[local_med.pk])).status_code == 404
+
+
+def test_only_the_chair_holds_meetings(world, local_med, login):
+    member, chair = make_user("anna", "Anna", "Medlem"), make_user("carl", "Carl", "Formand")
+    _seat(local_med, member, Membership.Seat.EMPLOYEE)
+    _seat(local_med, chair, Membership.Seat.CHAIR)
+    url = reverse("med:meeting_create", args=[local_med.pk])
+    assert login(member).post(url, {"date": "2026-05-12"}).status_code == 404
+    assert login(chair).post(url, {"date": "2026-05-12"}).status_code == 302
+    assert Meeting.objects.get().items.count() >= 1
+
+
+def test_minutes_are_a_pdf(world, local_med, login):
+    meeting = Meeting.objects.create(committee=local_med, date=date(2026, 5, 12))
+    build_agenda(meeting)
+    response = login(world.hr).get(reverse("med:minutes_pdf", args=[meeting.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")

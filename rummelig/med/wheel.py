@@ -1,0 +1,91 @@
+"""The annual wheel at work: a meeting's agenda from the themes due, what a committee has discussed, names in records."""
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from rummelig.organisation.models import Unit
+from rummelig.people.models import Person
+from rummelig.reports.figures import Scope
+from rummelig.reports.models import Publication
+from rummelig.reports.publications import PublishedReport, scope_key
+
+from .models import AgendaItem, Theme
+
+
+def build_agenda(meeting):
+    """Add an item for every theme of the committee's wheel due in the meeting's month; return the items."""
+    themes = Theme.for_committee(meeting.committee).filter(month=meeting.date.month)
+    start = meeting.items.count()
+    return AgendaItem.objects.bulk_create([
+        AgendaItem(meeting=meeting, theme=theme, title=theme.name, position=start + n) for n, theme in enumerate(themes)
+    ])
+
+
+@dataclass
+class ThemeStatus:
+    theme: Theme
+    discussed_on: object  # the date of the meeting where it was last discussed this year, or None
+    overdue: bool  # its month has passed this year without it
+
+
+def wheel(committee, year, today):
+    """Return the committee's themes for the year, each with when it was discussed (an item with a record)."""
+    items = AgendaItem.objects.filter(meeting__committee=committee, meeting__date__year=year, theme__isnull=False).exclude(
+        record="").values_list("theme_id", "meeting__date")
+    discussed = {}
+    for theme_id, day in items:
+        discussed[theme_id] = max(day, discussed.get(theme_id, day))
+    return [
+        ThemeStatus(theme, discussed.get(theme.pk),
+                    theme.pk not in discussed and (year < today.year or (year == today.year and theme.month < today.month)))
+        for theme in Theme.for_committee(committee)
+    ]
+
+
+def committees_behind(committees, year, today):
+    """Return [(committee, [missing fixed themes whose month has passed])] for committees behind on their wheel."""
+    behind = []
+    for committee in committees:
+        missing = [s.theme for s in wheel(committee, year, today) if s.overdue and s.theme.is_fixed]
+        if missing:
+            behind.append((committee, missing))
+    return behind
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def names_in(text):
+    """Return the full names of registered persons (anyone: staff and people on special terms) that the text names.
+
+    Used only to warn before a record is saved; it does not tell whether the person is on special
+    terms, since every employee is a registered person.
+    """
+    words = _WORD.findall(text)
+    spoken = " " + " ".join(words).casefold() + " "
+    found = set()
+    for first, last in Person.objects.filter(last_name__in={w for w in words if w[:1].isupper()}).values_list(
+            "first_name", "last_name"):
+        given = first.split()[0] if first.split() else ""
+        if given and (f" {given} {last} ".casefold() in spoken or f" {first} {last} ".casefold() in spoken):
+            found.add(f"{first} {last}")
+    return sorted(found)
+
+
+def committee_units(committee):
+    """The units the committee covers, with their sub-units."""
+    q = Q(pk__in=[])
+    for path in committee.units.values_list("path", flat=True):
+        q |= Q(path__startswith=path)
+    return Unit.objects.filter(q)
+
+
+def latest_figures(committee):
+    """Return the newest published figures of the committee's area (a PublishedReport), or None if none is published."""
+    key = scope_key(Scope(committee_units(committee)))
+    for publication in Publication.objects.all().iterator(chunk_size=1):
+        if key in publication.scopes:
+            return PublishedReport(publication, publication.scopes[key])
+    return None
