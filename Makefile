@@ -77,8 +77,10 @@ test-postgres: install-test static messages /usr/bin/chromium
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(VENV)/bin/pytest
 
 bench: install-test
+	$(PIP) install --quiet -e '.[test,bench]'
 	$(PY) bench/annual_report.py
 	$(PY) bench/import.py
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles

@@ -28,7 +28,7 @@ from rummelig.rules.deadlines import (
     SENIORJOB_START_DUTY,
     deadlines_for,
 )
-from rummelig.schemes.models import AgeLimit
+from rummelig.schemes.models import AgeLimit, Scheme
 
 from .models import Statement
 
@@ -85,45 +85,93 @@ class Alert:
         return (self.due - today).days
 
 
-def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OVERDUE, kinds=None, hide_kinds_for=None):
+@dataclass(frozen=True)
+class Workplace:
+    path: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the deadlines of one placement depend on, read as plain values (no model instance per row)."""
+
+    pk: int
+    scheme_id: int
+    start: date
+    planned_end: date | None
+    actual_end: date | None
+    target_group: str
+    requested_on: date | None
+    started_at: object
+    has_statement: bool
+    birth_date: date | None
+    last_name: str
+    workplace: Workplace
+    scheme_version: object  # the scheme's rules in force on the start (a SchemeVersion), or None
+
+
+FACT_FIELDS = (
+    "pk", "scheme_id", "start", "planned_end", "actual_end", "target_group", "requested_on", "started_at",
+    "has_statement", "person__birth_date", "person__last_name", "workplace__path",
+)
+
+
+def alerts_for(placements, today, *, days_ahead=DAYS_AHEAD, days_overdue=DAYS_OVERDUE, kinds=None, hide_kinds_for=None,
+               load=True):
     """Return the alerts of the placements due from ``days_overdue`` ago to ``days_ahead`` ahead, soonest first.
 
     ``kinds`` limits the kinds; ``hide_kinds_for(placement)`` may return kinds the reader must not
     see for that placement (an employee representative does not see dates that follow from the
-    target group).
+    target group); it is given the placement's `Facts` (pk, dates, ``workplace.path``).
+
+    Other apps' sources (register_alerts) get the same `Facts` (with ``scheme_version``). The deadlines are
+    computed from plain values; each alert then holds its Placement (with person,
+    scheme and workplace) — or, with ``load=False``, its `Facts`, so that a page can load only the
+    placements it shows (`with_placements`).
     """
     first, last = today - timedelta(days=days_overdue), today + timedelta(days=days_ahead)
     wanted = set(kinds or KINDS)
-    placements = (
+    rows = (
         placements.not_ended_before(first)
         .filter(Q(start__lte=last) | Q(requested_on__isnull=False))
         .annotate(has_statement=Exists(Statement.objects.filter(placement=OuterRef("pk"))))
-        .select_related("person", "scheme", "workplace")
-        .prefetch_related("scheme__versions__durations")
+        .order_by()
+        .values_list(*FACT_FIELDS)
     )
+    # The few schemes with their versions, loaded once and shared by every placement.
+    schemes = {scheme.pk: scheme for scheme in Scheme.objects.prefetch_related("versions__durations")}
     age_table = AgeLimit.table()
     rules = {}
     alerts = []
-    for placement in placements.iterator(chunk_size=2000):
-        version = placement.scheme_version
+    every = []  # the Facts of every placement in the window, for other apps' alert sources
+    for row in rows.iterator(chunk_size=5000):
+        version = schemes[row[1]].version_on(row[2])
+        facts = Facts(*row[:-1], workplace=Workplace(row[-1]), scheme_version=version)
+        every.append(facts)
         if version is None:
             continue
         if version.pk not in rules:
             rules[version.pk] = version.as_rule(age_steps=age_table)
-        hidden = hide_kinds_for(placement) if hide_kinds_for else ()
-        for kind, due in _placement_alerts(placement, version, rules[version.pk], last):
+        hidden = hide_kinds_for(facts) if hide_kinds_for else ()
+        for kind, due in _placement_alerts(facts, version, rules[version.pk], last):
             if kind in wanted and kind not in hidden and first <= due <= last:
-                alerts.append(Alert(placement, kind, due))
+                alerts.append(Alert(facts, kind, due))
     for source in SOURCES:
-        for placement, kind, due in source(placements, first, last, today):
-            hidden = hide_kinds_for(placement) if hide_kinds_for else ()
+        for facts, kind, due in source(every, first, last, today):
+            hidden = hide_kinds_for(facts) if hide_kinds_for else ()
             if kind in wanted and kind not in hidden and first <= due <= last:
-                alerts.append(Alert(placement, kind, due))
+                alerts.append(Alert(facts, kind, due))
     for settled in SETTLED:
         done = set(settled(alerts))
         alerts = [a for a in alerts if a not in done]
-    alerts.sort(key=lambda a: (a.due, KINDS.index(a.kind), a.placement.person.last_name, a.placement.pk))
-    return alerts
+    alerts.sort(key=lambda a: (a.due, KINDS.index(a.kind), a.placement.last_name, a.placement.pk))
+    return with_placements(alerts, placements.model) if load else alerts
+
+
+def with_placements(alerts, model):
+    """Return the alerts with each one's Placement (person, scheme, workplace) in place of its Facts, in one query."""
+    ids = {a.placement.pk for a in alerts}
+    loaded = model._base_manager.select_related("person", "scheme", "workplace").in_bulk(ids) if ids else {}
+    return [Alert(loaded[a.placement.pk], a.kind, a.due) for a in alerts]
 
 
 def _placement_alerts(placement, version, rule, horizon):
@@ -135,7 +183,7 @@ def _placement_alerts(placement, version, rule, horizon):
         placement.start,
         planned_end=placement.planned_end,
         actual_end=placement.actual_end,
-        birth_date=placement.person.birth_date,
+        birth_date=placement.birth_date,
         requested_on=placement.requested_on,
         horizon=horizon,
     )

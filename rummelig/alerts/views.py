@@ -39,8 +39,9 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.core.formats import long_date
 from rummelig.core.shortcuts import query_string
+from rummelig.placements.models import Placement
 
-from .deadlines import DAYS_OVERDUE, HIDDEN_FROM_REPRESENTATIVES, KINDS, alerts_for
+from .deadlines import DAYS_OVERDUE, HIDDEN_FROM_REPRESENTATIVES, KINDS, alerts_for, with_placements
 from .forms import (
     AlertFilterForm,
     AlertHandlingForm,
@@ -80,12 +81,14 @@ def alert_list(request):
         # The latest end follows from the target group, which an employee representative may not see.
         return () if access.sees_health_of(placement) else HIDDEN_FROM_REPRESENTATIVES
 
-    alerts = alerts_for(access.placements(), today, days_ahead=days, kinds=[kind] if kind else None, hide_kinds_for=hidden)
+    alerts = alerts_for(access.placements(), today, days_ahead=days, kinds=[kind] if kind else None, hide_kinds_for=hidden,
+                        load=False)
     handlings = handlings_of(request.user, alerts)
     hidden_count = sum(1 for a in alerts if _key(a) in handlings and handlings[_key(a)].hides_on(today))
     if not show_handled:
         alerts = [a for a in alerts if not (_key(a) in handlings and handlings[_key(a)].hides_on(today))]
     page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("side"))
+    page.object_list = with_placements(page.object_list, Placement)
     rows = [
         {"alert": a, "overdue": a.overdue(today), "days_left": a.days_left(today), "handling": handlings.get(_key(a)),
          "handle_url": reverse("alerts:handle") + "?" + urlencode({"placement": a.placement.pk, "kind": a.kind, "due": a.due.isoformat()})}

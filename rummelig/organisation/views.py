@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from rummelig.accounts.access import access_for, requires
+from rummelig.alerts.balance import balances
 from rummelig.audit import log
 from rummelig.reports.publications import latest_for, reads_publications
 
@@ -82,8 +83,10 @@ def unit_list(request):
         )
     figures = figures_by_unit(units, today)
     units = list(units)
+    flags = {pk: b for pk, b in balances(access.units(), today).items() if b.flagged} if access.sees_individuals else {}
     rows = [
-        {"unit": unit, "level": level, "figures": scope.shown(unit, figures[unit.pk]), "valid": unit.is_valid_on(today)}
+        {"unit": unit, "level": level, "figures": scope.shown(unit, figures[unit.pk]), "valid": unit.is_valid_on(today),
+         "flag": flags.get(unit.pk)}
         for unit, level in _tree(units)
     ]
     return render(
