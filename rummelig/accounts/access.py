@@ -473,14 +473,7 @@ class Access:
     # --- policy ---
     # The personnel and working-environment policy (rummelig/policy): guidelines, KOMPUS, concerns, health offers.
 
-    def own_person(self):
-        """Return the Person linked to this login (Person.user), or None."""
-        if "_own_person" not in self.__dict__:
-            person = None
-            if self.user.is_authenticated and self.user.is_active:
-                person = Person.objects.filter(user=self.user).first()
-            self.__dict__["_own_person"] = person
-        return self.__dict__["_own_person"]
+    # own_person(): defined above with the employee's own records.
 
     @property
     def is_employee(self):
