@@ -80,7 +80,7 @@ class Leder(Staff):
         self.client.get("/varsler/", name="alerts (leder)")
 
     @task(1)
-    def start(self):
+    def front_page(self):
         self.client.get("/", name="front page (leder)")
 
 
@@ -93,7 +93,7 @@ class Med(Staff):
         self.client.get("/rapporter/", name="dashboard (MED)")
 
     @task(1)
-    def start(self):
+    def front_page(self):
         self.client.get("/", name="front page (MED)")
 
 

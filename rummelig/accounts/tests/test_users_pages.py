@@ -64,7 +64,8 @@ class TestWhoGetsIn:
 
         granted = {name for name in PERMISSIONS - {"public", "login"} if getattr(Access(admin), name)}
         # The login groups' table is IT's too; it offers only the roles the administrator may give (no HR).
-        assert granted == {"may_manage_users", "manages_login_groups", "reads_the_law"}
+        # Guidelines (the personnel policy) are for every role and hold no personal data.
+        assert granted == {"may_manage_users", "manages_login_groups", "reads_the_law", "reads_guidelines"}
 
     def test_the_administrator_cannot_reach_hr_through_a_login_group(self, world, admin, login):
         from rummelig.login.models import GroupRoleMapping

@@ -1,7 +1,9 @@
 """The main pages ask the database as many times for a small municipality as for one ten times larger.
 
 Each page is requested by the roles that use it, in a demo municipality of 400 and of 4,000 staff;
-the number of queries must be the same (a page that asks once per row would grow with the data).
+the number of queries must not grow with it. A page that asks once per row grows by hundreds here; a page
+may ask one or two queries more when the larger municipality has something the small one lacks (an
+overdue checklist to show, a prefetch Django skips when there is nothing to fetch), which is not growth.
 """
 
 from datetime import date
@@ -18,6 +20,7 @@ from rummelig.organisation.models import Unit
 from rummelig.placements.models import Placement
 
 TODAY = date(2026, 3, 2)
+PRESENCE_QUERIES = 2  # queries a page may add when there is something more to show, not per row
 # (user, page); "{unit}", "{placement}", "{person}" are filled with records the user may see.
 PAGES = [
     ("hr", "/"), ("hr", "/ansaettelser/"), ("hr", "/personer/"), ("hr", "/enheder/"), ("hr", "/enheder/{unit}/"),
@@ -52,5 +55,5 @@ def _counts(employees):
 def test_the_main_pages_ask_as_often_for_ten_times_the_staff():
     small = _counts(400)
     large = _counts(4000)
-    grown = {page: (small[page], large[page]) for page in small if large[page] > small[page]}
+    grown = {page: (small[page], large[page]) for page in small if large[page] > small[page] + PRESENCE_QUERIES}
     assert not grown, f"pages whose queries grow with the data (small, large): {grown}"
