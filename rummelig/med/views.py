@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rummelig.accounts.access import access_for, requires
 from rummelig.audit import log
+from rummelig.policy.guidelines import guidelines_due_for_review
 
 from .forms import CommitteeForm, ItemForm, MeetingForm, MembershipForm, ThemeForm
 from .models import AgendaItem, Committee, Meeting, Membership, Theme
@@ -68,6 +69,8 @@ def committee_detail(request, pk):
         "wheel": wheel(committee, year, today), "year": year, "meetings": committee.meetings.all(),
         "may_manage": access.manages_committees, "may_chair": access.chairs(committee), "today": today,
         "units": committee.units.all(),
+        # The Hovedudvalg approves the guidelines: the reviews due this year are its wheel's "Retningslinjer til revision".
+        "due_reviews": guidelines_due_for_review(year) if committee.kind == Committee.Kind.HOVEDUDVALG else [],
     })
 
 

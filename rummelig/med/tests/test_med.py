@@ -135,3 +135,20 @@ def test_minutes_are_a_pdf(world, local_med, login):
     build_agenda(meeting)
     response = login(world.hr).get(reverse("med:minutes_pdf", args=[meeting.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_hovedudvalgs_wheel_lists_the_guidelines_due_for_review(world, login):
+    from rummelig.policy.guidelines import guidelines_due_for_review
+    from rummelig.policy.seed_guidelines import load_seed_guidelines
+
+    year = timezone.localdate().year
+    load_seed_guidelines(today=date(year - 1, 6, 1), user=world.hr)  # reviews due "next year": this one
+    due = guidelines_due_for_review(year)
+    assert due
+    hoved = Committee.objects.create(name="Hovedudvalget", kind=Committee.Kind.HOVEDUDVALG)
+    hoved.units.add(world.kommune)
+    page = login(world.hr).get(reverse("med:detail", args=[hoved.pk])).content.decode()
+    for review in due:
+        assert review.title in page
+    local = Committee.objects.create(name="LokalMED", kind=Committee.Kind.LOCAL)
+    assert "due-reviews" not in login(world.hr).get(reverse("med:detail", args=[local.pk])).content.decode()
