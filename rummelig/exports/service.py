@@ -84,7 +84,9 @@ def execute(export_id: str) -> None:
             storage.discard(str(path))
             if not isinstance(exc, Refused):
                 logger.exception("Export %s failed", export_id)
-            reason = str(exc) if isinstance(exc, Refused) else _("The export stopped because of an error.")
+            reason = _("The export stopped because of an error.")
+            if isinstance(exc, Refused):
+                reason = str(exc) or _("The list's filters no longer fit what you may see. Export again from the list.")
             Export.objects.filter(pk=export.pk).update(
                 status=Export.Status.FAILED, error=reason, params={}, finished_at=timezone.now(),
             )  # fmt: skip

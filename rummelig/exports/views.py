@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from rummelig.accounts.access import LOGIN, requires
@@ -67,7 +67,7 @@ def download(request, pk):
     Export.objects.filter(pk=export.pk).update(stored_file="", downloaded_at=timezone.now())
     log.record(
         request.user, AuditEntry.Action.EXPORT, object_type=export.kind,
-        detail=_("Downloaded %(file)s (%(rows)s rows, made %(made)s)") % {
+        detail=ngettext("Downloaded %(file)s (%(rows)s row, made %(made)s)", "Downloaded %(file)s (%(rows)s rows, made %(made)s)", export.rows or 0) % {
             "file": export.file_name, "rows": export.rows, "made": timezone.localtime(export.finished_at).strftime("%d.%m.%Y %H:%M"),
         },
     )  # fmt: skip

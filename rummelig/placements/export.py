@@ -163,7 +163,7 @@ def build_export(user, params, path):
         data.setlist(name, values)
     filterset, placements, _sort = filtered(access, data, params.get("sort", ""), today)
     if filterset.unit_outside_scope or not filterset.is_valid():
-        raise Refused(_("The list's filters no longer fit what you may see. Export again from the list."))
+        raise Refused  # a unit no longer the user's, a scheme gone: exports.service says so in Danish
     _none, rows = placements_workbook(placements, access, today, path)
     shown = filterset.data.copy()
     shown.pop("side", None)
