@@ -31,12 +31,13 @@ logger = logging.getLogger(__name__)
 class Kind:
     permission: str
     build: str  # dotted path, so this app imports no app it serves
+    object_type: str  # in the audit log, as the export in the request wrote it
     suffix: str = ".xlsx"
     content_type: str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 KINDS = {
-    "placements": Kind("sees_individuals", "rummelig.placements.export.build_export"),
+    "placements": Kind("sees_individuals", "rummelig.placements.export.build_export", "placement"),
 }
 
 

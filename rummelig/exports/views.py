@@ -66,7 +66,7 @@ def download(request, pk):
     storage.discard(export.stored_file)  # gone from the disk now; the open handle still reads it
     Export.objects.filter(pk=export.pk).update(stored_file="", downloaded_at=timezone.now())
     log.record(
-        request.user, AuditEntry.Action.EXPORT, object_type=export.kind,
+        request.user, AuditEntry.Action.EXPORT, object_type=KINDS[export.kind].object_type,
         detail=ngettext("Downloaded %(file)s (%(rows)s row, made %(made)s)", "Downloaded %(file)s (%(rows)s rows, made %(made)s)", export.rows or 0) % {
             "file": export.file_name, "rows": export.rows, "made": timezone.localtime(export.finished_at).strftime("%d.%m.%Y %H:%M"),
         },
