@@ -2,8 +2,9 @@
 
 What a user sees comes only from access_for(user): a placement outside the user's units does not
 exist for them (404), employee representatives see no health-related fields, MED members and
-users without a role see no placements at all. Every view of a placement page, every export and
-every change is written to the audit log in the same transaction (ATOMIC_REQUESTS).
+users without a role see no placements at all. Every view of a placement page and every change is
+written to the audit log in the same transaction (ATOMIC_REQUESTS). The XLSX export is queued for the
+worker (rummelig.exports), which makes and audits it as the user; its download is audited too.
 """
 
 from django.contrib import messages
