@@ -80,6 +80,7 @@ bench: install-test
 	$(PIP) install --quiet -e '.[test,bench]'
 	$(PY) bench/annual_report.py
 	$(PY) bench/import.py
+	$(PY) bench/export.py
 	$(PY) bench/load.py
 
 clean:

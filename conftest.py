@@ -41,6 +41,12 @@ def _tasks_run_immediately(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
 
 
+@pytest.fixture(autouse=True)
+def _exports_in_a_temporary_directory(settings, tmp_path):
+    """Exports made by the (immediate) worker wait in the test's own directory, not in the system's /tmp."""
+    settings.EXPORTS_DIR = str(tmp_path / "exports")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_progress_files():
     """Remove the SQLite progress files beside the test databases (imports/progress.py) at the end."""

@@ -41,9 +41,12 @@ def test_hr_registers_finds_and_exports_a_placement_that_another_centres_leder_c
     assert rows.count() == 1
     assert "Østergård-Ågesen" in rows.first.inner_text()
 
-    # Export the filtered list and read the file as a user would open it.
+    # Export the filtered list (the worker makes the file; the page offers it) and read it as a user would.
+    page.get_by_test_id("export").click()
+    page.wait_for_url("**/eksport/*/")
+    assert "Filen er klar: 1 række." in page.get_by_test_id("export-progress").inner_text()
     with page.expect_download() as download_info:
-        page.get_by_test_id("export").click()
+        page.get_by_test_id("export-download").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".xlsx")
     saved = tmp_path / download.suggested_filename

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "rummelig.alerts",
     "rummelig.reports",
     "rummelig.imports",
+    "rummelig.exports",
     "rummelig.onboarding",
     "rummelig.retention",
     "rummelig.procurement",
@@ -257,6 +258,10 @@ STATEMENT_SCAN_MAX_BYTES = 10 * 1024 * 1024
 IMPORTS_DIR = os.environ.get("IMPORTS_DIR") or None
 # How often the worker publishes a running import's progress and heartbeat (imports/progress.py).
 IMPORTS_PROGRESS_SECONDS = env_int("IMPORTS_PROGRESS_MILLISECONDS", 1000) / 1000
+# Exports made by the worker wait here for the user who asked (never served by the web server); the
+# web server and the worker must share it. A file is deleted when downloaded or after EXPORTS_KEEP_HOURS.
+EXPORTS_DIR = os.environ.get("EXPORTS_DIR") or None
+EXPORTS_KEEP_HOURS = env_int("EXPORTS_KEEP_HOURS", 24)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -123,3 +123,27 @@ def reload_reference_data():
             for operation in migration.operations:
                 if isinstance(operation, RunPython):
                     operation.code(apps, None)
+
+
+def downloaded(response):
+    """Follow an export link's answer (a redirect to the export's page) and download the file it offers.
+
+    The tests' tasks run at once (conftest), so the page offers the file already. Return the file as
+    an ordinary response (with .content) of the download's status and headers.
+    """
+    import re
+
+    from django.http import HttpResponse
+
+    assert response.status_code == 302, response.status_code
+    client = response.client
+    page = client.get(response["Location"])
+    link = re.search(r'href="(/eksport/[0-9a-f-]+/hent/)"', page.content.decode())
+    assert link, page.content.decode()[:2000]
+    answer = client.get(link[1])
+    if not answer.streaming:
+        return answer
+    file = HttpResponse(b"".join(answer.streaming_content), status=answer.status_code)
+    for header in ("Content-Type", "Content-Disposition"):
+        file[header] = answer[header]
+    return file

@@ -26,6 +26,7 @@ urlpatterns = [
     path("introduktion/", include("rummelig.onboarding.urls")),
     path("lovgrundlag/", include("rummelig.schemes.urls")),
     path("import/", include("rummelig.imports.urls")),
+    path("eksport/", include("rummelig.exports.urls")),
     path("fastholdelse/", include("rummelig.retention.urls")),
     path("med-udvalg/", include("rummelig.med.urls")),
     path("revisionslog/", include("rummelig.audit.urls")),

@@ -3,22 +3,31 @@
 Written with openpyxl's write-only mode, row by row from a database iterator, so a list of tens
 of thousands of placements costs little memory. CPR numbers are masked; health-related columns
 (HEALTH_FIELDS) are left out for users who see no placement's health details (employee
-representatives), and left blank in the rows a user sees only as one.
+representatives), and left blank in the rows a user sees only as one. Made by the worker
+(`build_export`, queued by the list's export link through rummelig.exports), not in the request.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from rummelig.accounts.access import access_for
+from rummelig.audit import log
+from rummelig.audit.models import AuditEntry
 from rummelig.core.spreadsheets import Workbook
+from rummelig.exports.service import Refused
 from rummelig.organisation.models import Unit
 from rummelig.schemes.models import TargetGroup
 
+from .filters import filtered
 from .models import Outcome, Status
 
 DATE_FORMAT = "DD-MM-YYYY"
@@ -87,10 +96,10 @@ def columns(today, centres, labels):
     ]
 
 
-def placements_workbook(placements, access, today):
-    """Return the XLSX bytes of the placements (a queryset), as far as the user may see them.
+def placements_workbook(placements, access, today, out=None):
+    """Write the placements (a queryset) as XLSX, as far as the user may see them, to `out` (a path or file).
 
-    Return (bytes, number of rows).
+    Return (the bytes if no `out` was given, else None; number of rows).
     """
     # Employee representatives see no health details anywhere: leave the columns out altogether.
     cols = [c for c in columns(today, CentreNames(), Labels()) if access.sees_health_anywhere or not c.health]
@@ -133,6 +142,35 @@ def placements_workbook(placements, access, today):
                 row.append(value)
         sheet.append(row)
         rows += 1
+    if out is not None:
+        workbook.save(out)
+        return None, rows
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue(), rows
+
+
+def build_export(user, params, path):
+    """Make the export a user asked for on the list (exports.service, in the worker): the same rows, as that user.
+
+    `params` = {"filters": {name: [values]}, "sort": …, "today": ISO date} as the list was filtered when
+    asked. Audited as the export in the request was: the filter and the number of rows.
+    """
+    access = access_for(user)
+    today = date.fromisoformat(params["today"])
+    data = QueryDict(mutable=True)
+    for name, values in params["filters"].items():
+        data.setlist(name, values)
+    filterset, placements, _sort = filtered(access, data, params.get("sort", ""), today)
+    if filterset.unit_outside_scope or not filterset.is_valid():
+        raise Refused  # a unit no longer the user's, a scheme gone: exports.service says so in Danish
+    _none, rows = placements_workbook(placements, access, today, path)
+    shown = filterset.data.copy()
+    shown.pop("side", None)
+    log.record(  # the search text is written as typed; log.record masks a CPR number in it
+        user, AuditEntry.Action.EXPORT, object_type="placement",
+        detail=ngettext("Filter: %(filter)s; %(rows)s row", "Filter: %(filter)s; %(rows)s rows", rows) % {
+            "filter": shown.urlencode() or _("none"), "rows": rows,
+        },
+    )
+    return f"ansaettelser-{today:%Y-%m-%d}.xlsx", rows

@@ -158,3 +158,17 @@ class PlacementFilter(django_filters.FilterSet):
     @property
     def is_filtered(self):
         return self.is_bound and any(self.form.cleaned_data.get(name) for name in self.filters)
+
+
+def filtered(access, data, sort, today):
+    """Return (filterset, ordered queryset, sort) for the list, the export and the export's task alike.
+
+    `data` is the list's filters (a QueryDict, the search text in place of its token). HR and the
+    auditor may ask for the annulled registrations instead of the current ones. The caller answers 404
+    when `filterset.unit_outside_scope`.
+    """
+    base = access.annulled_placements() if access.sees_annulled and data.get("annulled") else access.placements()
+    filterset = PlacementFilter(data, queryset=base, access=access, today=today)
+    if sort.lstrip("-") not in SORTS:
+        sort = ""
+    return filterset, filterset.qs.order_by(*sort_fields(sort)), sort

@@ -2,22 +2,23 @@
 
 What a user sees comes only from access_for(user): a placement outside the user's units does not
 exist for them (404), employee representatives see no health-related fields, MED members and
-users without a role see no placements at all. Every view of a placement page, every export and
-every change is written to the audit log in the same transaction (ATOMIC_REQUESTS).
+users without a role see no placements at all. Every view of a placement page and every change is
+written to the audit log in the same transaction (ATOMIC_REQUESTS). The XLSX export is queued for the
+worker (rummelig.exports), which makes and audits it as the user; its download is audited too.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rummelig.accounts.access import access_for, get_placement_or_404, requires
@@ -25,6 +26,7 @@ from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.core import searches
 from rummelig.core.shortcuts import query_string
+from rummelig.exports import service as exports
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment, Person
 from rummelig.people.search import search_q
@@ -32,8 +34,7 @@ from rummelig.rules.durations import max_end_date
 from rummelig.rules.schemes import max_duration
 from rummelig.schemes.models import SchemeVersion
 
-from .export import placements_workbook
-from .filters import SORTS, PlacementFilter, chosen_unit, sort_fields, workplaces_under
+from .filters import chosen_unit, filtered, workplaces_under
 from .forms import AnnulForm, PlacementForm, mentor_candidates
 from .models import Placement
 from .validation import duration_text
@@ -50,19 +51,11 @@ SORT_COLUMNS = [
 
 
 def _filtered(request, access, today):
-    """Return (filterset, ordered queryset, sort) for the list and the export alike.
-
-    HR and the auditor may ask for the annulled registrations instead of the current ones.
-    """
-    data = searches.filter_data(request)
-    base = access.annulled_placements() if access.sees_annulled and data.get("annulled") else access.placements()
-    filterset = PlacementFilter(data, queryset=base, access=access, today=today)
+    """Return (filterset, ordered queryset, sort) for the request's list; 404 for a unit outside the user's."""
+    filterset, placements, sort = filtered(access, searches.filter_data(request), request.GET.get("sort", ""), today)
     if filterset.unit_outside_scope:
         raise Http404
-    sort = request.GET.get("sort", "")
-    if sort.lstrip("-") not in SORTS:
-        sort = ""
-    return filterset, filterset.qs.order_by(*sort_fields(sort)), sort
+    return filterset, placements, sort
 
 
 def _given_filters(filterset):
@@ -123,22 +116,16 @@ def placement_export(request):
         messages.error(request, _("The search has expired. Type it again before exporting."))
         return redirect(reverse("placements:list") + "?" + query_string(request, s=None, side=None))
     today = timezone.localdate()
-    filterset, placements, _sort = _filtered(request, access, today)
+    filterset, _placements, sort = _filtered(request, access, today)
     if not filterset.is_valid():
         messages.error(request, _("Correct the filters before exporting the list."))
         return redirect(reverse("placements:list") + "?" + query_string(request))
-    content, rows = placements_workbook(placements, access, today)
-    shown = filterset.data.copy()
-    shown.pop("side", None)
-    log.record(  # the search text is written as typed; log.record masks a CPR number in it
-        request.user, AuditEntry.Action.EXPORT, object_type="placement",
-        detail=ngettext("Filter: %(filter)s; %(rows)s row", "Filter: %(filter)s; %(rows)s rows", rows) % {
-            "filter": shown.urlencode() or _("none"), "rows": rows,
-        },
-    )
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="ansaettelser-{today:%Y-%m-%d}.xlsx"'
-    return response
+    # Made by the worker, not here (12-18 s for a municipality's register): the user waits on the export's page.
+    data = searches.filter_data(request)
+    params = {"filters": {name: data.getlist(name) for name in data}, "sort": sort, "today": today.isoformat()}
+    back = reverse("placements:list") + "?" + query_string(request, side=None)
+    export = exports.start(request.user, "placements", params, back_url=back.rstrip("?"))
+    return redirect("exports:status", pk=export.pk)
 
 
 def _labels(*models_and_names):

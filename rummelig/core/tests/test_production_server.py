@@ -62,7 +62,7 @@ def production_env(tmp_path, port, database_url="sqlite:///unused.sqlite3"):
     env.update(
         SECRET_KEY=secrets.token_urlsafe(50), DATABASE_URL=database_url,
         ALLOWED_HOSTS="127.0.0.1", CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{port}", MEDIA_ROOT=str(tmp_path / "media"),
-        IMPORTS_DIR=str(tmp_path / "imports"), GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS="2",
+        IMPORTS_DIR=str(tmp_path / "imports"), EXPORTS_DIR=str(tmp_path / "exports"), GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS="2",
         GUNICORN_ACCESSLOG=str(tmp_path / "access.log"), LOG_LEVEL="WARNING", EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )  # fmt: skip
     return env

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from rummelig.schemes.models import Scheme
-from rummelig.testing import make_person, make_placement
+from rummelig.testing import downloaded, make_person, make_placement
 
 URL = reverse("placements:list")
 
@@ -132,7 +132,7 @@ class TestFilters:
         assert response.context["export_url"] == reverse("placements:export") + f"?scheme={scheme.pk}&sort=-start&s={token}"
         # Paging and sorting keep the search; so does the export.
         assert f"s={token}" in response.context["headers"][0]["url"]
-        export = client.get(response.context["export_url"])
+        export = downloaded(client.get(response.context["export_url"]))  # made by the worker (rummelig.exports)
         assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxml")
 
     def test_a_search_in_an_old_address_is_moved_out_of_it(self, world, placements, login):
