@@ -19,6 +19,7 @@ const provider = new Provider(issuer, {
     client_id: config.client_id,
     client_secret: config.client_secret,
     redirect_uris: config.redirect_uris,
+    post_logout_redirect_uris: config.post_logout_redirect_uris || [],
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_post',

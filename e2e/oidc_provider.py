@@ -22,14 +22,18 @@ def free_port():
 
 
 @contextmanager
-def oidc_provider(redirect_uri, users, timeout=30):
-    """Run the provider with one client (CLIENT_ID) allowed to return to redirect_uri; yield its issuer URL."""
+def oidc_provider(redirect_uri, users, timeout=30, post_logout_redirect_uri=None):
+    """Run the provider with one client (CLIENT_ID) allowed to return to redirect_uri; yield its issuer URL.
+
+    post_logout_redirect_uri: where the provider may send the browser after ending its session at logout.
+    """
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "oidc-provider").exists():
         raise RuntimeError("node and the npm package oidc-provider are needed: run `make static` (npm ci)")
     port = free_port()
     env = {**os.environ, "PORT": str(port), "OIDC_TEST_CONFIG": json.dumps({
         "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uris": [redirect_uri], "users": users,
+        "post_logout_redirect_uris": [post_logout_redirect_uri] if post_logout_redirect_uri else [],
     })}
     process = subprocess.Popen([node, str(SCRIPT)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     ready = threading.Event()

@@ -21,7 +21,8 @@ USERS = {
 
 @pytest.fixture
 def provider(live_server, settings):
-    with oidc_provider(f"{live_server.url}/kommunens-login/retur/", USERS) as issuer:
+    with oidc_provider(f"{live_server.url}/kommunens-login/retur/", USERS,
+                       post_logout_redirect_uri=f"{live_server.url}/log-ind/") as issuer:
         settings.OIDC_ISSUER = issuer  # the endpoints come from its discovery document
         settings.OIDC_RP_CLIENT_ID = CLIENT_ID
         settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
@@ -57,6 +58,20 @@ def test_hr_logs_in_through_the_provider_and_lands_on_the_start_page_as_hr(world
     page.goto(callbacks[0])
     assert page.get_by_role("heading", name="Login gik ikke igennem").is_visible()
     assert page.get_by_text("det er brugt før").is_visible()
+
+
+def test_logging_out_ends_the_providers_session_so_the_next_person_must_log_in(world, page, provider, live_server):
+    GroupRoleMapping.objects.create(group="RUM-HR", role=Role.HR)
+    log_in_at_the_provider(page, provider, "hanne.holm")
+    page.wait_for_url(f"{live_server.url}/")
+    page.get_by_role("button", name="Log ud").click()
+    page.wait_for_url(f"{provider}/**")  # the provider ends its own session (it asks to confirm)
+    page.locator("button[autofocus], button[type=submit]").first.click()
+    page.wait_for_url(f"{live_server.url}/log-ind/**")
+    # Back at Rummelig's login page: the provider asks for the login again instead of letting the browser in.
+    page.get_by_role("link", name="Log ind med kommunens login").click()
+    page.wait_for_url(f"{provider}/**")
+    assert page.locator("input[name=login]").is_visible()
 
 
 def test_a_tr_gets_the_role_of_a_keycloak_group_path(world, page, provider, live_server):

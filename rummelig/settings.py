@@ -202,6 +202,11 @@ AXES_LOCKOUT_CALLABLE = "rummelig.login.views.locked_out"
 # Logins through the identity provider carry no password: the provider does its own lockout.
 AXES_WHITELIST_CALLABLE = "rummelig.login.backends.is_municipality_login"
 AXES_VERBOSE = False
+# The client's address behind TRUSTED_PROXY_COUNT proxies (login/address.py), for the lockout and the audit of logins.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more, not {TRUSTED_PROXY_COUNT}")
+AXES_CLIENT_IP_CALLABLE = "rummelig.login.address.client_address"
 # Failed attempts are kept (that is the lockout); successful logins are not logged a second time beside the session.
 AXES_DISABLE_ACCESS_LOG = True
 # The municipality's login (OpenID Connect, authorization code flow with PKCE, mozilla-django-oidc).
@@ -216,12 +221,15 @@ OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT"
 OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
 OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
 OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")  # else the discovered end_session_endpoint
 OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
 OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
 # Read the user's claims from the userinfo endpoint too (Keycloak); Entra ID puts them in the ID token.
 OIDC_USE_USERINFO = env_bool("OIDC_USE_USERINFO", True)
 OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", True)
 OIDC_USE_PKCE = True
+# The ID token is kept in the session so that logging out of Rummelig also ends the provider's session.
+OIDC_STORE_ID_TOKEN = True
 OIDC_USE_NONCE = True
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "login:oidc_callback"

@@ -1,6 +1,5 @@
 """The site's URLs: one include per app, the REST API under /api/v1/."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
@@ -14,7 +13,7 @@ from rummelig.login import views as login_views
 urlpatterns = [
     path("", core_views.start, name="start"),
     path("log-ind/", login_views.login_page, name="login"),
-    path("log-ud/", declare(PUBLIC, auth_views.LogoutView.as_view()), name="logout"),
+    path("log-ud/", login_views.logout, name="logout"),
     path("health/", health, name="health"),  # for the proxy and the monitor: the database and the queue answer
     path("", include("rummelig.login.urls")),  # the municipality's login and the login groups' roles
     path("i18n/setlang/", declare(PUBLIC, set_language), name="set_language"),  # django.conf.urls.i18n's one URL

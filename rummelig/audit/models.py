@@ -28,6 +28,9 @@ class AuditEntry(models.Model):
         EXPORT = "export", _("Exported")
         REVEAL_CPR = "reveal_cpr", _("Revealed CPR number")
         IMPORT = "import", _("Imported")
+        LOGIN = "login", _("Logged in")
+        LOGIN_FAILED = "login_failed", _("Login refused")
+        LOGOUT = "logout", _("Logged out")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

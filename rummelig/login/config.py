@@ -7,6 +7,7 @@ value every ID token's `iss` must have.
 """
 
 import time
+from urllib.parse import urlencode
 
 import requests
 from django.conf import settings
@@ -71,6 +72,27 @@ def setting(name, *default):
     if name in ENDPOINTS and not value and not explicit_endpoints():
         value = discovery().get(ENDPOINTS[name], "")
     return value
+
+
+def end_session_url(id_token, return_to):
+    """Where to send the browser so the provider ends its session too (OpenID Connect RP-initiated logout).
+
+    The provider's `end_session_endpoint` (discovery, or OIDC_OP_LOGOUT_ENDPOINT), with the user's ID token
+    as a hint and `return_to` (which must be registered at the provider) as the page to come back to.
+    None when the provider has no such endpoint or cannot be reached: then only Rummelig's session ends.
+    """
+    endpoint = settings.OIDC_OP_LOGOUT_ENDPOINT
+    if not endpoint:
+        try:
+            endpoint = discovery().get("end_session_endpoint", "")
+        except ProviderUnavailable:
+            return None
+    if not endpoint:
+        return None
+    query = {"post_logout_redirect_uri": return_to, "client_id": settings.OIDC_RP_CLIENT_ID}
+    if id_token:
+        query["id_token_hint"] = id_token
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}{urlencode(query)}"
 
 
 def issuer():

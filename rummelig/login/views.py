@@ -4,10 +4,12 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
@@ -20,6 +22,7 @@ from . import config
 from .backends import REASONS, LoginRefused
 from .forms import GroupRoleMappingForm
 from .models import GroupRoleMapping
+from .signals import BY_PASSWORD, BY_PROVIDER, MUNICIPALITY_BACKEND, audit_login, audit_logout
 
 LOGGER = logging.getLogger(__name__)
 
@@ -49,6 +52,11 @@ class LoginPage(auth_views.LoginView):
             return self.render_to_response(context, status=403)
         return super().post(request, *args, **kwargs)
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_login(self.request, form.get_user(), BY_PASSWORD)
+        return response
+
 
 login_page = declare(PUBLIC, LoginPage.as_view())
 
@@ -60,6 +68,28 @@ def locked_out(request, original_response=None, credentials=None):
         "oidc": config.is_configured(), "local_login": settings.RUMMELIG_LOCAL_LOGIN, "locked_out": True,
         "minutes": minutes, "next": request.POST.get("next", ""),
     }, status=429)
+
+
+class Logout(auth_views.LogoutView):
+    """Ends Rummelig's session and, after a login through the identity provider, the provider's session too.
+
+    Without the second step the next person at a shared PC would be let straight back in by the provider.
+    """
+
+    def post(self, request, *args, **kwargs):
+        through_provider = request.session.get(BACKEND_SESSION_KEY) == MUNICIPALITY_BACKEND
+        id_token = request.session.get("oidc_id_token")
+        if request.user.is_authenticated:
+            audit_logout(request, request.user)
+        response = super().post(request, *args, **kwargs)
+        if through_provider and config.is_configured():
+            url = config.end_session_url(id_token, request.build_absolute_uri(reverse("login")))
+            if url:
+                return redirect(url)
+        return response
+
+
+logout = declare(PUBLIC, Logout.as_view())
 
 
 class MunicipalityLoginStart(OIDCAuthenticationRequestView):
@@ -95,6 +125,11 @@ class MunicipalityLoginReturn(OIDCAuthenticationCallbackView):
 
     def login_failure(self):
         return refused(self.request, self.reason)
+
+    def login_success(self):
+        response = super().login_success()
+        audit_login(self.request, self.user, BY_PROVIDER)
+        return response
 
     def get(self, request):
         if not config.is_configured():

@@ -153,12 +153,20 @@ def person_edit(request, pk):
 
 
 def _merge(user, person, holder):
-    """Move everything that points at person to holder (the one who has the number), then delete person."""
+    """Move everything that points at person to holder (the one who has the number), then delete person.
+
+    A model whose rows may exist once per person (a KOMPUS dialogue a year) settles its clashes first in its
+    `absorb_duplicate_person(duplicate, holder)`, which returns what it did, for the log.
+    """
+    settled = []
     for relation in Person._meta.related_objects:
         if relation.one_to_many or relation.one_to_one:
+            absorb = getattr(relation.related_model, "absorb_duplicate_person", None)
+            if absorb is not None:
+                settled.extend(absorb(person, holder))
             relation.related_model._default_manager.filter(**{relation.field.name: person}).update(**{relation.field.name: holder})
-    log.record(user, AuditEntry.Action.UPDATE, holder, detail=f"Merged with person #{person.pk} ({person.full_name}), "
-               "registered with the same CPR number")
+    detail = f"Merged with person #{person.pk} ({person.full_name}), registered with the same CPR number"
+    log.record(user, AuditEntry.Action.UPDATE, holder, detail="; ".join([detail, *settled]))
     with log.change(user, person):
         person.delete()
 

@@ -109,6 +109,23 @@ class CompetenceDialogue(models.Model):
     def __str__(self):
         return f"KOMPUS {self.year} #{self.pk}"
 
+    @classmethod
+    def absorb_duplicate_person(cls, duplicate, holder):
+        """Two registrations of one employee merge: a year both hold a dialogue keeps the holder's, with both goals.
+
+        The goals are the employee's own, written by their leder; none is dropped. The log names the dialogues only.
+        """
+        held = {d.year: d for d in cls.objects.filter(person=holder)}
+        settled = []
+        for dialogue in cls.objects.filter(person=duplicate, year__in=list(held)):
+            kept = held[dialogue.year]
+            if dialogue.goals.strip() and dialogue.goals.strip() not in kept.goals:
+                kept.goals = "\n\n".join(part for part in (kept.goals.strip(), dialogue.goals.strip()) if part)
+                kept.save(update_fields=["goals", "updated_at"])
+            settled.append(f"KOMPUS {dialogue.year} #{dialogue.pk} merged into #{kept.pk}")
+            dialogue.delete()
+        return settled
+
 
 class KompusSetting(models.Model):
     """HR's setting (one row): from this month a leder is alerted of employees without this year's dialogue."""
@@ -213,3 +230,11 @@ class HealthSignup(models.Model):
 
     def __str__(self):
         return f"Tilmelding #{self.pk}"
+
+    @classmethod
+    def absorb_duplicate_person(cls, duplicate, holder):
+        """Two registrations of one employee merge: a sign-up both made to the same offer in a year is kept once."""
+        twice = cls.objects.filter(person=duplicate, offer__signups__person=holder, offer__signups__year=models.F("year"))
+        settled = [f"Health sign-up #{signup.pk} was there twice" for signup in twice]
+        cls.objects.filter(pk__in=[signup.pk for signup in twice]).delete()
+        return settled

@@ -134,3 +134,20 @@ class TestScan:
 
         sign(login(world.tr_a), praktik)
         assert login(world.hr).get(reverse("alerts:statement_scan", args=[praktik.pk])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_scan_is_deleted_from_disk_with_its_placement_and_kept_when_the_deletion_is_rolled_back(world, login, praktik, media):
+    from django.db import transaction
+
+    assert paper(login(world.hr), praktik).status_code == 302
+    stored = media / Statement.objects.get(placement=praktik).scan.name
+    assert stored.exists()
+    placements = type(praktik).objects.filter(pk=praktik.pk)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        placements.delete()
+        raise RuntimeError("rolled back")
+    assert stored.exists()
+    placements.delete()  # as an import does when payroll no longer has the placement
+    assert not Statement.objects.exists()
+    assert not stored.exists()
