@@ -23,11 +23,11 @@ from rummelig.imports import storage
 from rummelig.imports.parsers import ImportFileError
 from rummelig.policy.guidelines import guidelines_due_for_review
 
-from .loading import run_load
-from .sheet import read_med_workbook, write_template
 from .forms import CommitteeForm, ItemForm, MeetingForm, MembershipForm, ThemeForm
+from .loading import run_load
 from .models import AgendaItem, Committee, Meeting, Membership, Theme
 from .roles import sync_roles
+from .sheet import read_med_workbook, write_template
 from .wheel import build_agenda, committees_behind, latest_figures, wheel
 
 
