@@ -272,6 +272,8 @@ def _plan_seats(plan: MedPlan, rows: list[SeatRow], existing: dict[str, Committe
             plan.problem(row.place, COLUMN_COMMITTEE, f"Udvalget '{row.committee_key}' står ikke blandt udvalgene.")
             continue
         user = users.find(plan, row)
+        if user is None:
+            continue
         committee = committees[row.committee_key]
         found = None
         if committee is not None and isinstance(user, int):
@@ -388,7 +390,7 @@ def run_load(source: MedSource, actor=None, *, dry_run: bool = False, today: dat
         return result
     with transaction.atomic():
         touched = _apply(plan, actor)
-        result.changes = plan.changes + _sync(touched)
+        result.changes = plan.changes + _sync(touched, actor)
         if dry_run:
             transaction.set_rollback(True)
     return result
@@ -458,8 +460,8 @@ def _roles_of(user_ids) -> dict:
     }
 
 
-def _sync(user_ids: set[int]) -> list[Change]:
-    """Rebuild the touched users' seat roles; return what changed about them."""
+def _sync(user_ids: set[int], actor) -> list[Change]:
+    """Rebuild the touched users' seat roles; audit and return what changed about them."""
     before = _roles_of(user_ids)
     for user in get_user_model().objects.filter(pk__in=user_ids).order_by("pk"):
         sync_roles(user)
@@ -479,4 +481,10 @@ def _sync(user_ids: set[int]) -> list[Change]:
             changes.append(Change(_("Role"), _("Changed"), shown.user.username, label,
                                   [(shown.get_role_display(), shown.unit.name, shown.unit.name),
                                    (_("valid until"), old.valid_until, new.valid_until)]))  # fmt: skip
+    actions = {_("Added"): AuditEntry.Action.CREATE, _("Removed"): AuditEntry.Action.DELETE,
+               _("Changed"): AuditEntry.Action.UPDATE}  # fmt: skip
+    for change in changes:
+        log.record(actor, actions[change.action], object_type="roleassignment", object_repr=f"{change.key}: {change.label}",
+                   changes={name: [before, after] for name, before, after in change.fields},
+                   detail=_("Role from a MED seat, after a MED load."))  # fmt: skip
     return changes

@@ -5,6 +5,8 @@ the fixed themes; a committee's chair or vice chair (and HR) hold its meetings a
 """
 
 import io
+import os
+import time
 import uuid
 
 from django.contrib import messages
@@ -262,8 +264,10 @@ def load(request):
         if upload is None:
             messages.error(request, _("Choose the file to load."))
             return redirect("med:load")
+        _discard_abandoned_loads()
         token = uuid.uuid4().hex
         with open(_load_path(token), "wb") as stored:
+            os.chmod(stored.name, 0o600)
             for chunk in upload.chunks():
                 stored.write(chunk)
         context.update(_load_file(request, _load_path(token), upload.name, dry_run=True))
@@ -273,6 +277,14 @@ def load(request):
         else:
             _load_path(token).unlink(missing_ok=True)
     return render(request, "med/load.html", context)
+
+
+def _discard_abandoned_loads():
+    """Delete the files of MED previews nobody loaded within a day."""
+    too_old = time.time() - 24 * 3600
+    for path in storage.imports_dir().glob("med-*.xlsx"):
+        if path.stat().st_mtime < too_old:
+            path.unlink(missing_ok=True)
 
 
 def _load_file(request, path, name, *, dry_run):

@@ -85,6 +85,7 @@ def test_the_spreadsheet_builds_the_tree_the_seats_and_their_roles(world):
     entities = {(c.entity, c.action) for c in result.changes}
     assert {("Udvalg", "Tilføjet"), ("Plads", "Tilføjet"), ("Rolle", "Tilføjet"), ("Bruger", "Tilføjet")} <= entities
     assert AuditEntry.objects.filter(object_type="committee", action=AuditEntry.Action.CREATE).count() == 3
+    assert AuditEntry.objects.filter(object_type="roleassignment", object_repr__startswith="trine:").count() == 4
 
 
 def test_a_seat_matched_by_email_uses_the_existing_user(world):
