@@ -459,6 +459,11 @@ class Access:
     def manages_committees(self):
         return self.is_hr
 
+    @property
+    def loads_committees(self):
+        """HR loads the MED committees and seats from the spreadsheet (med/indlaes/)."""
+        return self.is_hr
+
     def committees(self):
         from rummelig.med.models import Committee
 

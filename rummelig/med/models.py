@@ -26,11 +26,14 @@ class Committee(models.Model):
                                related_name="children")
     units = models.ManyToManyField("organisation.Unit", verbose_name=_("units covered"), related_name="committees",
                                    help_text=_("The committee covers these units and their sub-units."))
+    # The committee's id in the loaded file or OS2mo (loading.py matches on it); empty for one made by hand.
+    key = models.CharField(_("committee id"), max_length=100, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("MED committee")
         verbose_name_plural = _("MED committees")
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["key"], condition=~models.Q(key=""), name="med_committee_key_unique")]
 
     def __str__(self):
         return self.name

@@ -4,6 +4,11 @@ A member sees their own committees; HR and the auditor see all; HR manages the t
 the fixed themes; a committee's chair or vice chair (and HR) hold its meetings and write its records.
 """
 
+import io
+import os
+import time
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -16,11 +21,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rummelig.accounts.access import access_for, requires
 from rummelig.audit import log
+from rummelig.imports import storage
+from rummelig.imports.parsers import ImportFileError
 from rummelig.policy.guidelines import guidelines_due_for_review
 
 from .forms import CommitteeForm, ItemForm, MeetingForm, MembershipForm, ThemeForm
+from .loading import run_load
 from .models import AgendaItem, Committee, Meeting, Membership, Theme
 from .roles import sync_roles
+from .sheet import read_med_workbook, write_template
 from .wheel import build_agenda, committees_behind, latest_figures, wheel
 
 
@@ -226,4 +235,73 @@ def minutes_pdf(request, pk):
     }, request=request)
     response = HttpResponse(HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referat-{meeting.date:%Y-%m-%d}.pdf"'
+    return response
+
+
+LOAD_SESSION_KEY = "med_load_file"
+
+
+def _load_path(token):
+    return storage.imports_dir() / f"med-{token}.xlsx"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@requires("loads_committees")
+def load(request):
+    """HR uploads the MED workbook: a preview first (nothing written), then "Indlæs" writes it in one go."""
+    context = {"result": None, "problems": [], "token": ""}
+    if request.method == "POST" and request.POST.get("token"):
+        token = request.POST["token"]
+        if request.session.get(LOAD_SESSION_KEY) != token or not _load_path(token).exists():
+            messages.error(request, _("The preview has expired. Upload the file again."))
+            return redirect("med:load")
+        context.update(_load_file(request, _load_path(token), request.session.get(LOAD_SESSION_KEY + "_name", ""), dry_run=False))
+        _load_path(token).unlink(missing_ok=True)
+        request.session.pop(LOAD_SESSION_KEY, None)
+    elif request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Choose the file to load."))
+            return redirect("med:load")
+        _discard_abandoned_loads()
+        token = uuid.uuid4().hex
+        with open(_load_path(token), "wb") as stored:
+            os.chmod(stored.name, 0o600)
+            for chunk in upload.chunks():
+                stored.write(chunk)
+        context.update(_load_file(request, _load_path(token), upload.name, dry_run=True))
+        if context["result"] is not None and not context["result"].problems:
+            request.session[LOAD_SESSION_KEY], request.session[LOAD_SESSION_KEY + "_name"] = token, upload.name
+            context["token"] = token
+        else:
+            _load_path(token).unlink(missing_ok=True)
+    return render(request, "med/load.html", context)
+
+
+def _discard_abandoned_loads():
+    """Delete the files of MED previews nobody loaded within a day."""
+    too_old = time.time() - 24 * 3600
+    for path in storage.imports_dir().glob("med-*.xlsx"):
+        if path.stat().st_mtime < too_old:
+            path.unlink(missing_ok=True)
+
+
+def _load_file(request, path, name, *, dry_run):
+    try:
+        source = read_med_workbook(path, name=name)
+    except ImportFileError as exc:
+        return {"problems": exc.problems}
+    result = run_load(source, request.user, dry_run=dry_run)
+    return {"result": result, "problems": result.problems}
+
+
+@login_required
+@require_GET
+@requires("loads_committees")
+def load_template(request):
+    buffer = io.BytesIO()
+    write_template(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="rummelig-med-skabelon.xlsx"'
     return response
