@@ -244,3 +244,10 @@ def end_not_before_start(start: date | None, end: date | None, problems: Problem
     """Report an end date before the start date (either may be unknown: then nothing is said)."""
     if start and end and end < start:
         problems.add(place.where(name), f"{words[0]} ({end:%d-%m-%Y}) ligger før {words[1]} ({start:%d-%m-%Y}).")
+
+
+def not_own_parent(parent: str | None, source_id: str, problems: Problems, place: Place, name: str,
+                   message: str = "Enheden står som sin egen overordnede enhed.") -> None:  # fmt: skip
+    """Report a unit that names itself as its parent (a longer cycle is found by `check_references`)."""
+    if parent and parent == source_id:
+        problems.add(place.where(name), message)

@@ -45,24 +45,36 @@ from .fields import (
     ISO_DATE,
     check_cpr,
     check_date,
-    check_p_number,
     end_not_before_start,
     first_time,
     format_decimal,
     hours_from_fte,
+    not_own_parent,
     open_end,
     parse_decimal,
     parse_flag,
     quantize_fte,
     required,
 )
-from .records import EmploymentRecord, LeaveRecord, ParsedFile, Problems, Record, UnitRecord, collect, unless_problems
+from .records import (
+    EmploymentRecord,
+    LeaveRecord,
+    ParsedFile,
+    Problems,
+    Record,
+    UnitFields,
+    UnitRecord,
+    collect,
+    unit_record,
+    unless_problems,
+)
 from .safexml import Fields, iter_records, localname
 
 __all__ = ["MAX_FILE_BYTES", "check_size", "dump_timestamp_from_filename", "iter_opus", "parse_opus"]
 
 _FILENAME = re.compile(r"ZLPE(\d{8})(\d{6})?", re.IGNORECASE)
 CANCELLED_TEXT = "annulleret"
+UNIT_FIELDS = UnitFields(p_number="pNr", cost_centre="costCenter", kind_hint="orgTypeTxt", short_name="shortName")
 
 
 def dump_timestamp_from_filename(name: str) -> datetime | None:
@@ -133,22 +145,8 @@ def _unit(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | Non
     valid_to = open_end(_date(fields, "endDate", problems))
     end_not_before_start(valid_from, valid_to, problems, fields, "endDate")
     parent = fields.text("parentOrgUnit") or None
-    if parent == unit_id:
-        problems.add(fields.where("parentOrgUnit"), "Enheden står som sin egen overordnede enhed.")
-    p_number = check_p_number(fields.text("pNr"), problems, fields, "pNr")
-    return unless_problems(
-        problems, before, UnitRecord,
-        source_id=unit_id,
-        parent_source_id=parent,
-        name=name,
-        short_name=fields.text("shortName"),
-        p_number=p_number,
-        cost_centre=fields.text("costCenter"),
-        valid_from=valid_from,
-        valid_to=valid_to,
-        kind_hint=fields.text("orgTypeTxt"),
-        location=fields.where(),
-    )
+    not_own_parent(parent, unit_id, problems, fields, "parentOrgUnit")
+    return unit_record(problems, before, fields, UNIT_FIELDS, unit_id, name, parent, (valid_from, valid_to))
 
 
 def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date | None) -> Record | None:

@@ -27,17 +27,28 @@ from .fields import (
     SHEET_DATE,
     check_cpr,
     check_date,
-    check_p_number,
     end_not_before_start,
     first_time,
     format_decimal,
     hours_from_fte,
+    not_own_parent,
     parse_decimal,
     parse_flag,
     quantize_fte,
     required,
 )
-from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
+from .records import (
+    EmploymentRecord,
+    ParsedFile,
+    Problems,
+    Record,
+    UnitFields,
+    UnitRecord,
+    collect,
+    file_error,
+    unit_record,
+    unless_problems,
+)
 from .safexml import PROLOG_BYTES, decode_head
 
 SHEET_UNITS = "Enheder"
@@ -123,6 +134,7 @@ EMPLOYMENT_COLUMNS = (
     Column("leder", False, "text", "ja, hvis personen er leder af enheden (giver leder-rollen i Rummelig); ellers tom.", ""),
 )
 SHEETS = {SHEET_UNITS: UNIT_COLUMNS, SHEET_EMPLOYMENTS: EMPLOYMENT_COLUMNS}
+UNIT_FIELDS = UnitFields(p_number="P-nummer", cost_centre="omkostningssted")
 
 
 def parse_spreadsheet(source: Source, *, name: str | None = None) -> ParsedFile:
@@ -318,24 +330,10 @@ def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | N
         first_time(seen, unit_id, problems, row, "enheds-id", id_name="enheds-id")
     name = required(row.text("navn"), problems, row, "navn")
     parent = row.text("overordnet enhed") or None
-    if parent and parent == unit_id:
-        problems.add(row.where("overordnet enhed"), "Enheden står som sin egen overordnede enhed.")
-    p_number = check_p_number(row.text("P-nummer"), problems, row, "P-nummer")
-    valid_from = _date(row, "gyldig fra", problems)
-    valid_to = _date(row, "gyldig til", problems)
+    not_own_parent(parent, unit_id, problems, row, "overordnet enhed")
+    valid_from, valid_to = _date(row, "gyldig fra", problems), _date(row, "gyldig til", problems)
     end_not_before_start(valid_from, valid_to, problems, row, "gyldig til", ("'gyldig til'", "'gyldig fra'"))
-    if problems.total > before:
-        return None
-    return UnitRecord(
-        source_id=unit_id,
-        parent_source_id=parent,
-        name=name,
-        p_number=p_number,
-        cost_centre=row.text("omkostningssted"),
-        valid_from=valid_from,
-        valid_to=valid_to,
-        location=row.where(),
-    )
+    return unit_record(problems, before, row, UNIT_FIELDS, unit_id, name, parent, (valid_from, valid_to))
 
 
 def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
@@ -356,9 +354,8 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
     except ValueError:
         is_manager = False
         problems.add(row.where("leder"), f"'{row.text('leder')}' er hverken ja eller nej.")
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
+    return unless_problems(
+        problems, before, EmploymentRecord,
         source_id=employment_id,
         cpr=cpr,
         first_name=first_name,
