@@ -40,6 +40,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
+from . import records
 from .common import MAX_FILE_BYTES, Source, aware, check_size, open_binary, source_name
 from .fields import (
     ISO_DATE,
@@ -56,25 +57,14 @@ from .fields import (
     quantize_fte,
     required,
 )
-from .records import (
-    EmploymentRecord,
-    LeaveRecord,
-    ParsedFile,
-    Problems,
-    Record,
-    UnitFields,
-    UnitRecord,
-    collect,
-    unit_record,
-    unless_problems,
-)
+from .records import EmploymentRecord, LeaveRecord, ParsedFile, Problems, Record, UnitRecord, collect
 from .safexml import Fields, iter_records, localname
 
 __all__ = ["MAX_FILE_BYTES", "check_size", "dump_timestamp_from_filename", "iter_opus", "parse_opus"]
 
 _FILENAME = re.compile(r"ZLPE(\d{8})(\d{6})?", re.IGNORECASE)
 CANCELLED_TEXT = "annulleret"
-UNIT_FIELDS = UnitFields(p_number="pNr", cost_centre="costCenter", kind_hint="orgTypeTxt", short_name="shortName")
+UNIT_FIELDS = records.UnitFields(p_number="pNr", cost_centre="costCenter", kind_hint="orgTypeTxt", short_name="shortName")
 
 
 def dump_timestamp_from_filename(name: str) -> datetime | None:
@@ -96,8 +86,8 @@ def parse_opus(source: Source, *, name: str | None = None, dump_date: date | Non
     """Read a whole OPUS dump into lists (see `iter_opus` to stream)."""
     name = source_name(source, name)
     problems = Problems(name)
-    records = iter_opus(source, problems, name=name, dump_date=dump_date)
-    return collect(records, problems, dump_timestamp_from_filename(name))
+    stream = iter_opus(source, problems, name=name, dump_date=dump_date)
+    return collect(stream, problems, dump_timestamp_from_filename(name))
 
 
 def iter_opus(
@@ -146,7 +136,7 @@ def _unit(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | Non
     end_not_before_start(valid_from, valid_to, problems, fields, "endDate")
     parent = fields.text("parentOrgUnit") or None
     not_own_parent(parent, unit_id, problems, fields, "parentOrgUnit")
-    return unit_record(problems, before, fields, UNIT_FIELDS, unit_id, name, parent, (valid_from, valid_to))
+    return records.unit_record(problems, before, fields, UNIT_FIELDS, unit_id, name, parent, (valid_from, valid_to))
 
 
 def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date | None) -> Record | None:
@@ -197,7 +187,7 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         except ValueError:
             is_manager = False
             problems.add(fields.where("isManager"), f"'{text('isManager', '')}' er hverken true eller false.")
-    return unless_problems(
+    return records.unless_problems(
         problems, before, EmploymentRecord,
         source_id=employee_id,
         cpr=cpr,

@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
+from . import records
 from .fields import At, check_cpr, check_p_number, fte_in_range, parse_iso_date
-from .records import EmploymentRecord, ParsedFile, Problems, UnitRecord, file_error, unless_problems
+from .records import EmploymentRecord, ParsedFile, Problems, UnitRecord, file_error
 
 SOURCE_NAME = "OS2mo"
 PAGE_SIZE = 500
@@ -195,7 +196,7 @@ def units_from_objects(
         if not name:
             problems.add(where, "Enheden har intet navn i OS2mo.")
             continue
-        record = unless_problems(
+        record = records.unless_problems(
             problems, before, UnitRecord,
             source_id=str(obj.get("uuid") or current.get("uuid")),
             parent_source_id=(parent or {}).get("uuid"),
@@ -226,7 +227,7 @@ def employments_from_objects(
         job = current.get("job_function") or {}
         kind = current.get("engagement_type") or {}
         manages = {(_single(role.get("org_unit")) or {}).get("uuid") for role in person.get("manager_roles") or []}
-        record = unless_problems(
+        record = records.unless_problems(
             problems, before, EmploymentRecord,
             source_id=str(current.get("user_key") or obj.get("uuid")),
             cpr=cpr,

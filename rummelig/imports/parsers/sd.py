@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from . import records
 from .common import MAX_FILE_BYTES, Source, check_size, format_size, open_binary, read_head, source_name
 from .csvtable import CsvTable
 from .fields import (
@@ -41,18 +42,7 @@ from .fields import (
     quantize_fte,
     required,
 )
-from .records import (
-    EmploymentRecord,
-    ParsedFile,
-    Problems,
-    Record,
-    UnitFields,
-    UnitRecord,
-    collect,
-    file_error,
-    unit_record,
-    unless_problems,
-)
+from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 from .safexml import children, iter_records, localname
 
 DEPARTMENT_COLUMNS = (
@@ -98,8 +88,9 @@ FICTIONAL_CPR_SUFFIX = "0000"  # SD's test persons; OS2mo skips them (sdlon/skip
 # JobPositionIdentifier is one of these (sdlon/sd_importer.py: "These job functions will normally
 # (but necessarily) correlate to a manager position"; levels 1040 Leder, 1035 Chef, 1030 Direktør).
 MANAGER_POSITIONS = frozenset({"1030", "1035", "1040"})
-UNIT_FIELDS = UnitFields(p_number="ProductionUnitIdentifier", cost_centre="CostCentre",
-                         kind_hint="DepartmentLevelIdentifier")  # fmt: skip
+UNIT_FIELDS = records.UnitFields(
+    p_number="ProductionUnitIdentifier", cost_centre="CostCentre", kind_hint="DepartmentLevelIdentifier"
+)
 FICTIONAL_NOTICE = "SD's fiktive person (CPR-nummeret slutter på 0000) er sprunget over, som OS2mo gør."
 
 
@@ -276,7 +267,8 @@ def _department(source, department_id: str, name: str, parent: str | None, probl
     end_not_before_start(valid_from, valid_to, problems, source, "DeactivationDate")
     not_own_parent(parent, department_id, problems, source, "ParentDepartmentIdentifier",
                    "Afdelingen står som sin egen overordnede afdeling.")  # fmt: skip
-    return unit_record(problems, before, source, UNIT_FIELDS, department_id, name, parent, (valid_from, valid_to))
+    period = (valid_from, valid_to)
+    return records.unit_record(problems, before, source, UNIT_FIELDS, department_id, name, parent, period)
 
 
 def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
@@ -330,8 +322,8 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
 def _employment(problems: Problems, before: int, job_title: str, code: str, **values) -> EmploymentRecord | None:
     """End an SD employment, CSV row and XML answers alike: the job title is also the contract's text, and a
     manager position (`MANAGER_POSITIONS`) makes the leder of the unit; the record unless problems."""
-    return unless_problems(problems, before, EmploymentRecord, job_title=job_title, contract_code=code,
-                           contract_text=job_title, is_manager=code in MANAGER_POSITIONS, **values)  # fmt: skip
+    return records.unless_problems(problems, before, EmploymentRecord, job_title=job_title, contract_code=code,
+                                   contract_text=job_title, is_manager=code in MANAGER_POSITIONS, **values)  # fmt: skip
 
 
 def _date(place, name: str, problems: Problems) -> date | None:

@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from rummelig.rules.ratio import FULL_TIME_HOURS
 
+from . import records
 from .common import Source, check_size, open_binary, read_head, source_name
 from .csvtable import CsvTable
 from .fields import (
@@ -37,18 +38,7 @@ from .fields import (
     quantize_fte,
     required,
 )
-from .records import (
-    EmploymentRecord,
-    ParsedFile,
-    Problems,
-    Record,
-    UnitFields,
-    UnitRecord,
-    collect,
-    file_error,
-    unit_record,
-    unless_problems,
-)
+from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 from .safexml import PROLOG_BYTES, decode_head
 
 SHEET_UNITS = "Enheder"
@@ -134,7 +124,7 @@ EMPLOYMENT_COLUMNS = (
     Column("leder", False, "text", "ja, hvis personen er leder af enheden (giver leder-rollen i Rummelig); ellers tom.", ""),
 )
 SHEETS = {SHEET_UNITS: UNIT_COLUMNS, SHEET_EMPLOYMENTS: EMPLOYMENT_COLUMNS}
-UNIT_FIELDS = UnitFields(p_number="P-nummer", cost_centre="omkostningssted")
+UNIT_FIELDS = records.UnitFields(p_number="P-nummer", cost_centre="omkostningssted")
 
 
 def parse_spreadsheet(source: Source, *, name: str | None = None) -> ParsedFile:
@@ -333,7 +323,7 @@ def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | N
     not_own_parent(parent, unit_id, problems, row, "overordnet enhed")
     valid_from, valid_to = _date(row, "gyldig fra", problems), _date(row, "gyldig til", problems)
     end_not_before_start(valid_from, valid_to, problems, row, "gyldig til", ("'gyldig til'", "'gyldig fra'"))
-    return unit_record(problems, before, row, UNIT_FIELDS, unit_id, name, parent, (valid_from, valid_to))
+    return records.unit_record(problems, before, row, UNIT_FIELDS, unit_id, name, parent, (valid_from, valid_to))
 
 
 def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
@@ -354,7 +344,7 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
     except ValueError:
         is_manager = False
         problems.add(row.where("leder"), f"'{row.text('leder')}' er hverken ja eller nej.")
-    return unless_problems(
+    return records.unless_problems(
         problems, before, EmploymentRecord,
         source_id=employment_id,
         cpr=cpr,
