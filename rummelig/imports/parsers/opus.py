@@ -46,6 +46,7 @@ from .fields import (
     ISO_DATE,
     check_cpr,
     check_date,
+    check_flag,
     end_not_before_start,
     first_time,
     format_decimal,
@@ -53,7 +54,6 @@ from .fields import (
     not_own_parent,
     open_end,
     parse_decimal,
-    parse_flag,
     quantize_fte,
     required,
 )
@@ -180,13 +180,7 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
     end = open_end(_date(fields, "leaveDate", problems))
     end_not_before_start(start, end, problems, fields, "leaveDate", ("Fratrædelsesdatoen", "startdatoen"))
     fte, weekly_hours = _fraction(fields, problems, cancelled)
-    is_manager = _FLAGS.get(text("isManager", ""))
-    if is_manager is None:
-        try:
-            is_manager = parse_flag(text("isManager", ""))
-        except ValueError:
-            is_manager = False
-            problems.add(fields.where("isManager"), f"'{text('isManager', '')}' er hverken true eller false.")
+    is_manager = check_flag(text("isManager", ""), problems, fields, "isManager", ("true", "false"))
     return records.unless_problems(
         problems, before, EmploymentRecord,
         source_id=employee_id,
@@ -207,9 +201,6 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         location=fields.where(),
         start_known=start_known,
     )
-
-
-_FLAGS = {"true": True, "false": False, "": False}  # what OPUS writes; parse_flag takes the rest
 
 
 def _fraction(fields: Fields, problems: Problems, cancelled: bool) -> tuple[Decimal, Decimal]:

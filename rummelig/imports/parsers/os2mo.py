@@ -35,33 +35,36 @@ FRACTION_SCALE = Decimal(1_000_000)
 
 Post = Callable[[dict], dict]
 
-ORG_UNITS_QUERY = """
-query RummeligOrgUnits($limit: int, $cursor: Cursor, $from_date: DateTime, $to_date: DateTime) {
-  org_units(limit: $limit, cursor: $cursor, filter: {from_date: $from_date, to_date: $to_date}) {
-    objects {
+
+def _paged_query(name: str, collection: str, fields: str) -> str:
+    """Return a query for every validity of every object in `collection`, a page at a time (see `fetch_pages`).
+
+    `fields` are the validity's own fields (uuid and validity { from to } are always asked for).
+    """
+    return f"""
+query {name}($limit: int, $cursor: Cursor, $from_date: DateTime, $to_date: DateTime) {{
+  {collection}(limit: $limit, cursor: $cursor, filter: {{from_date: $from_date, to_date: $to_date}}) {{
+    objects {{
       uuid
-      validities {
+      validities {{
         uuid
+{fields}
+        validity {{ from to }}
+      }}
+    }}
+    page_info {{ next_cursor }}
+  }}
+}}
+"""
+
+
+ORG_UNITS_QUERY = _paged_query("RummeligOrgUnits", "org_units", """\
         name
         user_key
         parent { uuid }
         unit_type { name }
-        addresses { value address_type { scope } }
-        validity { from to }
-      }
-    }
-    page_info { next_cursor }
-  }
-}
-"""
-
-ENGAGEMENTS_QUERY = """
-query RummeligEngagements($limit: int, $cursor: Cursor, $from_date: DateTime, $to_date: DateTime) {
-  engagements(limit: $limit, cursor: $cursor, filter: {from_date: $from_date, to_date: $to_date}) {
-    objects {
-      uuid
-      validities {
-        uuid
+        addresses { value address_type { scope } }""")
+ENGAGEMENTS_QUERY = _paged_query("RummeligEngagements", "engagements", """\
         user_key
         fraction
         person {
@@ -71,14 +74,7 @@ query RummeligEngagements($limit: int, $cursor: Cursor, $from_date: DateTime, $t
         }
         org_unit { uuid }
         job_function { name user_key }
-        engagement_type { name user_key }
-        validity { from to }
-      }
-    }
-    page_info { next_cursor }
-  }
-}
-"""
+        engagement_type { name user_key }""")
 
 
 def build_query(collection: str) -> str:

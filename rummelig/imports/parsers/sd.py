@@ -41,6 +41,7 @@ from .fields import (
     parse_decimal,
     quantize_fte,
     required,
+    required_id,
 )
 from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 from .safexml import children, iter_records, localname
@@ -252,9 +253,8 @@ class _Row:
 
 def _department_row(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
     before = problems.total
-    department_id = required(row.text("DepartmentIdentifier"), problems, row, "DepartmentIdentifier")
-    if department_id:
-        first_time(seen, department_id, problems, row, "DepartmentIdentifier", what="Afdelingen")
+    department_id = required_id(row.text("DepartmentIdentifier"), problems, row, "DepartmentIdentifier", seen,
+                                what="Afdelingen")  # fmt: skip
     name = required(row.text("DepartmentName"), problems, row, "DepartmentName")
     parent = row.text("ParentDepartmentIdentifier") or None
     return _department(row, department_id, name, parent, problems, before)
@@ -273,9 +273,8 @@ def _department(source, department_id: str, name: str, parent: str | None, probl
 
 def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
     before = problems.total
-    employment_id = required(row.text("EmploymentIdentifier"), problems, row, "EmploymentIdentifier")
-    if employment_id:
-        first_time(seen, employment_id, problems, row, "EmploymentIdentifier", what="Ansættelsen")
+    employment_id = required_id(row.text("EmploymentIdentifier"), problems, row, "EmploymentIdentifier", seen,
+                                what="Ansættelsen")  # fmt: skip
     cpr = check_cpr(row.text("PersonCivilRegistrationIdentifier"), problems, row, "PersonCivilRegistrationIdentifier",
                     required=True)  # fmt: skip
     if cpr and cpr.endswith(FICTIONAL_CPR_SUFFIX):

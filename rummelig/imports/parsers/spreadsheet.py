@@ -28,15 +28,15 @@ from .fields import (
     SHEET_DATE,
     check_cpr,
     check_date,
+    check_flag,
     end_not_before_start,
-    first_time,
     format_decimal,
     hours_from_fte,
     not_own_parent,
     parse_decimal,
-    parse_flag,
     quantize_fte,
     required,
+    required_id,
 )
 from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 from .safexml import PROLOG_BYTES, decode_head
@@ -315,9 +315,7 @@ class _Row:
 
 def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
     before = problems.total
-    unit_id = required(row.text("enheds-id"), problems, row, "enheds-id")
-    if unit_id:
-        first_time(seen, unit_id, problems, row, "enheds-id", id_name="enheds-id")
+    unit_id = required_id(row.text("enheds-id"), problems, row, "enheds-id", seen, id_name="enheds-id")
     name = required(row.text("navn"), problems, row, "navn")
     parent = row.text("overordnet enhed") or None
     not_own_parent(parent, unit_id, problems, row, "overordnet enhed")
@@ -328,9 +326,8 @@ def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | N
 
 def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
     before = problems.total
-    employment_id = required(row.text("ansættelsesnummer"), problems, row, "ansættelsesnummer")
-    if employment_id:
-        first_time(seen, employment_id, problems, row, "ansættelsesnummer", id_name="ansættelsesnummer")
+    employment_id = required_id(row.text("ansættelsesnummer"), problems, row, "ansættelsesnummer", seen,
+                                id_name="ansættelsesnummer")  # fmt: skip
     cpr = _cpr(row, problems)
     first_name, last_name = row.text("fornavn"), row.text("efternavn")
     required(first_name or last_name, problems, row, "efternavn", "Udfyld fornavn eller efternavn.")
@@ -339,11 +336,7 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
     end = _date(row, "slutdato", problems)
     end_not_before_start(start, end, problems, row, "slutdato")
     fte, hours = _fte_and_hours(row, problems)
-    try:
-        is_manager = parse_flag(row.text("leder"))
-    except ValueError:
-        is_manager = False
-        problems.add(row.where("leder"), f"'{row.text('leder')}' er hverken ja eller nej.")
+    is_manager = check_flag(row.text("leder"), problems, row, "leder")
     return records.unless_problems(
         problems, before, EmploymentRecord,
         source_id=employment_id,

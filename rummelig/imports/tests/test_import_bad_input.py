@@ -80,13 +80,21 @@ def test_a_wrong_encoding_names_the_line():
     ]
 
 
-def test_a_missing_required_field_names_the_element(write_file):
-    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(GOOD_UNIT + employee(unit="")))
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        pytest.param({"unit": ""}, '<employee id="5002"> linje 4, felt <orgUnit>: Feltet <orgUnit> mangler eller er '
+                     "tomt; ansættelsen skal høre til en enhed.", id="a missing required field"),
+        pytest.param({"entry": "2024-02-30"}, '<employee id="5002"> linje 5, felt <entryDate>: \'2024-02-30\' er ikke '
+                     "en gyldig dato (forventede ÅÅÅÅ-MM-DD).", id="a date that is not a date"),
+        pytest.param({"cpr": "3102991234"}, '<employee id="5002"> linje 5, felt <cpr>: CPR-nummeret 310299-xxxx '
+                     "begynder ikke med en gyldig dato.", id="a CPR number that is not valid, masked"),
+    ],
+)  # fmt: skip
+def test_a_bad_field_is_named_with_its_element(write_file, fields, expected):
+    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(GOOD_UNIT + employee(**fields)))
 
-    assert refused(path) == [
-        'ZLPE20250101000000_delta.xml: <employee id="5002"> linje 4, felt <orgUnit>: Feltet <orgUnit> mangler '
-        "eller er tomt; ansættelsen skal høre til en enhed."
-    ]
+    assert refused(path) == [f"ZLPE20250101000000_delta.xml: {expected}"]
 
 
 def test_an_employee_in_a_unit_that_exists_neither_in_the_file_nor_in_rummelig(write_file, world):
@@ -97,24 +105,6 @@ def test_an_employee_in_a_unit_that_exists_neither_in_the_file_nor_in_rummelig(w
     assert refused(path) == [
         'ZLPE20250101000000_delta.xml: <employee id="5002"> linje 4: Enheden \'999\' findes hverken i filen '
         "eller i Rummelig."
-    ]
-
-
-def test_a_date_that_is_not_a_date(write_file):
-    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(GOOD_UNIT + employee(entry="2024-02-30")))
-
-    assert refused(path) == [
-        'ZLPE20250101000000_delta.xml: <employee id="5002"> linje 5, felt <entryDate>: \'2024-02-30\' er ikke '
-        "en gyldig dato (forventede ÅÅÅÅ-MM-DD)."
-    ]
-
-
-def test_a_cpr_number_that_is_not_valid_is_named_masked(write_file):
-    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(GOOD_UNIT + employee(cpr="3102991234")))
-
-    assert refused(path) == [
-        'ZLPE20250101000000_delta.xml: <employee id="5002"> linje 5, felt <cpr>: CPR-nummeret 310299-xxxx '
-        "begynder ikke med en gyldig dato."
     ]
 
 
