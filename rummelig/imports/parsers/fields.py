@@ -176,6 +176,29 @@ def first_time(seen: dict[str, int], key: str, problems: Problems, place: Place,
     return True
 
 
+_FLAGS = {"true": True, "false": False, "": False}  # what OPUS writes (and an empty cell): no parse_flag needed
+
+
+def check_flag(value: str, problems: Problems, place: Place, name: str, words: tuple[str, str] = ("ja", "nej")) -> bool:
+    """Return a yes/no field (`parse_flag`; empty = no); another value is a problem naming the format's two `words`."""
+    flag = _FLAGS.get(value)
+    if flag is not None:
+        return flag
+    try:
+        return parse_flag(value)
+    except ValueError:
+        problems.add(place.where(name), f"'{value}' er hverken {words[0]} eller {words[1]}.")
+        return False
+
+
+def required_id(value: str, problems: Problems, place: Place, name: str, seen: dict[str, int], what: str = "",
+                id_name: str = "id") -> str:  # fmt: skip
+    """Return a record's id from a table's column: an empty one is a problem (`required`), so is a repeated one (`first_time`)."""
+    if required(value, problems, place, name):
+        first_time(seen, value, problems, place, name, what=what, id_name=id_name)
+    return value
+
+
 def check_cpr(value: str, problems: Problems, place: Place, name: str, *, required: bool) -> str:
     """Return the CPR number as ten digits; a bad one is a problem, an empty one too where the format requires it.
 
@@ -244,3 +267,10 @@ def end_not_before_start(start: date | None, end: date | None, problems: Problem
     """Report an end date before the start date (either may be unknown: then nothing is said)."""
     if start and end and end < start:
         problems.add(place.where(name), f"{words[0]} ({end:%d-%m-%Y}) ligger før {words[1]} ({start:%d-%m-%Y}).")
+
+
+def not_own_parent(parent: str | None, source_id: str, problems: Problems, place: Place, name: str,
+                   message: str = "Enheden står som sin egen overordnede enhed.") -> None:  # fmt: skip
+    """Report a unit that names itself as its parent (a longer cycle is found by `check_references`)."""
+    if parent and parent == source_id:
+        problems.add(place.where(name), message)

@@ -40,29 +40,31 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
+from . import records
 from .common import MAX_FILE_BYTES, Source, aware, check_size, open_binary, source_name
 from .fields import (
     ISO_DATE,
     check_cpr,
     check_date,
-    check_p_number,
+    check_flag,
     end_not_before_start,
     first_time,
     format_decimal,
     hours_from_fte,
+    not_own_parent,
     open_end,
     parse_decimal,
-    parse_flag,
     quantize_fte,
     required,
 )
-from .records import EmploymentRecord, LeaveRecord, ParsedFile, Problems, Record, UnitRecord, collect, unless_problems
+from .records import EmploymentRecord, LeaveRecord, ParsedFile, Problems, Record, UnitRecord, collect
 from .safexml import Fields, iter_records, localname
 
 __all__ = ["MAX_FILE_BYTES", "check_size", "dump_timestamp_from_filename", "iter_opus", "parse_opus"]
 
 _FILENAME = re.compile(r"ZLPE(\d{8})(\d{6})?", re.IGNORECASE)
 CANCELLED_TEXT = "annulleret"
+UNIT_FIELDS = records.UnitFields(p_number="pNr", cost_centre="costCenter", kind_hint="orgTypeTxt", short_name="shortName")
 
 
 def dump_timestamp_from_filename(name: str) -> datetime | None:
@@ -84,8 +86,8 @@ def parse_opus(source: Source, *, name: str | None = None, dump_date: date | Non
     """Read a whole OPUS dump into lists (see `iter_opus` to stream)."""
     name = source_name(source, name)
     problems = Problems(name)
-    records = iter_opus(source, problems, name=name, dump_date=dump_date)
-    return collect(records, problems, dump_timestamp_from_filename(name))
+    stream = iter_opus(source, problems, name=name, dump_date=dump_date)
+    return collect(stream, problems, dump_timestamp_from_filename(name))
 
 
 def iter_opus(
@@ -133,22 +135,8 @@ def _unit(element, problems: Problems, seen: dict[str, int]) -> UnitRecord | Non
     valid_to = open_end(_date(fields, "endDate", problems))
     end_not_before_start(valid_from, valid_to, problems, fields, "endDate")
     parent = fields.text("parentOrgUnit") or None
-    if parent == unit_id:
-        problems.add(fields.where("parentOrgUnit"), "Enheden står som sin egen overordnede enhed.")
-    p_number = check_p_number(fields.text("pNr"), problems, fields, "pNr")
-    return unless_problems(
-        problems, before, UnitRecord,
-        source_id=unit_id,
-        parent_source_id=parent,
-        name=name,
-        short_name=fields.text("shortName"),
-        p_number=p_number,
-        cost_centre=fields.text("costCenter"),
-        valid_from=valid_from,
-        valid_to=valid_to,
-        kind_hint=fields.text("orgTypeTxt"),
-        location=fields.where(),
-    )
+    not_own_parent(parent, unit_id, problems, fields, "parentOrgUnit")
+    return records.unit_record(problems, before, fields, UNIT_FIELDS, unit_id, name, parent, (valid_from, valid_to))
 
 
 def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date | None) -> Record | None:
@@ -192,14 +180,8 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
     end = open_end(_date(fields, "leaveDate", problems))
     end_not_before_start(start, end, problems, fields, "leaveDate", ("Fratrædelsesdatoen", "startdatoen"))
     fte, weekly_hours = _fraction(fields, problems, cancelled)
-    is_manager = _FLAGS.get(text("isManager", ""))
-    if is_manager is None:
-        try:
-            is_manager = parse_flag(text("isManager", ""))
-        except ValueError:
-            is_manager = False
-            problems.add(fields.where("isManager"), f"'{text('isManager', '')}' er hverken true eller false.")
-    return unless_problems(
+    is_manager = check_flag(text("isManager", ""), problems, fields, "isManager", ("true", "false"))
+    return records.unless_problems(
         problems, before, EmploymentRecord,
         source_id=employee_id,
         cpr=cpr,
@@ -219,9 +201,6 @@ def _employee(element, problems: Problems, seen: dict[str, int], dump_date: date
         location=fields.where(),
         start_known=start_known,
     )
-
-
-_FLAGS = {"true": True, "false": False, "": False}  # what OPUS writes; parse_flag takes the rest
 
 
 def _fraction(fields: Fields, problems: Problems, cancelled: bool) -> tuple[Decimal, Decimal]:

@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from .fields import At, check_cpr, check_p_number, parse_iso_date, quantize_fte
+from . import records
+from .fields import At, check_cpr, check_p_number, fte_in_range, parse_iso_date
 from .records import EmploymentRecord, ParsedFile, Problems, UnitRecord, file_error
 
 SOURCE_NAME = "OS2mo"
@@ -34,33 +35,36 @@ FRACTION_SCALE = Decimal(1_000_000)
 
 Post = Callable[[dict], dict]
 
-ORG_UNITS_QUERY = """
-query RummeligOrgUnits($limit: int, $cursor: Cursor, $from_date: DateTime, $to_date: DateTime) {
-  org_units(limit: $limit, cursor: $cursor, filter: {from_date: $from_date, to_date: $to_date}) {
-    objects {
+
+def _paged_query(name: str, collection: str, fields: str) -> str:
+    """Return a query for every validity of every object in `collection`, a page at a time (see `fetch_pages`).
+
+    `fields` are the validity's own fields (uuid and validity { from to } are always asked for).
+    """
+    return f"""
+query {name}($limit: int, $cursor: Cursor, $from_date: DateTime, $to_date: DateTime) {{
+  {collection}(limit: $limit, cursor: $cursor, filter: {{from_date: $from_date, to_date: $to_date}}) {{
+    objects {{
       uuid
-      validities {
+      validities {{
         uuid
+{fields}
+        validity {{ from to }}
+      }}
+    }}
+    page_info {{ next_cursor }}
+  }}
+}}
+"""
+
+
+ORG_UNITS_QUERY = _paged_query("RummeligOrgUnits", "org_units", """\
         name
         user_key
         parent { uuid }
         unit_type { name }
-        addresses { value address_type { scope } }
-        validity { from to }
-      }
-    }
-    page_info { next_cursor }
-  }
-}
-"""
-
-ENGAGEMENTS_QUERY = """
-query RummeligEngagements($limit: int, $cursor: Cursor, $from_date: DateTime, $to_date: DateTime) {
-  engagements(limit: $limit, cursor: $cursor, filter: {from_date: $from_date, to_date: $to_date}) {
-    objects {
-      uuid
-      validities {
-        uuid
+        addresses { value address_type { scope } }""")
+ENGAGEMENTS_QUERY = _paged_query("RummeligEngagements", "engagements", """\
         user_key
         fraction
         person {
@@ -70,14 +74,7 @@ query RummeligEngagements($limit: int, $cursor: Cursor, $from_date: DateTime, $t
         }
         org_unit { uuid }
         job_function { name user_key }
-        engagement_type { name user_key }
-        validity { from to }
-      }
-    }
-    page_info { next_cursor }
-  }
-}
-"""
+        engagement_type { name user_key }""")
 
 
 def build_query(collection: str) -> str:
@@ -174,23 +171,29 @@ def read_os2mo(
     return parsed
 
 
+def _valid_objects(objects: Iterable[dict], kind: str, problems: Problems, as_of: date | None):
+    """Yield (object, where, its validity periods, the validity on `as_of`) of the objects with valid periods."""
+    as_of = as_of or date.today()
+    for obj in objects:
+        where = f"{kind} {obj.get('uuid', '?')}"
+        periods = _periods(obj, where, problems)
+        if periods:
+            yield obj, where, periods, _pick(periods, as_of)
+
+
 def units_from_objects(
     objects: Iterable[dict], problems: Problems, *, as_of: date | None = None
 ) -> Iterator[UnitRecord]:
     """Convert org_units objects: the validity on `as_of` gives name and parent; all give the dates."""
-    as_of = as_of or date.today()
-    for obj in objects:
-        where = f"org_unit {obj.get('uuid', '?')}"
-        periods = _periods(obj, where, problems)
-        if not periods:
-            continue
-        current = _pick(periods, as_of)
+    for obj, where, periods, current in _valid_objects(objects, "org_unit", problems, as_of):
+        before = problems.total
         parent = _single(current.get("parent"))
         name = (current.get("name") or "").strip()
         if not name:
             problems.add(where, "Enheden har intet navn i OS2mo.")
             continue
-        yield UnitRecord(
+        record = records.unless_problems(
+            problems, before, UnitRecord,
             source_id=str(obj.get("uuid") or current.get("uuid")),
             parent_source_id=(parent or {}).get("uuid"),
             name=name,
@@ -200,20 +203,16 @@ def units_from_objects(
             valid_to=periods[-1][1],
             kind_hint=((current.get("unit_type") or {}).get("name") or ""),
             location=where,
-        )
+        )  # fmt: skip
+        if record is not None:
+            yield record
 
 
 def employments_from_objects(
     objects: Iterable[dict], problems: Problems, *, as_of: date | None = None
 ) -> Iterator[EmploymentRecord]:
     """Convert engagements objects; user_key (the payroll employment number) is the source id."""
-    as_of = as_of or date.today()
-    for obj in objects:
-        where = f"engagement {obj.get('uuid', '?')}"
-        periods = _periods(obj, where, problems)
-        if not periods:
-            continue
-        current = _pick(periods, as_of)
+    for obj, where, periods, current in _valid_objects(objects, "engagement", problems, as_of):
         before = problems.total
         person = _single(current.get("person")) or {}
         unit = _single(current.get("org_unit")) or {}
@@ -221,12 +220,11 @@ def employments_from_objects(
         if not unit.get("uuid"):
             problems.add(where, "Engagementet har ingen enhed i OS2mo.")
         fte = _fte(current.get("fraction"), where, problems)
-        if problems.total > before:
-            continue
         job = current.get("job_function") or {}
         kind = current.get("engagement_type") or {}
         manages = {(_single(role.get("org_unit")) or {}).get("uuid") for role in person.get("manager_roles") or []}
-        yield EmploymentRecord(
+        record = records.unless_problems(
+            problems, before, EmploymentRecord,
             source_id=str(current.get("user_key") or obj.get("uuid")),
             cpr=cpr,
             first_name=person.get("given_name") or "",
@@ -241,7 +239,9 @@ def employments_from_objects(
             is_manager=bool(unit.get("uuid")) and unit.get("uuid") in manages,
             account_name=_account_name(person),
             location=where,
-        )
+        )  # fmt: skip
+        if record is not None:
+            yield record
 
 
 LOGIN_IT_SYSTEMS = frozenset({"active directory", "ad"})
@@ -308,7 +308,5 @@ def _fte(fraction, where: str, problems: Problems) -> Decimal:
     except (TypeError, ValueError):
         problems.add(where, f"Engagementets fraction '{fraction}' er ikke et heltal.")
         return Decimal(0)
-    if not 0 <= fte <= 1:
-        problems.add(where, f"Engagementets fraction {fraction} svarer ikke til en brøk mellem 0 og 1 (× 1.000.000).")
-        return Decimal(0)
-    return quantize_fte(fte)
+    message = f"Engagementets fraction {fraction} svarer ikke til en brøk mellem 0 og 1 (× 1.000.000)."
+    return fte_in_range(fte, problems, where, message)

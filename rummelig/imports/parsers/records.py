@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from .fields import hours_from_fte
+from .fields import check_p_number, hours_from_fte
 
 MAX_PROBLEMS = 200
 
@@ -120,6 +120,40 @@ def unless_problems(problems: "Problems", before: int, record_type, /, **values)
     if problems.total > before:
         return None
     return record_type(**values)
+
+
+@dataclass(frozen=True)
+class UnitFields:
+    """A format's own names for a unit's plain fields (see `unit_record`); "" for one the format does not have."""
+
+    p_number: str
+    cost_centre: str = ""
+    kind_hint: str = ""
+    short_name: str = ""
+
+
+def unit_record(problems: "Problems", before: int, place, fields: UnitFields, source_id: str, name: str,
+                parent: str | None, period: tuple[date | None, date | None]) -> UnitRecord | None:  # fmt: skip
+    """End a unit the same way in every format: the P-number (a notice), the plain fields, then `unless_problems`.
+
+    `place` is the format's row or element (it has `text(field)` and `where(field)`); the caller has
+    read and checked the id, the name, the parent and the period (`valid_from`, `valid_to`) its own way.
+    """
+    valid_from, valid_to = period
+    p_number = check_p_number(place.text(fields.p_number), problems, place, fields.p_number)
+    return unless_problems(
+        problems, before, UnitRecord,
+        source_id=source_id,
+        parent_source_id=parent,
+        name=name,
+        short_name=place.text(fields.short_name) if fields.short_name else "",
+        p_number=p_number,
+        cost_centre=place.text(fields.cost_centre) if fields.cost_centre else "",
+        valid_from=valid_from,
+        valid_to=valid_to,
+        kind_hint=place.text(fields.kind_hint) if fields.kind_hint else "",
+        location=place.where(),
+    )  # fmt: skip
 
 
 class Problems:

@@ -26,19 +26,22 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from . import records
 from .common import MAX_FILE_BYTES, Source, check_size, format_size, open_binary, read_head, source_name
 from .csvtable import CsvTable
 from .fields import (
     SD_DATE,
     check_cpr,
     check_date,
-    check_p_number,
     end_not_before_start,
     first_time,
+    fte_in_range,
+    not_own_parent,
     open_end,
     parse_decimal,
     quantize_fte,
     required,
+    required_id,
 )
 from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 from .safexml import children, iter_records, localname
@@ -86,6 +89,9 @@ FICTIONAL_CPR_SUFFIX = "0000"  # SD's test persons; OS2mo skips them (sdlon/skip
 # JobPositionIdentifier is one of these (sdlon/sd_importer.py: "These job functions will normally
 # (but necessarily) correlate to a manager position"; levels 1040 Leder, 1035 Chef, 1030 Direktør).
 MANAGER_POSITIONS = frozenset({"1030", "1035", "1040"})
+UNIT_FIELDS = records.UnitFields(
+    p_number="ProductionUnitIdentifier", cost_centre="CostCentre", kind_hint="DepartmentLevelIdentifier"
+)
 FICTIONAL_NOTICE = "SD's fiktive person (CPR-nummeret slutter på 0000) er sprunget over, som OS2mo gør."
 
 
@@ -247,9 +253,8 @@ class _Row:
 
 def _department_row(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
     before = problems.total
-    department_id = required(row.text("DepartmentIdentifier"), problems, row, "DepartmentIdentifier")
-    if department_id:
-        first_time(seen, department_id, problems, row, "DepartmentIdentifier", what="Afdelingen")
+    department_id = required_id(row.text("DepartmentIdentifier"), problems, row, "DepartmentIdentifier", seen,
+                                what="Afdelingen")  # fmt: skip
     name = required(row.text("DepartmentName"), problems, row, "DepartmentName")
     parent = row.text("ParentDepartmentIdentifier") or None
     return _department(row, department_id, name, parent, problems, before)
@@ -260,29 +265,16 @@ def _department(source, department_id: str, name: str, parent: str | None, probl
     valid_from = _date(source, "ActivationDate", problems)
     valid_to = open_end(_date(source, "DeactivationDate", problems))
     end_not_before_start(valid_from, valid_to, problems, source, "DeactivationDate")
-    if parent and parent == department_id:
-        problems.add(source.where("ParentDepartmentIdentifier"), "Afdelingen står som sin egen overordnede afdeling.")
-    p_number = check_p_number(source.text("ProductionUnitIdentifier"), problems, source, "ProductionUnitIdentifier")
-    if problems.total > before:
-        return None
-    return UnitRecord(
-        source_id=department_id,
-        parent_source_id=parent,
-        name=name,
-        p_number=p_number,
-        cost_centre=source.text("CostCentre"),
-        valid_from=valid_from,
-        valid_to=valid_to,
-        kind_hint=source.text("DepartmentLevelIdentifier"),
-        location=source.where(),
-    )
+    not_own_parent(parent, department_id, problems, source, "ParentDepartmentIdentifier",
+                   "Afdelingen står som sin egen overordnede afdeling.")  # fmt: skip
+    period = (valid_from, valid_to)
+    return records.unit_record(problems, before, source, UNIT_FIELDS, department_id, name, parent, period)
 
 
 def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
     before = problems.total
-    employment_id = required(row.text("EmploymentIdentifier"), problems, row, "EmploymentIdentifier")
-    if employment_id:
-        first_time(seen, employment_id, problems, row, "EmploymentIdentifier", what="Ansættelsen")
+    employment_id = required_id(row.text("EmploymentIdentifier"), problems, row, "EmploymentIdentifier", seen,
+                                what="Ansættelsen")  # fmt: skip
     cpr = check_cpr(row.text("PersonCivilRegistrationIdentifier"), problems, row, "PersonCivilRegistrationIdentifier",
                     required=True)  # fmt: skip
     if cpr and cpr.endswith(FICTIONAL_CPR_SUFFIX):
@@ -319,25 +311,18 @@ def _employment_row(row: _Row, problems: Problems, seen: dict[str, int]) -> Empl
         required(unit_id, problems, row, "DepartmentIdentifier",
                  "Afdelingen mangler; ansættelsen skal høre til en afdeling.")  # fmt: skip
     fte = _fte(row.text("OccupationRate"), row.where("OccupationRate"), problems, cancelled)
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
-        source_id=employment_id,
-        cpr=cpr,
-        first_name=first_name,
-        last_name=last_name,
-        unit_source_id=unit_id,
-        job_title=row.text("EmploymentName"),
-        contract_code=row.text("JobPositionIdentifier"),
-        contract_text=row.text("EmploymentName"),
-        is_manager=row.text("JobPositionIdentifier") in MANAGER_POSITIONS,
-        status_code=status,
-        start=start,
-        end=end,
-        fte=fte,
-        cancelled=cancelled,
-        location=row.where(),
-    )
+    return _employment(
+        problems, before, row.text("EmploymentName"), row.text("JobPositionIdentifier"),
+        source_id=employment_id, cpr=cpr, first_name=first_name, last_name=last_name, unit_source_id=unit_id,
+        status_code=status, start=start, end=end, fte=fte, cancelled=cancelled, location=row.where(),
+    )  # fmt: skip
+
+
+def _employment(problems: Problems, before: int, job_title: str, code: str, **values) -> EmploymentRecord | None:
+    """End an SD employment, CSV row and XML answers alike: the job title is also the contract's text, and a
+    manager position (`MANAGER_POSITIONS`) makes the leder of the unit; the record unless problems."""
+    return records.unless_problems(problems, before, EmploymentRecord, job_title=job_title, contract_code=code,
+                                   contract_text=job_title, is_manager=code in MANAGER_POSITIONS, **values)  # fmt: skip
 
 
 def _date(place, name: str, problems: Problems) -> date | None:
@@ -571,9 +556,10 @@ def _reference_parent(element) -> str:
     return ""
 
 
-def _employment_from_periods(  # noqa: C901 - to split like the CSV path (finish11) after the SD manager merge
+def _employment_from_periods(
     employment_id: str, gathered: _Employment, answers: _Answers, problems: Problems, as_of: date
 ) -> EmploymentRecord | None:
+    """Join one employment's gathered periods into its record on `as_of` (None when skipped or after a problem)."""
     node, person = gathered.node, gathered.person
     if gathered.broken:
         return None
@@ -581,9 +567,31 @@ def _employment_from_periods(  # noqa: C901 - to split like the CSV path (finish
     before = problems.total
     cpr = check_cpr(person.text("PersonCivilRegistrationIdentifier"), problems, person,
                     "PersonCivilRegistrationIdentifier", required=True)  # fmt: skip
+    if _waits(employment_id, gathered, cpr, problems):
+        return None
+    first_name, last_name = _names(employment_id, person, cpr, answers, problems)
+    periods = {tag: sorted(by_start.values(), key=lambda p: p.start) for tag, by_start in gathered.periods.items()}
+    statuses = periods.get("EmploymentStatus", [])
+    codes = _status_codes(employment_id, node, statuses, problems)
+    if problems.total > before:
+        return None
+    cancelled = codes[-1] == DELETED_STATUS
+    start, end = _span(employment_id, gathered, statuses, codes, problems)
+    unit_id, job, code, fte = _position(employment_id, node, periods, as_of, problems, cancelled)
+    return _employment(
+        problems, before, job or "", code or "",
+        source_id=employment_id, cpr=cpr, first_name=first_name, last_name=last_name, unit_source_id=unit_id or "",
+        status_code=_pick(statuses, as_of).node.text("EmploymentStatusCode").upper(), start=start, end=end, fte=fte,
+        cancelled=cancelled, location=node.where(),
+    )  # fmt: skip
+
+
+def _waits(employment_id: str, gathered: _Employment, cpr: str, problems: Problems) -> bool:
+    """Return True (with a notice) for an employment not imported now: SD's fictional person, or only changed parts."""
+    node = gathered.node
     if cpr and cpr.endswith(FICTIONAL_CPR_SUFFIX):
         problems.note(node.where(), FICTIONAL_NOTICE)
-        return None
+        return True
     parts = ("EmploymentStatus", "EmploymentDepartment", "WorkingTime")
     if not gathered.whole and not all(gathered.periods.get(tag) for tag in parts):
         problems.note(
@@ -591,7 +599,12 @@ def _employment_from_periods(  # noqa: C901 - to split like the CSV path (finish
             f"Ansættelse {employment_id} står kun i GetEmploymentChangedAtDate20111201 med de dele, der er ændret; "
             "den indlæses, når SD sender hele ansættelsen (GetEmployment20111201 eller GetEmploymentChanged20111201).",
         )
-        return None
+        return True
+    return False
+
+
+def _names(employment_id: str, person: _Node, cpr: str, answers: _Answers, problems: Problems) -> tuple[str, str]:
+    """Return (first name, last name) from the employment answer, else from GetPerson; none is a problem."""
     first_name, last_name = person.text("PersonGivenName"), person.text("PersonSurnameName")
     if not (first_name or last_name) and cpr in answers.names:
         first_name, last_name = answers.names[cpr]
@@ -601,18 +614,22 @@ def _employment_from_periods(  # noqa: C901 - to split like the CSV path (finish
             f"Personen med ansættelse {employment_id} har intet navn: GetEmployment-svarene har ingen navne, så "
             "indlæs GetPerson20111201 sammen med dem (eller tilføj <PersonGivenName>/<PersonSurnameName>).",
         )
-    periods = {tag: sorted(by_start.values(), key=lambda p: p.start) for tag, by_start in gathered.periods.items()}
-    statuses = periods.get("EmploymentStatus", [])
+    return first_name, last_name
+
+
+def _status_codes(employment_id: str, node: _Node, statuses: list[_Period], problems: Problems) -> list[str]:
+    """Return the status code of each <EmploymentStatus> period; none at all is a problem."""
     if not statuses:
         problems.add(node.where("EmploymentStatus"), f"Ansættelse {employment_id} har ingen <EmploymentStatus>.")
-        return None
-    codes = [
+    return [
         _status(p.node.text("EmploymentStatusCode"), p.node.where("EmploymentStatusCode"), problems) for p in statuses
     ]
-    if problems.total > before:
-        return None
-    current = _pick(statuses, as_of)
-    cancelled = codes[-1] == DELETED_STATUS
+
+
+def _span(employment_id: str, gathered: _Employment, statuses: list[_Period], codes: list[str],
+          problems: Problems) -> tuple[date, date | None]:  # fmt: skip
+    """Return (start, end) of the latest employment run; a re-hire's earlier run is left out with a notice."""
+    node = gathered.node
     employment_date = _date(_Value(node, "EmploymentDate", gathered.employment_date), "EmploymentDate", problems)
     start, earlier = _start_from_statuses(statuses, codes, employment_date)
     if earlier is not None:
@@ -623,6 +640,12 @@ def _employment_from_periods(  # noqa: C901 - to split like the CSV path (finish
         )
     end = _end_from_statuses(statuses, codes)
     end_not_before_start(start, end, problems, node, "EmploymentStatus")
+    return start, end
+
+
+def _position(employment_id: str, node: _Node, periods: dict, as_of: date, problems: Problems,
+              cancelled: bool) -> tuple:  # fmt: skip
+    """Return (department id, job title, contract code, FTE) of an employment on `as_of`, from its periods."""
     unit_id = job = code = None
     fte = None
     if periods.get("EmploymentDepartment"):
@@ -646,25 +669,7 @@ def _employment_from_periods(  # noqa: C901 - to split like the CSV path (finish
             node.where("WorkingTime"),
             f"Ansættelse {employment_id} har ingen <WorkingTime>/<OccupationRate>, så beskæftigelsesbrøken kendes ikke.",
         )
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
-        source_id=employment_id,
-        cpr=cpr,
-        first_name=first_name,
-        last_name=last_name,
-        unit_source_id=unit_id or "",
-        job_title=job or "",
-        contract_code=code or "",
-        contract_text=job or "",
-        is_manager=(code or "") in MANAGER_POSITIONS,
-        status_code=current.node.text("EmploymentStatusCode").upper(),
-        start=start,
-        end=end,
-        fte=fte,
-        cancelled=cancelled,
-        location=node.where(),
-    )
+    return unit_id, job, code, fte
 
 
 class _Value:
@@ -773,7 +778,5 @@ def _fte(value: str, where: str, problems: Problems, cancelled: bool) -> Decimal
     except ValueError:
         problems.add(where, f"Beskæftigelsesbrøken '{value}' er ikke et tal (skriv fx 0,8108).")
         return Decimal(0)
-    if not 0 <= fte <= 1:
-        problems.add(where, f"Beskæftigelsesbrøken '{value}' skal ligge mellem 0 og 1 (fx 0,8108 for 30 timer).")
-        return Decimal(0)
-    return quantize_fte(fte)
+    message = f"Beskæftigelsesbrøken '{value}' skal ligge mellem 0 og 1 (fx 0,8108 for 30 timer)."
+    return fte_in_range(fte, problems, where, message)

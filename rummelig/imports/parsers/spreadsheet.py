@@ -21,21 +21,22 @@ from typing import BinaryIO
 
 from rummelig.rules.ratio import FULL_TIME_HOURS
 
+from . import records
 from .common import Source, check_size, open_binary, read_head, source_name
 from .csvtable import CsvTable
 from .fields import (
     SHEET_DATE,
     check_cpr,
     check_date,
-    check_p_number,
+    check_flag,
     end_not_before_start,
-    first_time,
     format_decimal,
     hours_from_fte,
+    not_own_parent,
     parse_decimal,
-    parse_flag,
     quantize_fte,
     required,
+    required_id,
 )
 from .records import EmploymentRecord, ParsedFile, Problems, Record, UnitRecord, collect, file_error
 from .safexml import PROLOG_BYTES, decode_head
@@ -123,6 +124,7 @@ EMPLOYMENT_COLUMNS = (
     Column("leder", False, "text", "ja, hvis personen er leder af enheden (giver leder-rollen i Rummelig); ellers tom.", ""),
 )
 SHEETS = {SHEET_UNITS: UNIT_COLUMNS, SHEET_EMPLOYMENTS: EMPLOYMENT_COLUMNS}
+UNIT_FIELDS = records.UnitFields(p_number="P-nummer", cost_centre="omkostningssted")
 
 
 def parse_spreadsheet(source: Source, *, name: str | None = None) -> ParsedFile:
@@ -313,36 +315,19 @@ class _Row:
 
 def _unit(row: _Row, problems: Problems, seen: dict[str, int]) -> UnitRecord | None:
     before = problems.total
-    unit_id = required(row.text("enheds-id"), problems, row, "enheds-id")
-    if unit_id:
-        first_time(seen, unit_id, problems, row, "enheds-id", id_name="enheds-id")
+    unit_id = required_id(row.text("enheds-id"), problems, row, "enheds-id", seen, id_name="enheds-id")
     name = required(row.text("navn"), problems, row, "navn")
     parent = row.text("overordnet enhed") or None
-    if parent and parent == unit_id:
-        problems.add(row.where("overordnet enhed"), "Enheden står som sin egen overordnede enhed.")
-    p_number = check_p_number(row.text("P-nummer"), problems, row, "P-nummer")
-    valid_from = _date(row, "gyldig fra", problems)
-    valid_to = _date(row, "gyldig til", problems)
+    not_own_parent(parent, unit_id, problems, row, "overordnet enhed")
+    valid_from, valid_to = _date(row, "gyldig fra", problems), _date(row, "gyldig til", problems)
     end_not_before_start(valid_from, valid_to, problems, row, "gyldig til", ("'gyldig til'", "'gyldig fra'"))
-    if problems.total > before:
-        return None
-    return UnitRecord(
-        source_id=unit_id,
-        parent_source_id=parent,
-        name=name,
-        p_number=p_number,
-        cost_centre=row.text("omkostningssted"),
-        valid_from=valid_from,
-        valid_to=valid_to,
-        location=row.where(),
-    )
+    return records.unit_record(problems, before, row, UNIT_FIELDS, unit_id, name, parent, (valid_from, valid_to))
 
 
 def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> EmploymentRecord | None:
     before = problems.total
-    employment_id = required(row.text("ansættelsesnummer"), problems, row, "ansættelsesnummer")
-    if employment_id:
-        first_time(seen, employment_id, problems, row, "ansættelsesnummer", id_name="ansættelsesnummer")
+    employment_id = required_id(row.text("ansættelsesnummer"), problems, row, "ansættelsesnummer", seen,
+                                id_name="ansættelsesnummer")  # fmt: skip
     cpr = _cpr(row, problems)
     first_name, last_name = row.text("fornavn"), row.text("efternavn")
     required(first_name or last_name, problems, row, "efternavn", "Udfyld fornavn eller efternavn.")
@@ -351,14 +336,9 @@ def _employment(row: _Row, problems: Problems, seen: dict[str, int]) -> Employme
     end = _date(row, "slutdato", problems)
     end_not_before_start(start, end, problems, row, "slutdato")
     fte, hours = _fte_and_hours(row, problems)
-    try:
-        is_manager = parse_flag(row.text("leder"))
-    except ValueError:
-        is_manager = False
-        problems.add(row.where("leder"), f"'{row.text('leder')}' er hverken ja eller nej.")
-    if problems.total > before:
-        return None
-    return EmploymentRecord(
+    is_manager = check_flag(row.text("leder"), problems, row, "leder")
+    return records.unless_problems(
+        problems, before, EmploymentRecord,
         source_id=employment_id,
         cpr=cpr,
         first_name=first_name,

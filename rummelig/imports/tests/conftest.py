@@ -87,5 +87,18 @@ def write_file(tmp_path):
     return _write
 
 
+@pytest.fixture
+def two_gb_opus_file(tmp_path):
+    """An OPUS dump of 2 GB (sparse: it takes no room on the disk), to be refused by its size alone."""
+    path = tmp_path / "ZLPE20250101000000_delta.xml"
+    with open(path, "wb") as sparse:
+        sparse.truncate(2 * 1024**3)
+    return path
+
+
+def by_id(records):
+    return {record.source_id: record for record in records}
+
+
 def opus_xml(body):
     return '<?xml version="1.0" encoding="utf-8"?>\n<kmd>\n' + body + "</kmd>\n"

@@ -24,6 +24,12 @@ GOOD_EMPLOYEE = """ <employee id="{id}" client="813">
 """
 
 
+def lone_unit(unit_id, start, parent, name):
+    """An OPUS file with one unit, under a parent the file does not have."""
+    return opus_xml(f'<orgUnit id="{unit_id}"><startDate>{start}</startDate><parentOrgUnit>{parent}</parentOrgUnit>'
+                    f"<longName>{name}</longName></orgUnit>\n")  # fmt: skip
+
+
 def employee(id="5002", entry="2024-03-01", cpr="1502854321", unit="<orgUnit>100</orgUnit>"):
     return GOOD_EMPLOYEE.format(id=id, entry=entry, cpr=cpr, unit=unit)
 
@@ -74,13 +80,21 @@ def test_a_wrong_encoding_names_the_line():
     ]
 
 
-def test_a_missing_required_field_names_the_element(write_file):
-    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(GOOD_UNIT + employee(unit="")))
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        pytest.param({"unit": ""}, '<employee id="5002"> linje 4, felt <orgUnit>: Feltet <orgUnit> mangler eller er '
+                     "tomt; ansættelsen skal høre til en enhed.", id="a missing required field"),
+        pytest.param({"entry": "2024-02-30"}, '<employee id="5002"> linje 5, felt <entryDate>: \'2024-02-30\' er ikke '
+                     "en gyldig dato (forventede ÅÅÅÅ-MM-DD).", id="a date that is not a date"),
+        pytest.param({"cpr": "3102991234"}, '<employee id="5002"> linje 5, felt <cpr>: CPR-nummeret 310299-xxxx '
+                     "begynder ikke med en gyldig dato.", id="a CPR number that is not valid, masked"),
+    ],
+)  # fmt: skip
+def test_a_bad_field_is_named_with_its_element(write_file, fields, expected):
+    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(GOOD_UNIT + employee(**fields)))
 
-    assert refused(path) == [
-        'ZLPE20250101000000_delta.xml: <employee id="5002"> linje 4, felt <orgUnit>: Feltet <orgUnit> mangler '
-        "eller er tomt; ansættelsen skal høre til en enhed."
-    ]
+    assert refused(path) == [f"ZLPE20250101000000_delta.xml: {expected}"]
 
 
 def test_an_employee_in_a_unit_that_exists_neither_in_the_file_nor_in_rummelig(write_file, world):
@@ -91,24 +105,6 @@ def test_an_employee_in_a_unit_that_exists_neither_in_the_file_nor_in_rummelig(w
     assert refused(path) == [
         'ZLPE20250101000000_delta.xml: <employee id="5002"> linje 4: Enheden \'999\' findes hverken i filen '
         "eller i Rummelig."
-    ]
-
-
-def test_a_date_that_is_not_a_date(write_file):
-    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(GOOD_UNIT + employee(entry="2024-02-30")))
-
-    assert refused(path) == [
-        'ZLPE20250101000000_delta.xml: <employee id="5002"> linje 5, felt <entryDate>: \'2024-02-30\' er ikke '
-        "en gyldig dato (forventede ÅÅÅÅ-MM-DD)."
-    ]
-
-
-def test_a_cpr_number_that_is_not_valid_is_named_masked(write_file):
-    path = write_file("ZLPE20250101000000_delta.xml", opus_xml(GOOD_UNIT + employee(cpr="3102991234")))
-
-    assert refused(path) == [
-        'ZLPE20250101000000_delta.xml: <employee id="5002"> linje 5, felt <cpr>: CPR-nummeret 310299-xxxx '
-        "begynder ikke med en gyldig dato."
     ]
 
 
@@ -126,10 +122,8 @@ def test_an_empty_file(write_file):
     assert refused(path) == ["ZLPE20250101000000_delta.xml: Filen er tom."]
 
 
-def test_a_2_gb_file_is_refused_by_its_size_before_a_byte_is_read(tmp_path, monkeypatch):
-    path = tmp_path / "ZLPE20250101000000_delta.xml"
-    with open(path, "wb") as sparse:
-        sparse.truncate(2 * 1024**3)
+def test_a_2_gb_file_is_refused_by_its_size_before_a_byte_is_read(two_gb_opus_file, monkeypatch):
+    path = two_gb_opus_file
 
     def never(*args, **kwargs):
         raise AssertionError("the file was read")
@@ -151,11 +145,7 @@ def test_all_row_problems_are_listed_at_once():
 
 
 def test_a_unit_under_a_parent_known_nowhere(write_file):
-    path = write_file(
-        "ZLPE20250101000000_delta.xml",
-        opus_xml('<orgUnit id="110"><startDate>2007-01-01</startDate><parentOrgUnit>42</parentOrgUnit>'
-                 "<longName>Børne- og Ungeforvaltningen</longName></orgUnit>\n"),  # fmt: skip
-    )
+    path = write_file("ZLPE20250101000000_delta.xml", lone_unit("110", "2007-01-01", "42", "Børne- og Ungeforvaltningen"))
 
     assert refused(path) == [
         "ZLPE20250101000000_delta.xml: <orgUnit id=\"110\"> linje 3: Den overordnede enhed '42' findes hverken i "
@@ -181,11 +171,7 @@ def test_an_error_while_writing_rolls_everything_back(monkeypatch, world):
 
 def test_a_parent_that_would_make_a_loop_with_the_units_in_rummelig(world, write_file):
     # In Rummelig Solsikken (W11) lies under Center for Børn og Unge (C1); the file puts C1 under W11.
-    path = write_file(
-        "ZLPE20250101000000_delta.xml",
-        opus_xml('<orgUnit id="C1"><startDate>2020-01-01</startDate><parentOrgUnit>W11</parentOrgUnit>'
-                 "<longName>Center for Børn og Unge</longName></orgUnit>\n"),  # fmt: skip
-    )
+    path = write_file("ZLPE20250101000000_delta.xml", lone_unit("C1", "2020-01-01", "W11", "Center for Børn og Unge"))
 
     assert refused(path) == [
         "ZLPE20250101000000_delta.xml: <orgUnit id=\"C1\"> linje 3: Enheden 'C1' ville ligge under sig selv: dens "

@@ -13,35 +13,30 @@ from rummelig.imports.sources import Staged
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Employment
 
+from .conftest import opus_xml
+
+
+def parsed_file(parse, path, text):
+    path.write_text(text, encoding="utf-8")
+    return parse(path)
+
 
 def opus_unit(tmp_path, p_number):
-    path = tmp_path / "ZLPE20250101000000_delta.xml"
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<kmd>\n<orgUnit id="1"><startDate>2020-01-01</startDate>'
-        f"<longName>Solsikken</longName><pNr>{p_number}</pNr></orgUnit>\n</kmd>\n",
-        encoding="utf-8",
-    )
-    return parse_opus(path)
+    text = opus_xml('<orgUnit id="1"><startDate>2020-01-01</startDate>'
+                    f"<longName>Solsikken</longName><pNr>{p_number}</pNr></orgUnit>\n")  # fmt: skip
+    return parsed_file(parse_opus, tmp_path / "ZLPE20250101000000_delta.xml", text)
 
 
 def sd_unit(tmp_path, p_number):
-    path = tmp_path / "sd_afdelinger.csv"
-    path.write_text(
-        "DepartmentIdentifier;DepartmentUUIDIdentifier;DepartmentName;DepartmentLevelIdentifier;"
-        "ParentDepartmentIdentifier;ProductionUnitIdentifier;CostCentre;ActivationDate;DeactivationDate\n"
-        f"1;;Solsikken;;;{p_number};;2020-01-01;\n",
-        encoding="utf-8",
-    )
-    return parse_sd(path)
+    text = ("DepartmentIdentifier;DepartmentUUIDIdentifier;DepartmentName;DepartmentLevelIdentifier;"
+            "ParentDepartmentIdentifier;ProductionUnitIdentifier;CostCentre;ActivationDate;DeactivationDate\n"
+            f"1;;Solsikken;;;{p_number};;2020-01-01;\n")  # fmt: skip
+    return parsed_file(parse_sd, tmp_path / "sd_afdelinger.csv", text)
 
 
 def spreadsheet_unit(tmp_path, p_number):
-    path = tmp_path / "enheder.csv"
-    path.write_text(
-        f"enheds-id;overordnet enhed;navn;P-nummer;omkostningssted;gyldig fra;gyldig til\n1;;Solsikken;{p_number};;;\n",
-        encoding="utf-8",
-    )
-    return parse_spreadsheet(path)
+    text = f"enheds-id;overordnet enhed;navn;P-nummer;omkostningssted;gyldig fra;gyldig til\n1;;Solsikken;{p_number};;;\n"
+    return parsed_file(parse_spreadsheet, tmp_path / "enheder.csv", text)
 
 
 class Os2moParsed:

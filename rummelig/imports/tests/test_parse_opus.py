@@ -18,13 +18,11 @@ from rummelig.imports.parsers import (
     parse_opus,
 )
 
+from .conftest import by_id
+
 DATA = Path(__file__).parent / "data"
 DAY_1 = DATA / "ZLPE20250101000000_delta.xml"
 DAY_2 = DATA / "ZLPE20250102000000_delta.xml"
-
-
-def by_id(records):
-    return {record.source_id: record for record in records}
 
 
 def write(tmp_path, text, name="ZLPE20250101000000_delta.xml"):

@@ -17,6 +17,8 @@ from rummelig.imports.parsers.os2mo import (
     urllib_post,
 )
 
+from .conftest import by_id
+
 RECORDED = Path(__file__).parent / "data" / "os2mo"
 ON = date(2025, 1, 2)
 
@@ -35,10 +37,6 @@ class Replay:
     def __call__(self, body):
         self.bodies.append(body)
         return self.responses.pop(0)
-
-
-def by_id(records):
-    return {record.source_id: record for record in records}
 
 
 def test_the_queries_ask_for_validities_page_by_page():

@@ -170,10 +170,8 @@ def test_a_csv_file_given_as_opus_is_refused(tmp_path):
     assert (problem.location, problem.message) == ("linje 1", "Filen er ikke en XML-fil: den skal begynde med '<'.")
 
 
-def test_a_2_gb_file_is_refused_by_its_size_without_being_read(tmp_path, monkeypatch):
-    path = tmp_path / "ZLPE20250101000000_delta.xml"
-    with open(path, "wb") as sparse:
-        sparse.truncate(2 * 1024**3)
+def test_a_2_gb_file_is_refused_by_its_size_without_being_read(two_gb_opus_file, monkeypatch):
+    path = two_gb_opus_file
 
     def never(*args, **kwargs):
         raise AssertionError("the file was opened")

@@ -6,16 +6,14 @@ import pytest
 
 from rummelig.imports.parsers import EmploymentRecord, ImportFileError, UnitRecord, parse_sd
 
+from .conftest import by_id
+
 DATA = Path(__file__).parent / "data"
 HEADER = (
     "PersonCivilRegistrationIdentifier;PersonGivenName;PersonSurnameName;EmploymentIdentifier;EmploymentDate;"
     "ActivationDate;DeactivationDate;EmploymentStatusCode;JobPositionIdentifier;EmploymentName;OccupationRate;"
     "DepartmentIdentifier\n"
 )
-
-
-def by_id(records):
-    return {record.source_id: record for record in records}
 
 
 def employments_csv(tmp_path, *rows, encoding="utf-8"):

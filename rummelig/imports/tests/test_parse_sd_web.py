@@ -8,6 +8,8 @@ import pytest
 
 from rummelig.imports.parsers import ImportFileError, parse_sd_files
 
+from .conftest import by_id
+
 ANSWERS = Path(__file__).parent / "data" / "sd_web"
 ALL = (
     "GetOrganization20111201.xml",
@@ -21,10 +23,6 @@ DAY = date(2025, 1, 2)
 
 def read(*names, as_of=DAY, folder=ANSWERS):
     return parse_sd_files([(folder / name, name) for name in names], as_of=as_of)
-
-
-def by_id(records):
-    return {record.source_id: record for record in records}
 
 
 def test_names_come_from_get_person_since_employment_answers_have_none():

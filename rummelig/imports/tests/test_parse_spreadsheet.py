@@ -9,11 +9,9 @@ from openpyxl import load_workbook
 
 from rummelig.imports.parsers import ImportFileError, parse_spreadsheet, spreadsheet, write_template
 
+from .conftest import by_id
+
 DATA = Path(__file__).parent / "data"
-
-
-def by_id(records):
-    return {record.source_id: record for record in records}
 
 
 def template():
