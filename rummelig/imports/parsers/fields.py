@@ -222,19 +222,20 @@ def check_cpr(value: str, problems: Problems, place: Place, name: str, *, requir
         return ""
 
 
-def check_p_number(value: str, problems: Problems, place: Place, name: str) -> str:
+def check_p_number(value: str, problems: Problems, place: Place, name: str) -> str | None:
     """Return the unit's 10-digit P-number, "" for none (OPUS writes ten zeros); another value is a notice.
 
     A notice, not a problem: the P-number belongs to the workplace, not to the person or the
     employment the import registers, and HR can add it on the unit's page; one bad P-number must
-    not stop 50,000 employments.
+    not stop 50,000 employments. A bad value gives None, "not known": the unit keeps the P-number
+    Rummelig has (a typo in payroll must not wipe the one HR entered).
     """
     value = value.replace(" ", "")
     if not value or set(value) == {"0"}:
         return ""
     if len(value) != 10 or not value.isdigit() or not value.isascii():
         problems.note(place.where(name), f"P-nummeret '{value}' er ikke 10 cifre og er ikke indlæst.")
-        return ""
+        return None
     return value
 
 

@@ -290,14 +290,17 @@ def _single(value):
     return value
 
 
-def _p_number(validity: dict, where: str, problems: Problems) -> str:
-    """Return the first valid P-number among the unit's addresses of scope PNUMBER, else ""."""
+def _p_number(validity: dict, where: str, problems: Problems) -> str | None:
+    """Return the first valid P-number among the unit's addresses of scope PNUMBER, "" for none, None for only bad ones."""
+    found: str | None = ""
     for address in validity.get("addresses") or []:
         if ((address.get("address_type") or {}).get("scope") or "").upper() == "PNUMBER":
             value = check_p_number(address.get("value") or "", problems, At(where), "PNUMBER")
             if value:
                 return value
-    return ""
+            if value is None:
+                found = None
+    return found
 
 
 def _fte(fraction, where: str, problems: Problems) -> Decimal:

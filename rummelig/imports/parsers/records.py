@@ -24,7 +24,7 @@ class UnitRecord:
     parent_source_id: str | None = None
     name: str
     short_name: str = ""
-    p_number: str = ""  # 10 digits or ""
+    p_number: str | None = ""  # 10 digits, "" for none, None when the source's value was not a P-number (keep ours)
     cost_centre: str = ""
     valid_from: date | None = None
     valid_to: date | None = None  # None = open-ended (sources write 9999-12-31)

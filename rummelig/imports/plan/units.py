@@ -106,7 +106,7 @@ class UnitPlanner:
             name=plan.fit(record.name, 200, record.location, "name"),
             kind=kind,
             payroll_id=record.source_id,
-            p_number=record.p_number,
+            p_number=record.p_number or "",
             cost_centre=plan.fit(record.cost_centre, 50, record.location, "costCenter"),
             valid_from=valid_from,
             valid_to=record.valid_to,
@@ -122,7 +122,7 @@ class UnitPlanner:
         was_open = unit.valid_to is None
         wanted = {
             "name": plan.fit(record.name, 200, record.location, "name"),
-            "p_number": record.p_number,
+            "p_number": unit.p_number if record.p_number is None else record.p_number,
             "cost_centre": plan.fit(record.cost_centre, 50, record.location, "costCenter"),
             "valid_from": record.valid_from or unit.valid_from,
             "valid_to": record.valid_to,

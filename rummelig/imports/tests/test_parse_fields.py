@@ -64,7 +64,7 @@ def test_a_p_number_that_is_not_ten_digits_is_left_out_with_a_notice_in_every_fo
 
     assert parsed.problems == []
     [unit] = parsed.units
-    assert unit.name == "Solsikken" and unit.p_number == ""
+    assert unit.name == "Solsikken" and unit.p_number is None  # not known: the register keeps its own
     assert [notice.message for notice in parsed.notices] == ["P-nummeret '1234' er ikke 10 cifre og er ikke indlæst."]
 
 
@@ -91,6 +91,27 @@ def test_a_spreadsheet_with_a_bad_p_number_is_imported_and_the_notice_kept(tmp_p
     assert run.status == ImportRun.Status.DONE and run.units_added == 2
     assert Unit.objects.get(payroll_id="1200").p_number == ""
     assert [notice["message"] for notice in run.notices] == ["P-nummeret '123' er ikke 10 cifre og er ikke indlæst."]
+
+
+@pytest.mark.django_db
+def test_a_bad_p_number_in_a_later_file_keeps_the_p_number_the_unit_has(tmp_path):
+    def load(p_number):
+        path = tmp_path / "enheder.csv"
+        path.write_text(
+            "enheds-id;overordnet enhed;navn;P-nummer;omkostningssted;gyldig fra;gyldig til\n"
+            f"1000;;Rummelby Kommune;;;01-04-1970;\n1200;1000;Solsikken Børnehus;{p_number};4711;01-08-2012;\n",
+            encoding="utf-8",
+        )
+        return import_file(SourceKind.SPREADSHEET, path).run
+
+    load("1012345678")
+    run = load("101234567")  # a digit lost in payroll
+
+    assert run.status == ImportRun.Status.DONE
+    assert Unit.objects.get(payroll_id="1200").p_number == "1012345678"
+    assert [notice["message"] for notice in run.notices] == ["P-nummeret '101234567' er ikke 10 cifre og er ikke indlæst."]
+    load("")  # an empty cell is payroll saying the unit has none
+    assert Unit.objects.get(payroll_id="1200").p_number == ""
 
 
 @pytest.mark.django_db

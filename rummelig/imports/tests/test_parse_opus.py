@@ -329,7 +329,7 @@ def test_a_p_number_that_is_not_ten_digits_is_left_out_with_a_notice(tmp_path):
     parsed = parse_opus(path)
 
     assert parsed.problems == []
-    assert parsed.units[0].p_number == ""
+    assert parsed.units[0].p_number is None
     assert [str(notice) for notice in parsed.notices] == [
         'ZLPE20250101000000_delta.xml: <orgUnit id="1"> linje 3, felt <pNr>: '
         "P-nummeret '923458347' er ikke 10 cifre og er ikke indlæst."
