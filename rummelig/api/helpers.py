@@ -10,6 +10,12 @@ its PATCH twin comes from `patch_schema` (same fields and bounds, all optional, 
 full schema allows it), ids are `Id` and dates `Day`, and each operation lists the error statuses
 its code can answer (READ_ERRORS, LIST_ERRORS, …). `accounts/tests/test_api_contract.py` holds
 every operation to it with schemathesis.
+
+An operation's body is mostly these pieces: `requires` (or `require`), `get_or_404` / `get_for_change`
+for the record, `valid(form)` with `form_data(payload)` for the page's form, `save_logged` / `save_form`
+to write it audited, `paginate` or `audited_page` (a list of personal records) and `log_read` for a read.
+An output field that is a related record's id or attribute names it with `alias` ("parent_id",
+"person.full_name") rather than a resolver.
 """
 
 import re
@@ -17,6 +23,7 @@ from datetime import date
 from functools import wraps
 from typing import Annotated, get_args
 
+from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -179,11 +186,19 @@ def refuse_cpr_in_address(text, search_path):
 
 
 def log_list_read(request, object_type, filters, result):
-    """Audit a list of people or placements read through the API as an export: who, what filter, how many.
+    """Audit a list of personal records read through the API as an export: who, what filter, how many.
 
-    A CPR number in the filter is masked by log.record."""
-    given = {k: str(v) for k, v in filters.dict().items() if v not in (None, "") and k not in ("limit", "offset")}
+    `filters` is the operation's filter schema or {name: value}; a CPR number in it is masked by log.record."""
+    values = filters if isinstance(filters, dict) else filters.dict()
+    given = {k: str(v) for k, v in values.items() if v not in (None, "") and k not in ("limit", "offset")}
     log.list_read(request.user, object_type, given, len(result["items"]), result["count"], f"API {request.path}")
+
+
+def audited_page(request, object_type, queryset, page, filters=None):
+    """Return a page of queryset as `paginate` does, audited as an export by `log_list_read`."""
+    result = paginate(queryset, page)
+    log_list_read(request, object_type, {} if filters is None else filters, result)
+    return result
 
 
 def log_read(request, obj):
@@ -211,14 +226,25 @@ def patch_changes(payload):
     return payload.dict(exclude_unset=True)
 
 
-def save_logged(request, obj, before):
-    """Save obj, audit it and return it as stored.
-
-    log.change reads before and after from the database; `before` is unused and stays only until the
-    API helpers move (then it goes)."""
-    with log.change(request.user, obj):
+def save_logged(request, obj, *, fields=log.snapshot):
+    """Save obj, audit it (`fields` as log.change takes them) and return it as stored."""
+    with log.change(request.user, obj, fields=fields):
         obj.save()
         obj.refresh_from_db()
+    return obj
+
+
+def save_form(request, form):
+    """Save a valid model form (its many-to-many fields too) in one transaction, audited; return the saved object."""
+    with transaction.atomic(), log.change(request.user, form.instance):
+        return form.save()
+
+
+def get_or_404(queryset, pk):
+    """Return the object with pk from a (scoped) queryset, or raise Http404: outside the user's units it does not exist."""
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
     return obj
 
 
@@ -270,9 +296,7 @@ def require(request, permission, *, refuse=403, message=MAY_NOT_WRITE):
 
 def get_for_change(visible, editable, pk):
     """Return the object to change: 404 if the user cannot see it, 403 if they see it but may not change it."""
-    obj = visible.filter(pk=pk).first()
-    if obj is None:
-        raise Http404
+    obj = get_or_404(visible, pk)
     if not editable.filter(pk=pk).exists():
         raise HttpError(403, str(MAY_NOT_WRITE))
     return obj
@@ -281,6 +305,18 @@ def get_for_change(visible, editable, pk):
 def form_errors(form, prefix=""):
     """Return a Django form's errors as {field: [messages]}, non-field errors under "__all__"."""
     return {f"{prefix}{field}": list(messages) for field, messages in form.errors.items()}
+
+
+def valid(form, prefix=""):
+    """Return the bound form if it is valid, else raise FieldErrors with its errors (field names prefixed)."""
+    if not form.is_valid():
+        raise FieldErrors(form_errors(form, prefix))
+    return form
+
+
+def form_data(values):
+    """Return a body's values as a Django form's data: null as empty, true as a ticked box, false as an unticked one."""
+    return {name: "" if value is None else "on" if value is True else value for name, value in values.items() if value is not False}
 
 
 # Messages whose Danish comes from Django's own catalogue; the aliases keep makemessages from copying them here.

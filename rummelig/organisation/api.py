@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for
@@ -20,12 +19,11 @@ from rummelig.api.helpers import (
     READ_ERRORS,
     WRITE_ERRORS,
     Day,
-    FieldErrors,
     Id,
     InputSchema,
     PageParams,
     created,
-    form_errors,
+    get_or_404,
     object_rules,
     paginate,
     patch_changes,
@@ -33,6 +31,7 @@ from rummelig.api.helpers import (
     require,
     requires,
     save_logged,
+    valid,
 )
 
 from .forms import UnitForm
@@ -49,7 +48,7 @@ class UnitOut(Schema):
     id: int = Field(description="Enhedens id.")
     name: str = Field(description="Enhedens navn.")
     kind: str = Field(description="Enhedstype: kommune, omraade (område/center) eller arbejdsplads.")
-    parent: int | None = Field(description="Id på enheden over denne; null for kommunen.")
+    parent: int | None = Field(alias="parent_id", description="Id på enheden over denne; null for kommunen.")
     payroll_id: str = Field(description="Enhedens id i lønsystemet.")
     p_number: str = Field(description="P-nummer (10 cifre) for arbejdspladser.")
     cost_centre: str = Field(description="Omkostningssted.")
@@ -57,10 +56,6 @@ class UnitOut(Schema):
     valid_to: date | None = Field(description="Sidste dag enheden findes; null = findes stadig.")
     balance_threshold: Decimal = Field(description="Grænse i procent for midlertidigt ansatte på særlige vilkår i forhold til ordinært ansatte.")
     depth: int = Field(description="Niveau i træet: 0 = kommunen.")
-
-    @staticmethod
-    def resolve_parent(obj):
-        return obj.parent_id
 
 
 class UnitPage(Schema):
@@ -121,10 +116,8 @@ def _save(request, unit, changes):
     values = {name: getattr(unit, name) for name in UnitIn.model_fields if name != "parent"}
     values["parent"] = unit.parent_id
     values.update(changes)
-    form = UnitForm({name: "" if value is None else value for name, value in values.items()}, instance=unit)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    return save_logged(request, form.save(commit=False), None)
+    form = valid(UnitForm({name: "" if value is None else value for name, value in values.items()}, instance=unit))
+    return save_logged(request, form.save(commit=False))
 
 
 @router.get("", response={200: UnitPage, **LIST_ERRORS}, summary="List enheder")
@@ -142,7 +135,7 @@ def list_units(request, filters: Query[UnitFilters], page: Query[PageParams]):
 @router.get("/{unit_id}", response={200: UnitOut, **READ_ERRORS}, summary="Hent én enhed")
 @requires("sees_units")
 def get_unit(request, unit_id: Id):
-    return get_object_or_404(access_for(request.user).visible_units(), pk=unit_id)
+    return get_or_404(access_for(request.user).visible_units(), unit_id)
 
 
 @router.post("", response={201: UnitOut, **CREATE_ERRORS}, summary="Opret en enhed (kun HR)")

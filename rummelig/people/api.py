@@ -18,22 +18,20 @@ from rummelig.api.helpers import (
     SCOPED_LIST_ERRORS,
     SEARCH_ERRORS,
     WRITE_ERRORS,
-    FieldErrors,
     Id,
     InputSchema,
     PageParams,
+    audited_page,
     created,
-    form_errors,
     get_for_change,
-    log_list_read,
     log_read,
-    paginate,
     patch_changes,
     patch_schema,
     refuse_cpr_in_address,
     require,
     requires,
     save_logged,
+    valid,
 )
 
 from .forms import PersonForm
@@ -107,22 +105,18 @@ def person_form(person, data, prefix="", *, hr=False):
     }
     if data.get("remove_cpr"):
         values["remove_cpr"] = "on"
-    form = PersonForm(values, instance=person, hr=hr)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form, prefix))
-    return form
+    return valid(PersonForm(values, instance=person, hr=hr), prefix)
 
 
 def _save(request, person, data):
     form = person_form(person, data, hr=access_for(request.user).is_hr)
-    return save_logged(request, form.save(commit=False), None)
+    return save_logged(request, form.save(commit=False))
 
 
 def _people_page(request, text, filters, page):
     access = require(request, "sees_individuals", refuse=404)
-    result = paginate(search_people(access, access.people(), text).order_by("last_name", "first_name", "pk"), page)
-    log_list_read(request, "person", filters, result)
-    return result
+    people = search_people(access, access.people(), text).order_by("last_name", "first_name", "pk")
+    return audited_page(request, "person", people, page, filters)
 
 
 @router.get("", response={200: PersonPage, **SCOPED_LIST_ERRORS}, summary="List personer")

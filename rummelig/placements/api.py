@@ -29,13 +29,11 @@ from rummelig.api.helpers import (
     Id,
     InputSchema,
     PageParams,
+    audited_page,
     created,
-    form_errors,
     get_for_change,
-    log_list_read,
     log_read,
     object_rules,
-    paginate,
     patch_changes,
     patch_schema,
     pick,
@@ -43,6 +41,7 @@ from rummelig.api.helpers import (
     require,
     requires,
     save_logged,
+    valid,
 )
 from rummelig.people.api import PersonIn, person_form
 from rummelig.people.models import Person
@@ -65,13 +64,13 @@ HIDDEN_FOR_TR = " Null for tillidsrepræsentanter (helbredsoplysning)."
 
 class PlacementOut(Schema):
     id: int = Field(description="Ansættelsens id.")
-    person: int = Field(description="Personens id.")
-    person_name: str = Field(description="Personens fulde navn.")
-    scheme: str = Field(description="Ordningens kode, fx 'fleksjob'.")
-    scheme_name: str = Field(description="Ordningens navn.")
-    workplace: int = Field(description="Arbejdspladsens id.")
-    workplace_name: str = Field(description="Arbejdspladsens navn.")
-    employment: int | None = Field(description="Id på den ordinære ansættelse, et fleksjob eller skånejob hører til.")
+    person: int = Field(alias="person_id", description="Personens id.")
+    person_name: str = Field(alias="person.full_name", description="Personens fulde navn.")
+    scheme: str = Field(alias="scheme.code", description="Ordningens kode, fx 'fleksjob'.")
+    scheme_name: str = Field(alias="scheme.name", description="Ordningens navn.")
+    workplace: int = Field(alias="workplace_id", description="Arbejdspladsens id.")
+    workplace_name: str = Field(alias="workplace.name", description="Arbejdspladsens navn.")
+    employment: int | None = Field(alias="employment_id", description="Id på den ordinære ansættelse, et fleksjob eller skånejob hører til.")
     target_group: str | None = Field(description="Målgruppe (se /api/v1/schemes/target-groups)." + HIDDEN_FOR_TR)
     start: date = Field(description="Startdato.")
     planned_end: date | None = Field(description="Planlagt slutdato.")
@@ -85,7 +84,7 @@ class PlacementOut(Schema):
     special_considerations: str | None = Field(
         description="Aftalte særlige hensyn (opgaver der ikke skal udføres, anden arbejdstid)." + HIDDEN_FOR_TR
     )
-    mentor: int | None = Field(description="Mentorens person-id.")
+    mentor: int | None = Field(alias="mentor_id", description="Mentorens person-id.")
     jobcenter_contact: str = Field(description="Kontaktperson i jobcentret.")
     yearly_subsidy: Decimal | None = Field(description="Årligt tilskud i kroner.")
     lives_in_municipality: bool | None = Field(description="Bor i kommunen.")
@@ -105,38 +104,6 @@ class PlacementOut(Schema):
     @staticmethod
     def resolve_warnings(obj):
         return getattr(obj, "validation_warnings", [])
-
-    @staticmethod
-    def resolve_person(obj):
-        return obj.person_id
-
-    @staticmethod
-    def resolve_person_name(obj):
-        return obj.person.full_name
-
-    @staticmethod
-    def resolve_scheme(obj):
-        return obj.scheme.code
-
-    @staticmethod
-    def resolve_scheme_name(obj):
-        return obj.scheme.name
-
-    @staticmethod
-    def resolve_workplace(obj):
-        return obj.workplace_id
-
-    @staticmethod
-    def resolve_workplace_name(obj):
-        return obj.workplace.name
-
-    @staticmethod
-    def resolve_employment(obj):
-        return obj.employment_id
-
-    @staticmethod
-    def resolve_mentor(obj):
-        return obj.mentor_id
 
     @staticmethod
     def resolve_status(obj):
@@ -279,11 +246,11 @@ def _save(request, placement, data):
     if findings.errors:
         raise FieldErrors(findings.errors)
     if person.pk is None:
-        save_logged(request, person, None)
+        save_logged(request, person)
     placement.person = person
     if placement.pk is None:
         placement.created_by = request.user
-    saved = save_logged(request, placement, None)
+    saved = save_logged(request, placement)
     saved.validation_warnings = findings.warnings
     return saved
 
@@ -314,9 +281,7 @@ def list_placements(request, filters: Query[PlacementFilters], page: Query[PageP
         refuse_cpr_in_address(filters.q, "/api/v1/placements/search")
     access = require(request, "sees_individuals", refuse=404)
     placements = filter_placements(access, filters).select_related("person", "scheme", "workplace")
-    result = paginate(placements, page)
-    log_list_read(request, "placement", filters, result)
-    return result
+    return audited_page(request, "placement", placements, page, filters)
 
 
 def filter_placements(access, filters):
@@ -329,8 +294,7 @@ def filter_placements(access, filters):
     filterset = PlacementFilter(data, queryset=access.placements(), access=access)
     if filterset.unit_outside_scope:
         raise Http404
-    if not filterset.is_valid():
-        raise FieldErrors(form_errors(filterset.form))
+    valid(filterset.form)
     placements = filterset.qs.order_by(*sort_fields(filters.sort))
     if filters.person is not None:
         placements = placements.filter(person_id=filters.person)
