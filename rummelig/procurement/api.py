@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
@@ -26,11 +25,13 @@ from rummelig.api.helpers import (
     InputSchema,
     PageParams,
     created,
-    form_errors,
+    form_data,
     get_for_change,
+    get_or_404,
     paginate,
     requires,
     save_logged,
+    valid,
 )
 
 from .forms import ClauseDecisionForm, DocumentationRequestForm, RequestResultForm, SanctionForm, TenderForm
@@ -45,15 +46,11 @@ MAY_NOT_WRITE_PROCUREMENT = gettext_lazy("Only procurement records tenders, clau
 class DecisionOut(Schema):
     kind: str = Field(description="Klausulen: uddannelse, social, arbejde eller kaedeansvar.")
     included: bool = Field(description="Klausulen er med i udbuddet.")
-    clause_version: int | None = Field(description="Id på den klausultekst (version) fra biblioteket, udbuddet bruger.")
+    clause_version: int | None = Field(alias="clause_version_id", description="Id på den klausultekst (version) fra biblioteket, udbuddet bruger.")
     minimum: int | None = Field(description="Uddannelsesklausul: mindste antal lærlinge/elever (stillinger eller timer).")
     minimum_unit: str = Field(description="stillinger eller timer.")
     omission_reason: str = Field(description="Hvorfor klausulen er udeladt: sikkerhed, uegnet, anden_lovgivning, ikke_relevant.")
     explanation: str = Field(description="Begrundelsen med ord.")
-
-    @staticmethod
-    def resolve_clause_version(obj):
-        return obj.clause_version_id
 
 
 class TenderOut(Schema):
@@ -63,7 +60,7 @@ class TenderOut(Schema):
     estimated_value: Decimal = Field(description="Anslået værdi i kroner.")
     duration_months: int = Field(description="Varighed i måneder.")
     performed_in_denmark: bool = Field(description="Udføres i Danmark.")
-    procuring_unit: int | None = Field(description="Id på den enhed, der køber ind.")
+    procuring_unit: int | None = Field(alias="procuring_unit_id", description="Id på den enhed, der køber ind.")
     supplier_name: str = Field(description="Leverandør.")
     supplier_cvr: str = Field(description="Leverandørens CVR-nummer (8 cifre).")
     status: str = Field(description="planlagt, offentliggjort, tildelt, koerer eller afsluttet.")
@@ -73,17 +70,9 @@ class TenderOut(Schema):
     missing_considerations: list[str] = Field(description="Klausuler, der mangler en registreret overvejelse.")
 
     @staticmethod
-    def resolve_procuring_unit(obj):
-        return obj.procuring_unit_id
-
-    @staticmethod
     def resolve_training_clause_required(obj):
         duty, _limits = obj.duty()
         return None if duty is None else duty.required
-
-    @staticmethod
-    def resolve_decisions(obj):
-        return list(obj.decisions.all())
 
     @staticmethod
     def resolve_missing_considerations(obj):
@@ -140,24 +129,16 @@ class ClauseOut(Schema):
     active: bool = Field(description="I brug.")
     versions: list[ClauseVersionOut] = Field(description="Versionerne, nyeste først.")
 
-    @staticmethod
-    def resolve_versions(obj):
-        return list(obj.versions.all())
-
 
 class FollowUpOut(Schema):
     id: int = Field(description="Anmodningens id.")
-    tender: int = Field(description="Udbuddets id.")
+    tender: int = Field(alias="tender_id", description="Udbuddets id.")
     kind: str = Field(description="loensedler, kontrakter, tidsregistrering, eindkomst eller uddannelsesaftaler.")
     requested_on: date = Field(description="Anmodet den.")
     deadline: date = Field(description="Frist.")
     received_on: date | None = Field(description="Modtaget den; null = ikke modtaget.")
     overdue: bool = Field(description="Fristen er overskredet uden at dokumentationen er modtaget.")
     result: str = Field(description="afventer, ok eller afvigelse.")
-
-    @staticmethod
-    def resolve_tender(obj):
-        return obj.tender_id
 
     @staticmethod
     def resolve_overdue(obj):
@@ -188,10 +169,6 @@ def _editable(request):
     return access.tenders() if access.may_edit_procurement else Tender.objects.none()
 
 
-def _form_values(values):
-    return {name: ("" if value is None else ("on" if value is True else value)) for name, value in values.items() if value is not False}
-
-
 @router.get("/tenders", response={200: TenderPage, **SCOPED_LIST_ERRORS}, summary="List udbud og kontrakter")
 @requires("sees_procurement")
 def list_tenders(request, filters: Query[TenderFilters], page: Query[PageParams]):
@@ -204,16 +181,14 @@ def list_tenders(request, filters: Query[TenderFilters], page: Query[PageParams]
 @router.get("/tenders/{tender_id}", response={200: TenderOut, **READ_ERRORS}, summary="Hent ét udbud")
 @requires("sees_procurement")
 def get_tender(request, tender_id: Id):
-    return get_object_or_404(_tenders(request), pk=tender_id)
+    return get_or_404(_tenders(request), tender_id)
 
 
 @router.post("/tenders", response={201: TenderOut, **CREATE_ERRORS}, summary="Opret et udbud (kun indkøb)")
 @requires("may_edit_procurement", refuse=403, message=MAY_NOT_WRITE_PROCUREMENT)
 def create_tender(request, payload: TenderIn):
-    form = TenderForm(_form_values(payload.dict()))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    return created(save_logged(request, form.save(commit=False), None))
+    form = valid(TenderForm(form_data(payload.dict())))
+    return created(save_logged(request, form.save(commit=False)))
 
 
 @router.post("/tenders/{tender_id}/decisions", response={200: TenderOut, **WRITE_ERRORS}, summary="Registrér overvejelsen af én klausul")
@@ -224,14 +199,12 @@ def record_decision(request, tender_id: Id, payload: DecisionIn):
     decision = tender.decisions.filter(kind=payload.kind).first() or ClauseDecision(tender=tender, kind=payload.kind)
     values = payload.dict()
     values["included"] = "ja" if values["included"] else "nej"
-    form = ClauseDecisionForm(_form_values(values), instance=decision, tender=tender, kind=payload.kind)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
+    form = valid(ClauseDecisionForm(form_data(values), instance=decision, tender=tender, kind=payload.kind))
     decision = form.save(commit=False)
     decision.decided_by = request.user
     decision.decided_at = timezone.now()
-    save_logged(request, decision, None)
-    return get_object_or_404(_tenders(request), pk=tender.pk)
+    save_logged(request, decision)
+    return get_or_404(_tenders(request), tender.pk)
 
 
 @router.post("/tenders/{tender_id}/publish", response={200: TenderOut, **WRITE_ERRORS}, summary="Offentliggør et udbud")
@@ -244,7 +217,7 @@ def publish_tender(request, tender_id: Id):
         raise FieldErrors({"status": problems})
     tender.status = Tender.Status.PUBLISHED
     tender.published_on = timezone.localdate()
-    return save_logged(request, tender, None)
+    return save_logged(request, tender)
 
 
 @router.get("/clauses", response={200: list[ClauseOut], **SCOPED_LIST_ERRORS}, summary="Klausulbiblioteket")
@@ -267,13 +240,10 @@ def list_follow_ups(request, filters: Query[FollowUpFilters], page: Query[PagePa
 @requires("may_edit_procurement", in_body=True)
 def create_follow_up(request, tender_id: Id, payload: FollowUpIn):
     tender = get_for_change(_tenders(request), _editable(request), tender_id)
-    form = DocumentationRequestForm(_form_values(payload.dict()))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    item = form.save(commit=False)
+    item = valid(DocumentationRequestForm(form_data(payload.dict()))).save(commit=False)
     item.tender = tender
     item.created_by = request.user
-    return created(save_logged(request, item, None))
+    return created(save_logged(request, item))
 
 
 class FollowUpResultIn(InputSchema):
@@ -295,14 +265,10 @@ class SanctionIn(InputSchema):
 
 class SanctionOut(Schema):
     id: int = Field(description="Sanktionens id.")
-    tender: int = Field(description="Udbuddets id.")
+    tender: int = Field(alias="tender_id", description="Udbuddets id.")
     kind: str = Field(description="bod, tilbageholdelse eller ophaevelse.")
     amount: Decimal = Field(description="Beløb i kroner.")
     decided_on: date = Field(description="Besluttet den.")
-
-    @staticmethod
-    def resolve_tender(obj):
-        return obj.tender_id
 
 
 @router.put("/follow-ups/{request_id}", response={200: FollowUpOut, **WRITE_ERRORS}, summary="Registrér modtagelse og kontrolresultat")
@@ -311,19 +277,14 @@ def record_follow_up_result(request, request_id: Id, payload: FollowUpResultIn):
     visible = DocumentationRequest.objects.filter(tender__in=_tenders(request))
     editable = DocumentationRequest.objects.filter(tender__in=_editable(request))
     item = get_for_change(visible, editable, request_id)
-    form = RequestResultForm(_form_values(payload.dict()), instance=item)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    return save_logged(request, form.save(commit=False), None)
+    form = valid(RequestResultForm(form_data(payload.dict()), instance=item))
+    return save_logged(request, form.save(commit=False))
 
 
 @router.post("/tenders/{tender_id}/sanctions", response={201: SanctionOut, **WRITE_ERRORS}, summary="Registrér en sanktion")
 @requires("may_edit_procurement", in_body=True)
 def create_sanction(request, tender_id: Id, payload: SanctionIn):
     tender = get_for_change(_tenders(request), _editable(request), tender_id)
-    form = SanctionForm(_form_values(payload.dict()), tender=tender)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    sanction = form.save(commit=False)
+    sanction = valid(SanctionForm(form_data(payload.dict()), tender=tender)).save(commit=False)
     sanction.tender = tender
-    return created(save_logged(request, sanction, None))
+    return created(save_logged(request, sanction))

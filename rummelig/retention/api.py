@@ -4,7 +4,6 @@ from datetime import date
 from typing import Literal
 
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
@@ -19,14 +18,16 @@ from rummelig.api.helpers import (
     Id,
     InputSchema,
     PageParams,
+    audited_page,
     created,
-    form_errors,
-    log_list_read,
+    form_data,
+    get_or_404,
     log_read,
-    paginate,
     requires,
+    save_form,
+    save_logged,
+    valid,
 )
-from rummelig.audit import log
 
 from .forms import AbsenceForm, CaseForm, CloseForm, StepForm
 from .models import AbsencePeriod, Result, RetentionCase, Step, StepKind
@@ -58,38 +59,18 @@ class DeadlineOut(Schema):
 
 class CaseOut(Schema):
     id: int
-    person: int = Field(description="Personens id.")
-    unit: int = Field(description="Arbejdspladsens id.")
+    person: int = Field(alias="person_id", description="Personens id.")
+    unit: int = Field(alias="unit_id", description="Arbejdspladsens id.")
     opened_on: date
     closed_on: date | None
     result: str = Field(description="Resultatet, når sagen er afsluttet: ordinary, fleksjob, skaanejob, other_job, left.")
-    result_placement: int | None = Field(description="Fleksjobbet eller skånejobbet på samme arbejdsplads.")
-
-    @staticmethod
-    def resolve_person(obj):
-        return obj.person_id
-
-    @staticmethod
-    def resolve_unit(obj):
-        return obj.unit_id
-
-    @staticmethod
-    def resolve_result_placement(obj):
-        return obj.result_placement_id
+    result_placement: int | None = Field(alias="result_placement_id", description="Fleksjobbet eller skånejobbet på samme arbejdsplads.")
 
 
 class CaseDetailOut(CaseOut):
     absences: list[AbsenceOut]
     steps: list[StepOut]
     deadlines: list[DeadlineOut]
-
-    @staticmethod
-    def resolve_absences(obj):
-        return list(obj.absences.all())
-
-    @staticmethod
-    def resolve_steps(obj):
-        return list(obj.steps.all())
 
     @staticmethod
     def resolve_deadlines(obj):
@@ -134,14 +115,7 @@ class CloseIn(InputSchema):
 
 
 def _case(request, case_id):
-    try:
-        return access_for(request.user).retention_cases().get(pk=case_id)
-    except RetentionCase.DoesNotExist:
-        raise Http404 from None
-
-
-def _form_data(payload):
-    return {k: ("" if v is None else v) for k, v in payload.dict().items()}
+    return get_or_404(access_for(request.user).retention_cases(), case_id)
 
 
 @router.get("", response={200: CasePage, **SCOPED_LIST_ERRORS}, summary="List fastholdelsessager")
@@ -152,9 +126,7 @@ def list_cases(request, filters: Query[CaseFilters], page: Query[PageParams]):
         cases = cases.filter(closed_on__isnull=filters.open)
     if filters.person is not None:
         cases = cases.filter(person_id=filters.person)
-    result = paginate(cases, page)
-    log_list_read(request, "retention_case", filters, result)
-    return result
+    return audited_page(request, "retention_case", cases, page, filters)
 
 
 @router.get("/{case_id}", response={200: CaseDetailOut, **READ_ERRORS}, summary="Hent én fastholdelsessag")
@@ -170,16 +142,11 @@ def get_case(request, case_id: Id):
 def create_case(request, payload: CaseIn):
     person = get_person_or_404(request.user, payload.person)
     case = RetentionCase(person=person, opened_by=request.user)
-    form = CaseForm(_form_data(payload), instance=case, units=_case_units(access_for(request.user), person))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
+    form = valid(CaseForm(form_data(payload.dict()), instance=case, units=_case_units(access_for(request.user), person)))
     with transaction.atomic():
-        with log.change(request.user, case):
-            form.save()
+        save_form(request, form)
         if payload.first_day:
-            absence = AbsencePeriod(case=case, first_day=payload.first_day)
-            with log.change(request.user, absence):
-                absence.save()
+            save_logged(request, AbsencePeriod(case=case, first_day=payload.first_day))
     return created(case)
 
 
@@ -188,12 +155,7 @@ def _add(request, case_id, payload, form_class, item):
     if not case.is_open:
         raise FieldErrors({"__all__": [CLOSED]})
     item.case = case
-    form = form_class(_form_data(payload), instance=item)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    with transaction.atomic(), log.change(request.user, item):
-        form.save()
-    return created(item)
+    return created(save_form(request, valid(form_class(form_data(payload.dict()), instance=item))))
 
 
 CLOSED = gettext_lazy("The case is closed; it can no longer be changed.")
@@ -218,9 +180,4 @@ def close_case(request, case_id: Id, payload: CloseIn):
     case = _case(request, case_id)
     if not case.is_open:
         raise FieldErrors({"__all__": [CLOSED]})
-    form = CloseForm(_form_data(payload), instance=case, placements=result_placements(case))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    with transaction.atomic(), log.change(request.user, case):
-        form.save()
-    return case
+    return save_form(request, valid(CloseForm(form_data(payload.dict()), instance=case, placements=result_placements(case))))
