@@ -22,15 +22,18 @@ from rummelig.api.helpers import (
     InputSchema,
     PageParams,
     created,
-    form_errors,
+    form_data,
     get_for_change,
+    get_or_404,
+    log_read,
     paginate,
     patch_changes,
     patch_schema,
     requires,
+    save_form,
+    save_logged,
+    valid,
 )
-from rummelig.audit import log
-from rummelig.audit.models import AuditEntry
 from rummelig.placements.models import Outcome
 
 from .checklists import progress_of
@@ -49,7 +52,7 @@ OutcomeCode = Literal[tuple(Outcome.values)]
 
 class PositionOut(Schema):
     id: int
-    workplace: int = Field(description="Arbejdspladsens id.")
+    workplace: int = Field(alias="workplace_id", description="Arbejdspladsens id.")
     title: str
     tasks: str
     task_kind: str = Field(description="Opgavetype: " + ", ".join(TaskKind.values))
@@ -59,20 +62,12 @@ class PositionOut(Schema):
     upskilling: str
     mentor_ready: bool
     available_from: date
-    taken: bool = Field(description="Besat af en ansættelse.")
+    taken: bool = Field(alias="is_taken", description="Besat af en ansættelse.")
     withdrawn: bool
-
-    @staticmethod
-    def resolve_workplace(obj):
-        return obj.workplace_id
 
     @staticmethod
     def resolve_schemes(obj):
         return [s.code for s in obj.schemes.all()]
-
-    @staticmethod
-    def resolve_taken(obj):
-        return obj.is_taken
 
 
 class PositionPage(Schema):
@@ -114,22 +109,13 @@ def _position_values(position, data):
     unknown = [c for c in codes if c not in found]
     if unknown:
         raise FieldErrors({"schemes": [f"Ukendt ordning: {', '.join(unknown)}."]})
-    values = {k: ("" if v is None else v) for k, v in current.items() if k not in ("mentor_ready", "withdrawn")}
+    values = form_data(current)
     values["schemes"] = [found[c] for c in codes]
-    if current["mentor_ready"]:
-        values["mentor_ready"] = "on"
-    if current["withdrawn"]:
-        values["withdrawn"] = "on"
     return values
 
 
 def _save_position(request, position, data):
-    form = PositionForm(_position_values(position, data), instance=position, access=access_for(request.user))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    with log.change(request.user, position):
-        position = form.save()
-    return position
+    return save_form(request, valid(PositionForm(_position_values(position, data), instance=position, access=access_for(request.user))))
 
 
 @router.get("/positions", response={200: PositionPage, **SCOPED_LIST_ERRORS}, summary="List stillinger på særlige vilkår")
@@ -145,10 +131,7 @@ def list_positions(request, page: Query[PageParams], open_only: bool = False):
 @router.get("/positions/{position_id}", response={200: PositionOut, **READ_ERRORS}, summary="Hent én stilling")
 @requires("sees_positions")
 def get_position(request, position_id: Id):
-    position = access_for(request.user).positions().filter(pk=position_id).first()
-    if position is None:
-        raise Http404
-    return position
+    return get_or_404(access_for(request.user).positions(), position_id)
 
 
 @router.post("/positions", response={201: PositionOut, **CREATE_ERRORS}, summary="Opret en stilling")
@@ -169,11 +152,7 @@ def update_position(request, position_id: Id, payload: PositionPatch):
 # A placement's checklist, evaluations, mentors and follow-ups ---------------------------------------------------
 
 def _followed(request, placement_id):
-    access = access_for(request.user)
-    placement = access.follow_up_placements().filter(pk=placement_id).select_related("scheme").first()
-    if placement is None:
-        raise Http404
-    return placement
+    return get_or_404(access_for(request.user).follow_up_placements().select_related("scheme"), placement_id)
 
 
 def _followed_for_change(request, placement_id):
@@ -211,7 +190,7 @@ def get_checklist(request, placement_id: Id):
     checklist = Checklist.objects.filter(placement=placement).first()
     if checklist is None:
         raise Http404
-    log.record(request.user, AuditEntry.Action.VIEW, placement, detail=f"API {request.path}")
+    log_read(request, placement)
     done, total, late = progress_of(checklist, timezone.localdate())
     return {"placement": placement.pk, "done": done, "total": total, "overdue": late, "items": list(checklist.items.all())}
 
@@ -221,9 +200,7 @@ def get_checklist(request, placement_id: Id):
 @requires("may_edit", in_body=True)
 def tick_item(request, placement_id: Id, item_id: Id, payload: ItemIn):
     placement = _followed_for_change(request, placement_id)
-    item = ChecklistItem.objects.filter(checklist__placement=placement, pk=item_id).first()
-    if item is None:
-        raise Http404
+    item = get_or_404(ChecklistItem.objects.filter(checklist__placement=placement), item_id)
     return tick(request.user, item, payload.done, payload.note)
 
 
@@ -251,7 +228,7 @@ class EvaluationIn(InputSchema):
 def list_evaluations(request, placement_id: Id):
     """Med noter: kun HR, revisor og ansættelsens leder."""
     placement = _followed(request, placement_id)
-    log.record(request.user, AuditEntry.Action.VIEW, placement, detail=f"API {request.path}")
+    log_read(request, placement)
     return list(placement.evaluations.all())
 
 
@@ -259,35 +236,18 @@ def list_evaluations(request, placement_id: Id):
 @requires("may_edit", in_body=True)
 def create_evaluation(request, placement_id: Id, payload: EvaluationIn):
     placement = _followed_for_change(request, placement_id)
-    data = payload.dict()
-    values = {k: v for k, v in data.items() if k != "extra"}
-    if data["extra"]:
-        values["extra"] = "on"
-    form = EvaluationForm(values, placement=placement)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    evaluation = form.save(commit=False)
+    evaluation = valid(EvaluationForm(form_data(payload.dict()), placement=placement)).save(commit=False)
     evaluation.placement, evaluation.created_by = placement, request.user
-    with log.change(request.user, evaluation):
-        evaluation.save()
-    return created(evaluation)
+    return created(save_logged(request, evaluation))
 
 
 class MentorshipOut(Schema):
     id: int
-    mentor: int = Field(description="Mentorens person-id.")
-    mentor_name: str
+    mentor: int = Field(alias="mentor_id", description="Mentorens person-id.")
+    mentor_name: str = Field(alias="mentor.full_name")
     starts: date
     ends: date
     hours_per_week: Decimal
-
-    @staticmethod
-    def resolve_mentor(obj):
-        return obj.mentor_id
-
-    @staticmethod
-    def resolve_mentor_name(obj):
-        return obj.mentor.full_name
 
 
 class MentorshipIn(InputSchema):
@@ -307,9 +267,7 @@ def list_mentors(request, placement_id: Id):
 @requires("may_edit", in_body=True)
 def create_mentorship(request, placement_id: Id, payload: MentorshipIn):
     placement = _followed_for_change(request, placement_id)
-    form = MentorshipForm(payload.dict(), access=access_for(request.user), placement=placement, instance=Mentorship(placement=placement))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
+    form = valid(MentorshipForm(payload.dict(), access=access_for(request.user), placement=placement, instance=Mentorship(placement=placement)))
     return created(save_mentorship(request.user, form))
 
 
@@ -329,9 +287,7 @@ class FollowUpIn(InputSchema):
 def create_follow_up(request, placement_id: Id, payload: FollowUpIn):
     """Hvad personen gik videre til 3 og 12 måneder efter en midlertidig ansættelse ophørte."""
     placement = _followed_for_change(request, placement_id)
-    form = FollowUpForm({"months": payload.months, "outcome": payload.outcome}, placement=placement)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
+    form = valid(FollowUpForm({"months": payload.months, "outcome": payload.outcome}, placement=placement))
     return created(save_follow_up(request.user, placement, form.cleaned_data["months"], form.cleaned_data["outcome"]))
 
 
@@ -339,7 +295,7 @@ def create_follow_up(request, placement_id: Id, payload: FollowUpIn):
 
 class FrameworkOut(Schema):
     id: int
-    workplace: int
+    workplace: int = Field(alias="workplace_id")
     answered_on: date
     offer: str
     perspectives_person: str
@@ -347,10 +303,6 @@ class FrameworkOut(Schema):
     integration: str
     support: str
     permanent_staff: str
-
-    @staticmethod
-    def resolve_workplace(obj):
-        return obj.workplace_id
 
 
 class FrameworkPage(Schema):
@@ -383,14 +335,9 @@ def list_framework_answers(request, page: Query[PageParams]):
 @router.post("/framework-answers", response={201: FrameworkOut, **CREATE_ERRORS}, summary="Registrér MED-udvalgets svar")
 @requires("may_edit", refuse=403)
 def create_framework_answer(request, payload: FrameworkIn):
-    form = FrameworkForm(payload.dict(), access=access_for(request.user))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    answer = form.save(commit=False)
+    answer = valid(FrameworkForm(payload.dict(), access=access_for(request.user))).save(commit=False)
     answer.recorded_by = request.user
-    with log.change(request.user, answer):
-        answer.save()
-    return created(answer)
+    return created(save_logged(request, answer))
 
 
 assert set(QUESTION_FIELDS) <= set(FrameworkIn.model_fields)
