@@ -12,7 +12,6 @@ from typing import Literal
 
 from django.db import IntegrityError, transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
@@ -30,13 +29,14 @@ from rummelig.api.helpers import (
     Id,
     InputSchema,
     PageParams,
+    audited_page,
     created,
+    get_or_404,
+    log_read,
     paginate,
-    require,
     requires,
+    save_logged,
 )
-from rummelig.audit import log
-from rummelig.audit.models import AuditEntry
 
 from . import concerns as concern_rules
 from . import kompus
@@ -70,20 +70,12 @@ class VersionOut(Schema):
     approved_on: date | None = Field(description="Godkendelsesdato.")
     review_on: date | None = Field(description="Revisionsdato.")
     origin: str = Field(description="Hvor teksten stammer fra.")
-    current: bool = Field(description="Den gældende version.")
-    approved: bool = Field(description="Godkendt (false = udkast, kun for HR).")
+    current: bool = Field(alias="is_current", description="Den gældende version.")
+    approved: bool = Field(alias="is_approved", description="Godkendt (false = udkast, kun for HR).")
 
     @staticmethod
     def resolve_has_pdf(obj):
         return bool(obj.pdf)
-
-    @staticmethod
-    def resolve_current(obj):
-        return obj.is_current
-
-    @staticmethod
-    def resolve_approved(obj):
-        return obj.is_approved
 
 
 class GuidelineOut(Schema):
@@ -107,10 +99,10 @@ class GuidelinePage(Schema):
 
 
 @router.get("/guidelines", response={200: GuidelinePage, **SCOPED_LIST_ERRORS}, summary="List politikker og retningslinjer")
-@requires("reads_guidelines", in_body=True)
+@requires("reads_guidelines")
 def list_guidelines(request, page: Query[PageParams]):
     """Kommunens politikker og retningslinjer; alle roller og alle medarbejdere med egne oplysninger læser dem."""
-    access = require(request, "reads_guidelines", refuse=404)
+    access = access_for(request.user)
     guidelines = Guideline.objects.select_related("current_version").order_by("title", "pk")
     if not access.edits_guidelines:
         guidelines = guidelines.filter(current_version__isnull=False)
@@ -122,7 +114,7 @@ def list_guidelines(request, page: Query[PageParams]):
 def get_guideline(request, guideline_id: Id):
     """Retningslinjen med de versioner, du må læse: godkendte (gældende og tidligere); udkast kun for HR."""
     access = access_for(request.user)
-    guideline = get_object_or_404(Guideline.objects.select_related("current_version"), pk=guideline_id)
+    guideline = get_or_404(Guideline.objects.select_related("current_version"), guideline_id)
     versions = list(readable_versions(guideline, access).select_related("guideline"))
     if not versions:
         raise Http404
@@ -168,15 +160,14 @@ def _staff(access):
 
 
 @router.get("/kompus", response={200: DialoguePage, **SCOPED_LIST_ERRORS}, summary="List kompetencesamtaler (KOMPUS)")
-@requires("holds_dialogues", in_body=True)
+@requires("holds_dialogues")
 def list_dialogues(request, filters: Query[DialogueFilters], page: Query[PageParams]):
     """Årets samtaler med medarbejderne i dine enheder (HR: hele kommunen). Udviklingsmålene ses kun af lederen,
     der holdt samtalen. Listen skrives i revisionsloggen."""
-    access = require(request, "holds_dialogues", refuse=404)
     year = filters.year or timezone.localdate().year
-    dialogues = CompetenceDialogue.objects.filter(year=year, person__in=_staff(access)).select_related("person", "leder").order_by("person__last_name", "pk")
-    result = paginate(dialogues, page)
-    log.list_read(request.user, "competencedialogue", {"year": year}, len(result["items"]), result["count"], f"API {request.path}")
+    staff = _staff(access_for(request.user))
+    dialogues = CompetenceDialogue.objects.filter(year=year, person__in=staff).select_related("person", "leder").order_by("person__last_name", "pk")
+    result = audited_page(request, "competencedialogue", dialogues, page, {"year": year})
     result["items"] = [_dialogue_out(d, request.user) for d in result["items"]]
     return result
 
@@ -201,8 +192,7 @@ def create_dialogue(request, payload: DialogueIn):
         raise FieldErrors({"held_on": [ALREADY_HELD]})
     goals = "" if access.is_hr else payload.goals
     dialogue = CompetenceDialogue(person=person, year=payload.held_on.year, held_on=payload.held_on, leder=request.user, goals=goals)
-    with log.change(request.user, dialogue, fields=dialogue_fields):
-        dialogue.save()
+    save_logged(request, dialogue, fields=dialogue_fields)
     return created(_dialogue_out(dialogue, request.user))
 
 
@@ -215,10 +205,10 @@ class CoverageOut(Schema):
 
 
 @router.get("/kompus/coverage", response={200: list[CoverageOut], **SCOPED_LIST_ERRORS}, summary="KOMPUS-dækning pr. enhed")
-@requires("holds_dialogues", in_body=True)
+@requires("holds_dialogues")
 def dialogue_coverage(request, filters: Query[DialogueFilters]):
     """Andelen af medarbejderne med årets samtale holdt, pr. enhed og center i dine enheder (højst 300 enheder)."""
-    access = require(request, "holds_dialogues", refuse=404)
+    access = access_for(request.user)
     year = filters.year or timezone.localdate().year
     if year > timezone.localdate().year:
         raise FieldErrors({"year": [YEAR_AHEAD]})
@@ -236,22 +226,14 @@ class ConcernOut(Schema):
     kind: str = Field(description="bullying, not_thriving, violence, threats eller harassment.")
     about: str = Field(description="self (medarbejderen selv) eller colleague (en kollega).")
     description: str = Field(description="Hvad der er sket.")
-    reporter: str = Field(description="Medarbejderen, der meldte den.")
-    workplace: int = Field(description="Arbejdspladsens enheds-id.")
+    reporter: str = Field(alias="reporter.full_name", description="Medarbejderen, der meldte den.")
+    workplace: int = Field(alias="workplace_id", description="Arbejdspladsens enheds-id.")
     recipient: str = Field(description="Den, den er fortalt til.")
     recipient_role: str = Field(description="leder, amr eller tr.")
     status: str = Field(description="open eller closed.")
     action_taken: str = Field(description="Hvad der er gjort (udfyldes ved lukning).")
     reported_at: datetime = Field(description="Tidspunktet den blev meldt.")
     closed_at: datetime | None = Field(description="Tidspunktet den blev lukket.")
-
-    @staticmethod
-    def resolve_reporter(obj):
-        return obj.reporter.full_name
-
-    @staticmethod
-    def resolve_workplace(obj):
-        return obj.workplace_id
 
     @staticmethod
     def resolve_recipient(obj):
@@ -264,29 +246,23 @@ class ConcernPage(Schema):
 
 
 @router.get("/concerns", response={200: ConcernPage, **SCOPED_LIST_ERRORS}, summary="List bekymringer sendt til dig")
-@requires("receives_concerns", in_body=True)
+@requires("receives_concerns")
 def list_concerns(request, page: Query[PageParams]):
     """Bekymringerne sendt til dig (HR: alle). Listen skrives i revisionsloggen."""
-    access = require(request, "receives_concerns", refuse=404)
-    concerns = access.concerns().select_related("reporter", "recipient").order_by("-reported_at", "-pk")
-    result = paginate(concerns, page)
-    log.list_read(request.user, "concern", {}, len(result["items"]), result["count"], f"API {request.path}")
-    return result
+    concerns = _concerns(request).order_by("-reported_at", "-pk")
+    return audited_page(request, "concern", concerns, page)
 
 
-def _concern(request, concern_id):
-    concern = access_for(request.user).concerns().select_related("reporter", "recipient").filter(pk=concern_id).first()
-    if concern is None:
-        raise Http404
-    return concern
+def _concerns(request):
+    return access_for(request.user).concerns().select_related("reporter", "recipient")
 
 
 @router.get("/concerns/{concern_id}", response={200: ConcernOut, **READ_ERRORS}, summary="Hent én bekymring")
 @requires("receives_concerns")
 def get_concern(request, concern_id: Id):
     """Kun modtageren og HR; alle andre får 404. Læsningen skrives i revisionsloggen."""
-    concern = _concern(request, concern_id)
-    log.record(request.user, AuditEntry.Action.VIEW, concern, detail=f"API {request.path}")
+    concern = get_or_404(_concerns(request), concern_id)
+    log_read(request, concern)
     return concern
 
 
@@ -298,16 +274,15 @@ class CloseIn(InputSchema):
 @requires("receives_concerns")
 def close_concern(request, concern_id: Id, payload: CloseIn):
     """Modtageren skriver, hvad der er gjort, og lukker; medarbejderen får besked (status og e-mail)."""
-    concern = _concern(request, concern_id)
+    concern = get_or_404(_concerns(request), concern_id)
     if concern.recipient_id != request.user.pk:
         raise HttpError(403, str(NOT_RECIPIENT))
     if concern.status == Concern.Status.CLOSED:
         raise FieldErrors({"__all__": [ALREADY_CLOSED]})
-    with log.change(request.user, concern, fields=concern_fields):
-        concern.action_taken = payload.action_taken
-        concern.status = Concern.Status.CLOSED
-        concern.closed_at = timezone.now()
-        concern.save()
+    concern.action_taken = payload.action_taken
+    concern.status = Concern.Status.CLOSED
+    concern.closed_at = timezone.now()
+    save_logged(request, concern, fields=concern_fields)
     _tell_reporter(request, concern)
     return concern
 
@@ -371,8 +346,7 @@ def report_concern(request, payload: ConcernIn):
     workplace = next((w for w in workplaces if chosen.unit.path in concern_rules.prefixes(w.path)), workplaces[0])
     concern = Concern(reporter=person, workplace=workplace, kind=payload.kind, about=payload.about, description=payload.description,
                       recipient=chosen.user, recipient_role=chosen.role)
-    with log.change(request.user, concern, fields=concern_fields):
-        concern.save()
+    save_logged(request, concern, fields=concern_fields)
     _tell_recipient(request, concern)
     return created(concern)
 
@@ -427,8 +401,8 @@ def sign_up(request, payload: SignupIn):
     if HealthSignup.objects.filter(offer=offer, person=person, year=signup.year).exists():
         raise FieldErrors({"offer": [ALREADY_SIGNED_UP]})
     try:
-        with transaction.atomic(), log.change(request.user, signup, fields=signup_fields):
-            signup.save()
+        with transaction.atomic():
+            save_logged(request, signup, fields=signup_fields)
     except IntegrityError:
         raise FieldErrors({"offer": [ALREADY_SIGNED_UP]}) from None
     return created(_signup_out(signup))
