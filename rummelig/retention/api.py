@@ -9,25 +9,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, get_person_or_404
-from rummelig.api.helpers import (
-    READ_ERRORS,
-    SCOPED_LIST_ERRORS,
-    WRITE_ERRORS,
-    Day,
-    FieldErrors,
-    Id,
-    InputSchema,
-    PageParams,
-    audited_page,
-    created,
-    form_data,
-    get_or_404,
-    log_read,
-    requires,
-    save_form,
-    save_logged,
-    valid,
-)
+from rummelig.api import helpers as api
 
 from .forms import AbsenceForm, CaseForm, CloseForm, StepForm
 from .models import AbsencePeriod, Result, RetentionCase, Step, StepKind
@@ -85,99 +67,99 @@ class CasePage(Schema):
 
 class CaseFilters(Schema):
     open: bool | None = Field(None, description="true: kun åbne sager; false: kun afsluttede.")
-    person: Id | None = Field(None, description="Kun sager om personen med dette id.")
+    person: api.Id | None = Field(None, description="Kun sager om personen med dette id.")
 
 
-class CaseIn(InputSchema):
-    person: Id = Field(description="Personens id; personen skal have en ordinær ansættelse i dine enheder.")
-    unit: Id = Field(description="Arbejdspladsen, hvor personen er ansat.")
-    opened_on: Day = Field(description="Dagen sagen åbnes.")
-    first_day: Day | None = Field(None, description="Valgfrit: første fraværsdag i det fravær, der førte til sagen.")
+class CaseIn(api.InputSchema):
+    person: api.Id = Field(description="Personens id; personen skal have en ordinær ansættelse i dine enheder.")
+    unit: api.Id = Field(description="Arbejdspladsen, hvor personen er ansat.")
+    opened_on: api.Day = Field(description="Dagen sagen åbnes.")
+    first_day: api.Day | None = Field(None, description="Valgfrit: første fraværsdag i det fravær, der førte til sagen.")
 
 
-class AbsenceIn(InputSchema):
-    first_day: Day
-    last_day: Day | None = None
+class AbsenceIn(api.InputSchema):
+    first_day: api.Day
+    last_day: api.Day | None = None
     partial: bool = False
 
 
-class StepIn(InputSchema):
+class StepIn(api.InputSchema):
     kind: Literal[tuple(StepKind.values)]
-    on: Day
-    until: Day | None = None
+    on: api.Day
+    until: api.Day | None = None
     note: str = Field("", max_length=5000, description="Hvad der blev gjort og aftalt; aldrig en diagnose eller årsagen.")
 
 
-class CloseIn(InputSchema):
-    closed_on: Day
+class CloseIn(api.InputSchema):
+    closed_on: api.Day
     result: Literal[tuple(Result.values)]
-    result_placement: Id | None = Field(None, description="Ved fleksjob eller skånejob: ansættelsen på samme arbejdsplads.")
+    result_placement: api.Id | None = Field(None, description="Ved fleksjob eller skånejob: ansættelsen på samme arbejdsplads.")
 
 
 def _case(request, case_id):
-    return get_or_404(access_for(request.user).retention_cases(), case_id)
+    return api.get_or_404(access_for(request.user).retention_cases(), case_id)
 
 
-@router.get("", response={200: CasePage, **SCOPED_LIST_ERRORS}, summary="List fastholdelsessager")
-@requires("handles_retention")
-def list_cases(request, filters: Query[CaseFilters], page: Query[PageParams]):
+@router.get("", response={200: CasePage, **api.SCOPED_LIST_ERRORS}, summary="List fastholdelsessager")
+@api.requires("handles_retention")
+def list_cases(request, filters: Query[CaseFilters], page: Query[api.PageParams]):
     cases = access_for(request.user).retention_cases()
     if filters.open is not None:
         cases = cases.filter(closed_on__isnull=filters.open)
     if filters.person is not None:
         cases = cases.filter(person_id=filters.person)
-    return audited_page(request, "retention_case", cases, page, filters)
+    return api.audited_page(request, "retention_case", cases, page, filters)
 
 
-@router.get("/{case_id}", response={200: CaseDetailOut, **READ_ERRORS}, summary="Hent én fastholdelsessag")
-@requires("handles_retention")
-def get_case(request, case_id: Id):
+@router.get("/{case_id}", response={200: CaseDetailOut, **api.READ_ERRORS}, summary="Hent én fastholdelsessag")
+@api.requires("handles_retention")
+def get_case(request, case_id: api.Id):
     case = _case(request, case_id)
-    log_read(request, case)
+    api.log_read(request, case)
     return case
 
 
-@router.post("", response={201: CaseOut, **WRITE_ERRORS}, summary="Åbn en fastholdelsessag")
-@requires("handles_retention")
+@router.post("", response={201: CaseOut, **api.WRITE_ERRORS}, summary="Åbn en fastholdelsessag")
+@api.requires("handles_retention")
 def create_case(request, payload: CaseIn):
     person = get_person_or_404(request.user, payload.person)
     case = RetentionCase(person=person, opened_by=request.user)
-    form = valid(CaseForm(form_data(payload.dict()), instance=case, units=_case_units(access_for(request.user), person)))
+    form = api.valid(CaseForm(api.form_data(payload.dict()), instance=case, units=_case_units(access_for(request.user), person)))
     with transaction.atomic():
-        save_form(request, form)
+        api.save_form(request, form)
         if payload.first_day:
-            save_logged(request, AbsencePeriod(case=case, first_day=payload.first_day))
-    return created(case)
+            api.save_logged(request, AbsencePeriod(case=case, first_day=payload.first_day))
+    return api.created(case)
 
 
 def _add(request, case_id, payload, form_class, item):
     case = _case(request, case_id)
     if not case.is_open:
-        raise FieldErrors({"__all__": [CLOSED]})
+        raise api.FieldErrors({"__all__": [CLOSED]})
     item.case = case
-    return created(save_form(request, valid(form_class(form_data(payload.dict()), instance=item))))
+    return api.created(api.save_form(request, api.valid(form_class(api.form_data(payload.dict()), instance=item))))
 
 
 CLOSED = gettext_lazy("The case is closed; it can no longer be changed.")
 
 
-@router.post("/{case_id}/absences", response={201: AbsenceOut, **WRITE_ERRORS},
+@router.post("/{case_id}/absences", response={201: AbsenceOut, **api.WRITE_ERRORS},
              summary="Registrér en fraværsperiode")
-@requires("handles_retention")
-def add_absence(request, case_id: Id, payload: AbsenceIn):
+@api.requires("handles_retention")
+def add_absence(request, case_id: api.Id, payload: AbsenceIn):
     return _add(request, case_id, payload, AbsenceForm, AbsencePeriod())
 
 
-@router.post("/{case_id}/steps", response={201: StepOut, **WRITE_ERRORS}, summary="Registrér et skridt")
-@requires("handles_retention")
-def add_step(request, case_id: Id, payload: StepIn):
+@router.post("/{case_id}/steps", response={201: StepOut, **api.WRITE_ERRORS}, summary="Registrér et skridt")
+@api.requires("handles_retention")
+def add_step(request, case_id: api.Id, payload: StepIn):
     return _add(request, case_id, payload, StepForm, Step(created_by=request.user))
 
 
-@router.post("/{case_id}/close", response={200: CaseOut, **WRITE_ERRORS}, summary="Afslut sagen")
-@requires("handles_retention")
-def close_case(request, case_id: Id, payload: CloseIn):
+@router.post("/{case_id}/close", response={200: CaseOut, **api.WRITE_ERRORS}, summary="Afslut sagen")
+@api.requires("handles_retention")
+def close_case(request, case_id: api.Id, payload: CloseIn):
     case = _case(request, case_id)
     if not case.is_open:
-        raise FieldErrors({"__all__": [CLOSED]})
-    return save_form(request, valid(CloseForm(form_data(payload.dict()), instance=case, placements=result_placements(case))))
+        raise api.FieldErrors({"__all__": [CLOSED]})
+    return api.save_form(request, api.valid(CloseForm(api.form_data(payload.dict()), instance=case, placements=result_placements(case))))
