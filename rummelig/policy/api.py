@@ -203,6 +203,10 @@ def dialogue_coverage(request, filters: Query[DialogueFilters]):
 Kind = Literal["bullying", "not_thriving", "violence", "threats", "harassment"]
 
 
+def _recipient_name(concern):
+    return concern.recipient.get_full_name() or concern.recipient.username
+
+
 class ConcernOut(Schema):
     id: int = Field(description="Bekymringens id.")
     kind: str = Field(description="bullying, not_thriving, violence, threats eller harassment.")
@@ -217,9 +221,7 @@ class ConcernOut(Schema):
     reported_at: datetime = Field(description="Tidspunktet den blev meldt.")
     closed_at: datetime | None = Field(description="Tidspunktet den blev lukket.")
 
-    @staticmethod
-    def resolve_recipient(obj):
-        return obj.recipient.get_full_name() or obj.recipient.username
+    resolve_recipient = staticmethod(_recipient_name)
 
 
 class ConcernPage(Schema):
@@ -277,9 +279,7 @@ class MyConcernOut(Schema):
     reported_at: datetime = Field(description="Hvornår du meldte den.")
     closed_at: datetime | None = Field(description="Hvornår den blev lukket.")
 
-    @staticmethod
-    def resolve_recipient(obj):
-        return obj.recipient.get_full_name() or obj.recipient.username
+    resolve_recipient = staticmethod(_recipient_name)
 
 
 @router.get("/me/concerns", response={200: list[MyConcernOut], **api.READ_ERRORS}, summary="Mine bekymringer og deres status")
