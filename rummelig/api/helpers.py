@@ -202,8 +202,9 @@ def audited_page(request, object_type, queryset, page, filters=None):
 
 
 def log_read(request, obj):
-    """Audit the read of one person or placement through the API as a view of it."""
+    """Audit the read of one personal record through the API as a view of it; return the record."""
     log.record(request.user, AuditEntry.Action.VIEW, obj, detail=f"API {request.path}")
+    return obj
 
 
 def patch_schema(schema, json_schema_extra=None):

@@ -119,9 +119,7 @@ def search_people_by_post(request, payload: PersonSearchIn):
 @api.requires("sees_individuals")
 def get_person(request, person_id: api.Id):
     """Én person; læsningen skrives i revisionsloggen."""
-    person = get_person_or_404(request.user, person_id)
-    api.log_read(request, person)
-    return person
+    return api.log_read(request, get_person_or_404(request.user, person_id))
 
 
 @router.post("", response={201: PersonOut, **api.CREATE_ERRORS}, summary="Opret en person (kun HR)")

@@ -278,9 +278,7 @@ def filter_placements(access, filters):
 @api.requires("sees_individuals")
 def get_placement(request, placement_id: api.Id):
     """Én ansættelse; læsningen skrives i revisionsloggen."""
-    placement = get_placement_or_404(request.user, placement_id)
-    api.log_read(request, placement)
-    return placement
+    return api.log_read(request, get_placement_or_404(request.user, placement_id))
 
 
 @router.post("", response={201: PlacementOut, **api.CREATE_ERRORS}, summary="Opret en ansættelse")

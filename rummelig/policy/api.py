@@ -245,9 +245,7 @@ def _concerns(request):
 @api.requires("receives_concerns")
 def get_concern(request, concern_id: api.Id):
     """Kun modtageren og HR; alle andre får 404. Læsningen skrives i revisionsloggen."""
-    concern = api.get_or_404(_concerns(request), concern_id)
-    api.log_read(request, concern)
-    return concern
+    return api.log_read(request, api.get_or_404(_concerns(request), concern_id))
 
 
 class CloseIn(api.InputSchema):

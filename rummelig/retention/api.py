@@ -114,9 +114,7 @@ def list_cases(request, filters: Query[CaseFilters], page: Query[api.PageParams]
 @router.get("/{case_id}", response={200: CaseDetailOut, **api.READ_ERRORS}, summary="Hent én fastholdelsessag")
 @api.requires("handles_retention")
 def get_case(request, case_id: api.Id):
-    case = _case(request, case_id)
-    api.log_read(request, case)
-    return case
+    return api.log_read(request, _case(request, case_id))
 
 
 @router.post("", response={201: CaseOut, **api.WRITE_ERRORS}, summary="Åbn en fastholdelsessag")
