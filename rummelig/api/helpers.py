@@ -171,6 +171,13 @@ class PageParams(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Spring så mange poster over (0 = første side).")
 
 
+def page_of(schema, count_description=None):
+    """Return the schema of a list's answer {count, items} of schema, named after it (UnitOut → UnitPage)."""
+    count = (int, Field(description=count_description)) if count_description else (int, ...)
+    name = schema.__name__.removesuffix("Out") + "Page"
+    return create_model(name, __base__=Schema, __module__=schema.__module__, count=count, items=(list[schema], ...))
+
+
 def paginate(queryset, page):
     """Return {"count": all matches, "items": the page} of a queryset."""
     return {"count": queryset.count(), "items": list(queryset[page.offset : page.offset + page.limit])}

@@ -48,9 +48,7 @@ class PositionOut(Schema):
         return [s.code for s in obj.schemes.all()]
 
 
-class PositionPage(Schema):
-    count: int
-    items: list[PositionOut]
+PositionPage = api.page_of(PositionOut)
 
 
 class PositionIn(api.InputSchema):
@@ -283,9 +281,7 @@ class FrameworkOut(Schema):
     permanent_staff: str
 
 
-class FrameworkPage(Schema):
-    count: int
-    items: list[FrameworkOut]
+FrameworkPage = api.page_of(FrameworkOut)
 
 
 _answer = Field(min_length=1, max_length=10000, pattern=r"\S")

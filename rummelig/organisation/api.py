@@ -38,9 +38,7 @@ class UnitOut(Schema):
     depth: int = Field(description="Niveau i træet: 0 = kommunen.")
 
 
-class UnitPage(Schema):
-    count: int = Field(description="Antal enheder, der passer på filteret.")
-    items: list[UnitOut]
+UnitPage = api.page_of(UnitOut, "Antal enheder, der passer på filteret.")
 
 
 class UnitFilters(Schema):

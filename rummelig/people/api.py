@@ -35,9 +35,7 @@ class PersonOut(Schema):
         return obj.masked_cpr
 
 
-class PersonPage(Schema):
-    count: int = Field(description="Antal personer, der passer på søgningen.")
-    items: list[PersonOut]
+PersonPage = api.page_of(PersonOut, "Antal personer, der passer på søgningen.")
 
 
 class PersonFilters(Schema):

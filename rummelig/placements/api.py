@@ -100,9 +100,7 @@ def _shows_health(placement, context):
     return access_for(context["request"].user).sees_health_of(placement)
 
 
-class PlacementPage(Schema):
-    count: int = Field(description="Antal ansættelser, der passer på filteret.")
-    items: list[PlacementOut]
+PlacementPage = api.page_of(PlacementOut, "Antal ansættelser, der passer på filteret.")
 
 
 class PlacementFilters(Schema):

@@ -75,9 +75,7 @@ class GuidelineDetailOut(GuidelineOut):
     versions: list[VersionOut] = Field(description="De versioner, du må læse, nyeste først.")
 
 
-class GuidelinePage(Schema):
-    count: int
-    items: list[GuidelineOut]
+GuidelinePage = api.page_of(GuidelineOut)
 
 
 @router.get("/guidelines", response={200: GuidelinePage, **api.SCOPED_LIST_ERRORS}, summary="List politikker og retningslinjer")
@@ -128,9 +126,7 @@ def _dialogue_out(dialogue, user):
     }
 
 
-class DialoguePage(Schema):
-    count: int
-    items: list[DialogueOut]
+DialoguePage = api.page_of(DialogueOut)
 
 
 class DialogueFilters(Schema):
@@ -224,9 +220,7 @@ class ConcernOut(Schema):
     resolve_recipient = staticmethod(_recipient_name)
 
 
-class ConcernPage(Schema):
-    count: int
-    items: list[ConcernOut]
+ConcernPage = api.page_of(ConcernOut)
 
 
 @router.get("/concerns", response={200: ConcernPage, **api.SCOPED_LIST_ERRORS}, summary="List bekymringer sendt til dig")

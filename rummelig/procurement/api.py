@@ -61,9 +61,7 @@ class TenderOut(Schema):
         return [str(label) for label in obj.missing_considerations()]
 
 
-class TenderPage(Schema):
-    count: int = Field(description="Antal udbud.")
-    items: list[TenderOut]
+TenderPage = api.page_of(TenderOut, "Antal udbud.")
 
 
 class TenderFilters(Schema):
@@ -127,9 +125,7 @@ class FollowUpOut(Schema):
         return obj.is_overdue(timezone.localdate())
 
 
-class FollowUpPage(Schema):
-    count: int = Field(description="Antal anmodninger.")
-    items: list[FollowUpOut]
+FollowUpPage = api.page_of(FollowUpOut, "Antal anmodninger.")
 
 
 class FollowUpFilters(Schema):

@@ -60,9 +60,7 @@ class CaseDetailOut(CaseOut):
         return [{"label": d.rule.label, "due": d.due, "met_on": d.met_on, "overdue": d.is_overdue(today)} for d in obj.deadlines()]
 
 
-class CasePage(Schema):
-    count: int
-    items: list[CaseOut]
+CasePage = api.page_of(CaseOut)
 
 
 class CaseFilters(Schema):

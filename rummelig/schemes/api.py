@@ -58,9 +58,7 @@ class SchemeOut(Schema):
     versions: list[SchemeVersionOut] = Field(description="Reglerne med gyldighedsperioder, nyeste først.")
 
 
-class SchemePage(Schema):
-    count: int = Field(description="Antal ordninger i alt.")
-    items: list[SchemeOut]
+SchemePage = api.page_of(SchemeOut, "Antal ordninger i alt.")
 
 
 class TargetGroupOut(Schema):
