@@ -11,11 +11,13 @@ full schema allows it), ids are `Id` and dates `Day`, and each operation lists t
 its code can answer (READ_ERRORS, LIST_ERRORS, …). `accounts/tests/test_api_contract.py` holds
 every operation to it with schemathesis.
 
-An operation's body is mostly these pieces: `requires` (or `require`), `get_or_404` / `get_for_change`
-for the record, `valid(form)` with `form_data(payload)` for the page's form, `save_logged` / `save_form`
-to write it audited, `paginate` or `audited_page` (a list of personal records) and `log_read` for a read.
-An output field that is a related record's id or attribute names it with `alias` ("parent_id",
-"person.full_name") rather than a resolver.
+Each app's api.py imports this module as `api` (`from rummelig.api import helpers as api`) and builds
+its operations from it: `api.requires` (or `api.require`), `api.get_or_404` / `api.get_for_change` for
+the record, `api.valid(form)` with `api.form_data(...)` for the page's own form, `api.save_logged` /
+`api.save_form` to write it audited, `api.paginate` or `api.audited_page` (a list of personal records)
+with `api.page_of(XOut)` as its schema, and `api.log_read` for the read of a personal record. An output
+field that is a related record's id or attribute names it with `alias` ("parent_id", "person.full_name")
+rather than a resolver.
 """
 
 import re
