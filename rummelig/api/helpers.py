@@ -10,6 +10,14 @@ its PATCH twin comes from `patch_schema` (same fields and bounds, all optional, 
 full schema allows it), ids are `Id` and dates `Day`, and each operation lists the error statuses
 its code can answer (READ_ERRORS, LIST_ERRORS, …). `accounts/tests/test_api_contract.py` holds
 every operation to it with schemathesis.
+
+Each app's api.py imports this module as `api` (`from rummelig.api import helpers as api`) and builds
+its operations from it: `api.requires` (or `api.require`), `api.get_or_404` / `api.get_for_change` for
+the record, `api.valid(form)` with `api.form_data(...)` for the page's own form, `api.save_logged` /
+`api.save_form` to write it audited, `api.paginate` or `api.audited_page` (a list of personal records)
+with `api.page_of(XOut)` as its schema, and `api.log_read` for the read of a personal record. An output
+field that is a related record's id or attribute names it with `alias` ("parent_id", "person.full_name")
+rather than a resolver.
 """
 
 import re
@@ -17,6 +25,7 @@ from datetime import date
 from functools import wraps
 from typing import Annotated, get_args
 
+from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -164,6 +173,13 @@ class PageParams(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Spring så mange poster over (0 = første side).")
 
 
+def page_of(schema, count_description=None):
+    """Return the schema of a list's answer {count, items} of schema, named after it (UnitOut → UnitPage)."""
+    count = (int, Field(description=count_description)) if count_description else (int, ...)
+    name = schema.__name__.removesuffix("Out") + "Page"
+    return create_model(name, __base__=Schema, __module__=schema.__module__, count=count, items=(list[schema], ...))
+
+
 def paginate(queryset, page):
     """Return {"count": all matches, "items": the page} of a queryset."""
     return {"count": queryset.count(), "items": list(queryset[page.offset : page.offset + page.limit])}
@@ -179,16 +195,25 @@ def refuse_cpr_in_address(text, search_path):
 
 
 def log_list_read(request, object_type, filters, result):
-    """Audit a list of people or placements read through the API as an export: who, what filter, how many.
+    """Audit a list of personal records read through the API as an export: who, what filter, how many.
 
-    A CPR number in the filter is masked by log.record."""
-    given = {k: str(v) for k, v in filters.dict().items() if v not in (None, "") and k not in ("limit", "offset")}
+    `filters` is the operation's filter schema or {name: value}; a CPR number in it is masked by log.record."""
+    values = filters if isinstance(filters, dict) else filters.dict()
+    given = {k: str(v) for k, v in values.items() if v not in (None, "") and k not in ("limit", "offset")}
     log.list_read(request.user, object_type, given, len(result["items"]), result["count"], f"API {request.path}")
 
 
+def audited_page(request, object_type, queryset, page, filters=None):
+    """Return a page of queryset as `paginate` does, audited as an export by `log_list_read`."""
+    result = paginate(queryset, page)
+    log_list_read(request, object_type, {} if filters is None else filters, result)
+    return result
+
+
 def log_read(request, obj):
-    """Audit the read of one person or placement through the API as a view of it."""
+    """Audit the read of one personal record through the API as a view of it; return the record."""
     log.record(request.user, AuditEntry.Action.VIEW, obj, detail=f"API {request.path}")
+    return obj
 
 
 def patch_schema(schema, json_schema_extra=None):
@@ -211,14 +236,25 @@ def patch_changes(payload):
     return payload.dict(exclude_unset=True)
 
 
-def save_logged(request, obj, before):
-    """Save obj, audit it and return it as stored.
-
-    log.change reads before and after from the database; `before` is unused and stays only until the
-    API helpers move (then it goes)."""
-    with log.change(request.user, obj):
+def save_logged(request, obj, *, fields=log.snapshot):
+    """Save obj, audit it (`fields` as log.change takes them) and return it as stored."""
+    with log.change(request.user, obj, fields=fields):
         obj.save()
         obj.refresh_from_db()
+    return obj
+
+
+def save_form(request, form):
+    """Save a valid model form (its many-to-many fields too) in one transaction, audited; return the saved object."""
+    with transaction.atomic(), log.change(request.user, form.instance):
+        return form.save()
+
+
+def get_or_404(queryset, pk):
+    """Return the object with pk from a (scoped) queryset, or raise Http404: outside the user's units it does not exist."""
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
     return obj
 
 
@@ -270,9 +306,7 @@ def require(request, permission, *, refuse=403, message=MAY_NOT_WRITE):
 
 def get_for_change(visible, editable, pk):
     """Return the object to change: 404 if the user cannot see it, 403 if they see it but may not change it."""
-    obj = visible.filter(pk=pk).first()
-    if obj is None:
-        raise Http404
+    obj = get_or_404(visible, pk)
     if not editable.filter(pk=pk).exists():
         raise HttpError(403, str(MAY_NOT_WRITE))
     return obj
@@ -281,6 +315,18 @@ def get_for_change(visible, editable, pk):
 def form_errors(form, prefix=""):
     """Return a Django form's errors as {field: [messages]}, non-field errors under "__all__"."""
     return {f"{prefix}{field}": list(messages) for field, messages in form.errors.items()}
+
+
+def valid(form, prefix=""):
+    """Return the bound form if it is valid, else raise FieldErrors with its errors (field names prefixed)."""
+    if not form.is_valid():
+        raise FieldErrors(form_errors(form, prefix))
+    return form
+
+
+def form_data(values):
+    """Return a body's values as a Django form's data: null as empty, true as a ticked box, false as an unticked one."""
+    return {name: "" if value is None else "on" if value is True else value for name, value in values.items() if value is not False}
 
 
 # Messages whose Danish comes from Django's own catalogue; the aliases keep makemessages from copying them here.

@@ -2,8 +2,6 @@
 
 from datetime import date
 
-from django.db import transaction
-from django.http import Http404
 from ninja import Field, Router, Schema
 
 from rummelig.accounts.access import access_for
@@ -11,14 +9,15 @@ from rummelig.api.helpers import (
     READ_ERRORS,
     SCOPED_LIST_ERRORS,
     WRITE_ERRORS,
-    FieldErrors,
     Id,
     InputSchema,
     created,
-    form_errors,
+    form_data,
+    get_or_404,
     requires,
+    save_form,
+    valid,
 )
-from rummelig.audit import log
 
 from .forms import ItemForm
 from .models import AgendaItem, Committee, Meeting, Theme
@@ -103,10 +102,7 @@ class ItemIn(InputSchema):
 
 
 def _committee(request, pk):
-    try:
-        return access_for(request.user).committees().get(pk=pk)
-    except Committee.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(access_for(request.user).committees(), pk)
 
 
 @router.get("/committees", response={200: list[CommitteeOut], **SCOPED_LIST_ERRORS}, summary="List MED-udvalg")
@@ -142,18 +138,11 @@ def list_meetings(request, committee_id: Id):
 @router.post("/meetings/{meeting_id}/items", response={201: ItemOut, **WRITE_ERRORS}, summary="Tilføj et punkt med referat")
 @requires("sees_committees")
 def add_item(request, meeting_id: Id, payload: ItemIn):
-    meeting = Meeting.objects.filter(pk=meeting_id, committee__in=access_for(request.user).committees()).first()
-    if meeting is None:
-        raise Http404
+    meeting = get_or_404(Meeting.objects.filter(committee__in=access_for(request.user).committees()), meeting_id)
     if not access_for(request.user).chairs(meeting.committee):
         from ninja.errors import HttpError
 
         raise HttpError(403, "Kun udvalgets formand og næstformand skriver referat.")
     item = AgendaItem(meeting=meeting, position=meeting.items.count())
-    form = ItemForm({k: ("on" if v is True else v) for k, v in payload.dict().items() if v is not False}, instance=item,
-                    may_attach_report=meeting.committee.kind == Committee.Kind.HOVEDUDVALG)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    with transaction.atomic(), log.change(request.user, item):
-        form.save()
-    return created(item)
+    form = ItemForm(form_data(payload.dict()), instance=item, may_attach_report=meeting.committee.kind == Committee.Kind.HOVEDUDVALG)
+    return created(save_form(request, valid(form)))

@@ -11,26 +11,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for
-from rummelig.api.helpers import (
-    CREATE_ERRORS,
-    READ_ERRORS,
-    SCOPED_LIST_ERRORS,
-    WRITE_ERRORS,
-    Day,
-    FieldErrors,
-    Id,
-    InputSchema,
-    PageParams,
-    created,
-    form_errors,
-    get_for_change,
-    paginate,
-    patch_changes,
-    patch_schema,
-    requires,
-)
-from rummelig.audit import log
-from rummelig.audit.models import AuditEntry
+from rummelig.api import helpers as api
 from rummelig.placements.models import Outcome
 
 from .checklists import progress_of
@@ -49,7 +30,7 @@ OutcomeCode = Literal[tuple(Outcome.values)]
 
 class PositionOut(Schema):
     id: int
-    workplace: int = Field(description="Arbejdspladsens id.")
+    workplace: int = Field(alias="workplace_id", description="Arbejdspladsens id.")
     title: str
     tasks: str
     task_kind: str = Field(description="Opgavetype: " + ", ".join(TaskKind.values))
@@ -59,29 +40,19 @@ class PositionOut(Schema):
     upskilling: str
     mentor_ready: bool
     available_from: date
-    taken: bool = Field(description="Besat af en ansættelse.")
+    taken: bool = Field(alias="is_taken", description="Besat af en ansættelse.")
     withdrawn: bool
-
-    @staticmethod
-    def resolve_workplace(obj):
-        return obj.workplace_id
 
     @staticmethod
     def resolve_schemes(obj):
         return [s.code for s in obj.schemes.all()]
 
-    @staticmethod
-    def resolve_taken(obj):
-        return obj.is_taken
+
+PositionPage = api.page_of(PositionOut)
 
 
-class PositionPage(Schema):
-    count: int
-    items: list[PositionOut]
-
-
-class PositionIn(InputSchema):
-    workplace: Id = Field(description="Arbejdspladsens id (en af dine enheder).")
+class PositionIn(api.InputSchema):
+    workplace: api.Id = Field(description="Arbejdspladsens id (en af dine enheder).")
     title: str = Field(min_length=1, max_length=200, pattern=r"\S")
     tasks: str = Field(min_length=1, max_length=5000, pattern=r"\S")
     task_kind: TaskKindCode
@@ -90,12 +61,12 @@ class PositionIn(InputSchema):
     schemes: list[str] = Field(min_length=1, max_length=20, description="Ordningernes koder, fx 'fleksjob'.")
     upskilling: str = Field("", max_length=5000)
     mentor_ready: bool = False
-    available_from: Day
-    filled_by: Id | None = Field(None, description="Id på den ansættelse, der besætter stillingen.")
+    available_from: api.Day
+    filled_by: api.Id | None = Field(None, description="Id på den ansættelse, der besætter stillingen.")
     withdrawn: bool = False
 
 
-PositionPatch = patch_schema(PositionIn)
+PositionPatch = api.patch_schema(PositionIn)
 
 
 def _position_values(position, data):
@@ -113,72 +84,56 @@ def _position_values(position, data):
     found = dict(Scheme.objects.filter(code__in=codes).values_list("code", "pk"))
     unknown = [c for c in codes if c not in found]
     if unknown:
-        raise FieldErrors({"schemes": [f"Ukendt ordning: {', '.join(unknown)}."]})
-    values = {k: ("" if v is None else v) for k, v in current.items() if k not in ("mentor_ready", "withdrawn")}
+        raise api.FieldErrors({"schemes": [f"Ukendt ordning: {', '.join(unknown)}."]})
+    values = api.form_data(current)
     values["schemes"] = [found[c] for c in codes]
-    if current["mentor_ready"]:
-        values["mentor_ready"] = "on"
-    if current["withdrawn"]:
-        values["withdrawn"] = "on"
     return values
 
 
 def _save_position(request, position, data):
-    form = PositionForm(_position_values(position, data), instance=position, access=access_for(request.user))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    with log.change(request.user, position):
-        position = form.save()
-    return position
+    return api.save_form(request, api.valid(PositionForm(_position_values(position, data), instance=position, access=access_for(request.user))))
 
 
-@router.get("/positions", response={200: PositionPage, **SCOPED_LIST_ERRORS}, summary="List stillinger på særlige vilkår")
-@requires("sees_positions")
-def list_positions(request, page: Query[PageParams], open_only: bool = False):
+@router.get("/positions", response={200: PositionPage, **api.SCOPED_LIST_ERRORS}, summary="List stillinger på særlige vilkår")
+@api.requires("sees_positions")
+def list_positions(request, page: Query[api.PageParams], open_only: bool = False):
     """Stillingerne i dine enheder (HR, ledere og beskæftigelsesenheden). `open_only`: kun ledige."""
     positions = access_for(request.user).positions().prefetch_related("schemes").order_by("available_from", "pk")
     if open_only:
         positions = positions.filter(filled_by__isnull=True, withdrawn=False)
-    return paginate(positions, page)
+    return api.paginate(positions, page)
 
 
-@router.get("/positions/{position_id}", response={200: PositionOut, **READ_ERRORS}, summary="Hent én stilling")
-@requires("sees_positions")
-def get_position(request, position_id: Id):
-    position = access_for(request.user).positions().filter(pk=position_id).first()
-    if position is None:
-        raise Http404
-    return position
+@router.get("/positions/{position_id}", response={200: PositionOut, **api.READ_ERRORS}, summary="Hent én stilling")
+@api.requires("sees_positions")
+def get_position(request, position_id: api.Id):
+    return api.get_or_404(access_for(request.user).positions(), position_id)
 
 
-@router.post("/positions", response={201: PositionOut, **CREATE_ERRORS}, summary="Opret en stilling")
-@requires("may_edit", refuse=403)
+@router.post("/positions", response={201: PositionOut, **api.CREATE_ERRORS}, summary="Opret en stilling")
+@api.requires("may_edit", refuse=403)
 def create_position(request, payload: PositionIn):
     """HR og ledere, på en arbejdsplads i egne enheder."""
-    return created(_save_position(request, Position(), payload.dict()))
+    return api.created(_save_position(request, Position(), payload.dict()))
 
 
-@router.patch("/positions/{position_id}", response={200: PositionOut, **WRITE_ERRORS}, summary="Ret en stilling")
-@requires("may_edit", in_body=True)
-def update_position(request, position_id: Id, payload: PositionPatch):
+@router.patch("/positions/{position_id}", response={200: PositionOut, **api.WRITE_ERRORS}, summary="Ret en stilling")
+@api.requires("may_edit", in_body=True)
+def update_position(request, position_id: api.Id, payload: PositionPatch):
     access = access_for(request.user)
-    position = get_for_change(access.positions(), access.editable_positions(), position_id)
-    return _save_position(request, position, patch_changes(payload))
+    position = api.get_for_change(access.positions(), access.editable_positions(), position_id)
+    return _save_position(request, position, api.patch_changes(payload))
 
 
 # A placement's checklist, evaluations, mentors and follow-ups ---------------------------------------------------
 
 def _followed(request, placement_id):
-    access = access_for(request.user)
-    placement = access.follow_up_placements().filter(pk=placement_id).select_related("scheme").first()
-    if placement is None:
-        raise Http404
-    return placement
+    return api.get_or_404(access_for(request.user).follow_up_placements().select_related("scheme"), placement_id)
 
 
 def _followed_for_change(request, placement_id):
     access = access_for(request.user)
-    return get_for_change(access.follow_up_placements().select_related("scheme", "person"),
+    return api.get_for_change(access.follow_up_placements().select_related("scheme", "person"),
                           access.editable_placements(), placement_id)
 
 
@@ -198,32 +153,30 @@ class ChecklistOut(Schema):
     items: list[ItemOut]
 
 
-class ItemIn(InputSchema):
+class ItemIn(api.InputSchema):
     done: bool = Field(description="Punktet er gjort (i dag), eller ikke gjort.")
     note: str = Field("", max_length=2000)
 
 
-@router.get("/placements/{placement_id}/checklist", response={200: ChecklistOut, **READ_ERRORS}, summary="En ansættelses tjekliste")
-@requires("sees_follow_up")
-def get_checklist(request, placement_id: Id):
+@router.get("/placements/{placement_id}/checklist", response={200: ChecklistOut, **api.READ_ERRORS}, summary="En ansættelses tjekliste")
+@api.requires("sees_follow_up")
+def get_checklist(request, placement_id: api.Id):
     """HR, revisor og ansættelsens leder; ikke TR, mentor eller MED."""
     placement = _followed(request, placement_id)
     checklist = Checklist.objects.filter(placement=placement).first()
     if checklist is None:
         raise Http404
-    log.record(request.user, AuditEntry.Action.VIEW, placement, detail=f"API {request.path}")
+    api.log_read(request, placement)
     done, total, late = progress_of(checklist, timezone.localdate())
     return {"placement": placement.pk, "done": done, "total": total, "overdue": late, "items": list(checklist.items.all())}
 
 
-@router.patch("/placements/{placement_id}/checklist/items/{item_id}", response={200: ItemOut, **WRITE_ERRORS},
+@router.patch("/placements/{placement_id}/checklist/items/{item_id}", response={200: ItemOut, **api.WRITE_ERRORS},
               summary="Markér et punkt på tjeklisten")
-@requires("may_edit", in_body=True)
-def tick_item(request, placement_id: Id, item_id: Id, payload: ItemIn):
+@api.requires("may_edit", in_body=True)
+def tick_item(request, placement_id: api.Id, item_id: api.Id, payload: ItemIn):
     placement = _followed_for_change(request, placement_id)
-    item = ChecklistItem.objects.filter(checklist__placement=placement, pk=item_id).first()
-    if item is None:
-        raise Http404
+    item = api.get_or_404(ChecklistItem.objects.filter(checklist__placement=placement), item_id)
     return tick(request.user, item, payload.done, payload.note)
 
 
@@ -237,8 +190,8 @@ class EvaluationOut(Schema):
     extra: bool
 
 
-class EvaluationIn(InputSchema):
-    held_on: Day
+class EvaluationIn(api.InputSchema):
+    held_on: api.Day
     participants: str = Field(min_length=1, max_length=300, pattern=r"\S")
     notes: str = Field("", max_length=10000)
     next_step: str = Field(min_length=1, max_length=5000, pattern=r"\S")
@@ -246,71 +199,52 @@ class EvaluationIn(InputSchema):
     extra: bool = False
 
 
-@router.get("/placements/{placement_id}/evaluations", response={200: list[EvaluationOut], **READ_ERRORS}, summary="En ansættelses evalueringer")
-@requires("sees_follow_up")
-def list_evaluations(request, placement_id: Id):
+@router.get("/placements/{placement_id}/evaluations", response={200: list[EvaluationOut], **api.READ_ERRORS}, summary="En ansættelses evalueringer")
+@api.requires("sees_follow_up")
+def list_evaluations(request, placement_id: api.Id):
     """Med noter: kun HR, revisor og ansættelsens leder."""
     placement = _followed(request, placement_id)
-    log.record(request.user, AuditEntry.Action.VIEW, placement, detail=f"API {request.path}")
+    api.log_read(request, placement)
     return list(placement.evaluations.all())
 
 
-@router.post("/placements/{placement_id}/evaluations", response={201: EvaluationOut, **WRITE_ERRORS}, summary="Registrér en evaluering")
-@requires("may_edit", in_body=True)
-def create_evaluation(request, placement_id: Id, payload: EvaluationIn):
+@router.post("/placements/{placement_id}/evaluations", response={201: EvaluationOut, **api.WRITE_ERRORS}, summary="Registrér en evaluering")
+@api.requires("may_edit", in_body=True)
+def create_evaluation(request, placement_id: api.Id, payload: EvaluationIn):
     placement = _followed_for_change(request, placement_id)
-    data = payload.dict()
-    values = {k: v for k, v in data.items() if k != "extra"}
-    if data["extra"]:
-        values["extra"] = "on"
-    form = EvaluationForm(values, placement=placement)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    evaluation = form.save(commit=False)
+    evaluation = api.valid(EvaluationForm(api.form_data(payload.dict()), placement=placement)).save(commit=False)
     evaluation.placement, evaluation.created_by = placement, request.user
-    with log.change(request.user, evaluation):
-        evaluation.save()
-    return created(evaluation)
+    return api.created(api.save_logged(request, evaluation))
 
 
 class MentorshipOut(Schema):
     id: int
-    mentor: int = Field(description="Mentorens person-id.")
-    mentor_name: str
+    mentor: int = Field(alias="mentor_id", description="Mentorens person-id.")
+    mentor_name: str = Field(alias="mentor.full_name")
     starts: date
     ends: date
     hours_per_week: Decimal
 
-    @staticmethod
-    def resolve_mentor(obj):
-        return obj.mentor_id
 
-    @staticmethod
-    def resolve_mentor_name(obj):
-        return obj.mentor.full_name
-
-
-class MentorshipIn(InputSchema):
-    mentor: Id = Field(description="Person-id på en medarbejder i dine enheder.")
-    starts: Day
-    ends: Day = Field(description="Højst 6 måneder efter starten (LAB § 167).")
+class MentorshipIn(api.InputSchema):
+    mentor: api.Id = Field(description="Person-id på en medarbejder i dine enheder.")
+    starts: api.Day
+    ends: api.Day = Field(description="Højst 6 måneder efter starten (LAB § 167).")
     hours_per_week: Decimal = Field(gt=0, le=37, max_digits=5, decimal_places=2, strict=False)
 
 
-@router.get("/placements/{placement_id}/mentors", response={200: list[MentorshipOut], **READ_ERRORS}, summary="En ansættelses mentorperioder")
-@requires("sees_follow_up")
-def list_mentors(request, placement_id: Id):
+@router.get("/placements/{placement_id}/mentors", response={200: list[MentorshipOut], **api.READ_ERRORS}, summary="En ansættelses mentorperioder")
+@api.requires("sees_follow_up")
+def list_mentors(request, placement_id: api.Id):
     return list(_followed(request, placement_id).mentorships.select_related("mentor"))
 
 
-@router.post("/placements/{placement_id}/mentors", response={201: MentorshipOut, **WRITE_ERRORS}, summary="Tilføj en mentorperiode")
-@requires("may_edit", in_body=True)
-def create_mentorship(request, placement_id: Id, payload: MentorshipIn):
+@router.post("/placements/{placement_id}/mentors", response={201: MentorshipOut, **api.WRITE_ERRORS}, summary="Tilføj en mentorperiode")
+@api.requires("may_edit", in_body=True)
+def create_mentorship(request, placement_id: api.Id, payload: MentorshipIn):
     placement = _followed_for_change(request, placement_id)
-    form = MentorshipForm(payload.dict(), access=access_for(request.user), placement=placement, instance=Mentorship(placement=placement))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    return created(save_mentorship(request.user, form))
+    form = api.valid(MentorshipForm(payload.dict(), access=access_for(request.user), placement=placement, instance=Mentorship(placement=placement)))
+    return api.created(save_mentorship(request.user, form))
 
 
 class FollowUpOut(Schema):
@@ -319,27 +253,25 @@ class FollowUpOut(Schema):
     recorded_on: date
 
 
-class FollowUpIn(InputSchema):
+class FollowUpIn(api.InputSchema):
     months: Literal[3, 12] = Field(description="3 eller 12 måneder efter ophøret.")
     outcome: OutcomeCode
 
 
-@router.post("/placements/{placement_id}/follow-ups", response={201: FollowUpOut, **WRITE_ERRORS}, summary="Registrér en opfølgning efter ophør")
-@requires("may_edit", in_body=True)
-def create_follow_up(request, placement_id: Id, payload: FollowUpIn):
+@router.post("/placements/{placement_id}/follow-ups", response={201: FollowUpOut, **api.WRITE_ERRORS}, summary="Registrér en opfølgning efter ophør")
+@api.requires("may_edit", in_body=True)
+def create_follow_up(request, placement_id: api.Id, payload: FollowUpIn):
     """Hvad personen gik videre til 3 og 12 måneder efter en midlertidig ansættelse ophørte."""
     placement = _followed_for_change(request, placement_id)
-    form = FollowUpForm({"months": payload.months, "outcome": payload.outcome}, placement=placement)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    return created(save_follow_up(request.user, placement, form.cleaned_data["months"], form.cleaned_data["outcome"]))
+    form = api.valid(FollowUpForm({"months": payload.months, "outcome": payload.outcome}, placement=placement))
+    return api.created(save_follow_up(request.user, placement, form.cleaned_data["months"], form.cleaned_data["outcome"]))
 
 
 # The MED committees' framework ---------------------------------------------------------------------------------
 
 class FrameworkOut(Schema):
     id: int
-    workplace: int
+    workplace: int = Field(alias="workplace_id")
     answered_on: date
     offer: str
     perspectives_person: str
@@ -348,22 +280,16 @@ class FrameworkOut(Schema):
     support: str
     permanent_staff: str
 
-    @staticmethod
-    def resolve_workplace(obj):
-        return obj.workplace_id
 
-
-class FrameworkPage(Schema):
-    count: int
-    items: list[FrameworkOut]
+FrameworkPage = api.page_of(FrameworkOut)
 
 
 _answer = Field(min_length=1, max_length=10000, pattern=r"\S")
 
 
-class FrameworkIn(InputSchema):
-    workplace: Id
-    answered_on: Day
+class FrameworkIn(api.InputSchema):
+    workplace: api.Id
+    answered_on: api.Day
     offer: str = _answer
     perspectives_person: str = _answer
     perspectives_workplace: str = _answer
@@ -372,25 +298,20 @@ class FrameworkIn(InputSchema):
     permanent_staff: str = _answer
 
 
-@router.get("/framework-answers", response={200: FrameworkPage, **SCOPED_LIST_ERRORS}, summary="MED-udvalgenes rammer")
-@requires("sees_framework")
-def list_framework_answers(request, page: Query[PageParams]):
+@router.get("/framework-answers", response={200: FrameworkPage, **api.SCOPED_LIST_ERRORS}, summary="MED-udvalgenes rammer")
+@api.requires("sees_framework")
+def list_framework_answers(request, page: Query[api.PageParams]):
     """De lokale MED-udvalgs svar på de seks spørgsmål, nyeste først. Principper: ingen personer."""
     units = access_for(request.user).framework_units()
-    return paginate(FrameworkAnswer.objects.filter(workplace__in=units).order_by("-answered_on", "-pk"), page)
+    return api.paginate(FrameworkAnswer.objects.filter(workplace__in=units).order_by("-answered_on", "-pk"), page)
 
 
-@router.post("/framework-answers", response={201: FrameworkOut, **CREATE_ERRORS}, summary="Registrér MED-udvalgets svar")
-@requires("may_edit", refuse=403)
+@router.post("/framework-answers", response={201: FrameworkOut, **api.CREATE_ERRORS}, summary="Registrér MED-udvalgets svar")
+@api.requires("may_edit", refuse=403)
 def create_framework_answer(request, payload: FrameworkIn):
-    form = FrameworkForm(payload.dict(), access=access_for(request.user))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    answer = form.save(commit=False)
+    answer = api.valid(FrameworkForm(payload.dict(), access=access_for(request.user))).save(commit=False)
     answer.recorded_by = request.user
-    with log.change(request.user, answer):
-        answer.save()
-    return created(answer)
+    return api.created(api.save_logged(request, answer))
 
 
 assert set(QUESTION_FIELDS) <= set(FrameworkIn.model_fields)

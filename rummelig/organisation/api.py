@@ -9,31 +9,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for
-from rummelig.api.helpers import (
-    CREATE_ERRORS,
-    LIST_ERRORS,
-    ONLY_HR,
-    READ_ERRORS,
-    WRITE_ERRORS,
-    Day,
-    FieldErrors,
-    Id,
-    InputSchema,
-    PageParams,
-    created,
-    form_errors,
-    object_rules,
-    paginate,
-    patch_changes,
-    patch_schema,
-    require,
-    requires,
-    save_logged,
-)
+from rummelig.api import helpers as api
 
 from .forms import UnitForm
 from .models import Unit
@@ -49,7 +28,7 @@ class UnitOut(Schema):
     id: int = Field(description="Enhedens id.")
     name: str = Field(description="Enhedens navn.")
     kind: str = Field(description="Enhedstype: kommune, omraade (område/center) eller arbejdsplads.")
-    parent: int | None = Field(description="Id på enheden over denne; null for kommunen.")
+    parent: int | None = Field(alias="parent_id", description="Id på enheden over denne; null for kommunen.")
     payroll_id: str = Field(description="Enhedens id i lønsystemet.")
     p_number: str = Field(description="P-nummer (10 cifre) for arbejdspladser.")
     cost_centre: str = Field(description="Omkostningssted.")
@@ -58,19 +37,13 @@ class UnitOut(Schema):
     balance_threshold: Decimal = Field(description="Grænse i procent for midlertidigt ansatte på særlige vilkår i forhold til ordinært ansatte.")
     depth: int = Field(description="Niveau i træet: 0 = kommunen.")
 
-    @staticmethod
-    def resolve_parent(obj):
-        return obj.parent_id
 
-
-class UnitPage(Schema):
-    count: int = Field(description="Antal enheder, der passer på filteret.")
-    items: list[UnitOut]
+UnitPage = api.page_of(UnitOut, "Antal enheder, der passer på filteret.")
 
 
 class UnitFilters(Schema):
     kind: UnitKind | None = Field(None, description="Kun enheder af denne type.")
-    parent: Id | None = Field(None, description="Kun enheder lige under enheden med dette id.")
+    parent: api.Id | None = Field(None, description="Kun enheder lige under enheden med dette id.")
 
 
 NAME = {"min_length": 1, "max_length": 200, "pattern": r"\S", "description": "Enhedens navn."}
@@ -79,10 +52,10 @@ P_NUMBER = {"max_length": 10, "description": "P-nummer (10 cifre)."}
 COST_CENTRE = {"max_length": 50, "description": "Omkostningssted."}
 
 
-class UnitIn(InputSchema):
+class UnitIn(api.InputSchema):
     """A unit as PUT replaces it: the municipality has no parent, every other unit has one."""
 
-    model_config = object_rules(
+    model_config = api.object_rules(
         {
             "if": {"properties": {"kind": {"const": Unit.Kind.MUNICIPALITY.value}}, "required": ["kind"]},
             "then": {"properties": {"parent": {"type": "null"}}},
@@ -92,28 +65,28 @@ class UnitIn(InputSchema):
 
     name: str = Field(**NAME)
     kind: UnitKind = Field(Unit.Kind.WORKPLACE.value, description="Enhedstype: kommune (kun den øverste enhed), omraade eller arbejdsplads.")
-    parent: Id | None = Field(None, description="Id på enheden over denne; null kun for kommunen, som er den eneste uden.")
+    parent: api.Id | None = Field(None, description="Id på enheden over denne; null kun for kommunen, som er den eneste uden.")
     payroll_id: str = Field("", **PAYROLL_ID)
     p_number: str = Field("", **P_NUMBER)
     cost_centre: str = Field("", **COST_CENTRE)
-    valid_from: Day = Field(description="Første dag enheden findes.")
-    valid_to: Day | None = Field(None, description="Sidste dag enheden findes.")
+    valid_from: api.Day = Field(description="Første dag enheden findes.")
+    valid_to: api.Day | None = Field(None, description="Sidste dag enheden findes.")
 
 
-class UnitCreate(InputSchema):
+class UnitCreate(api.InputSchema):
     """A new unit: an area or a workplace under an existing unit (there is one municipality, made at installation)."""
 
     name: str = Field(**NAME)
     kind: SubUnitKind = Field(Unit.Kind.WORKPLACE.value, description="Enhedstype: omraade (område/center) eller arbejdsplads.")
-    parent: Id = Field(description="Id på enheden over den nye enhed.")
+    parent: api.Id = Field(description="Id på enheden over den nye enhed.")
     payroll_id: str = Field("", **PAYROLL_ID)
     p_number: str = Field("", **P_NUMBER)
     cost_centre: str = Field("", **COST_CENTRE)
-    valid_from: Day = Field(description="Første dag enheden findes.")
-    valid_to: Day | None = Field(None, description="Sidste dag enheden findes.")
+    valid_from: api.Day = Field(description="Første dag enheden findes.")
+    valid_to: api.Day | None = Field(None, description="Sidste dag enheden findes.")
 
 
-UnitPatch = patch_schema(UnitIn)
+UnitPatch = api.patch_schema(UnitIn)
 
 
 def _save(request, unit, changes):
@@ -121,49 +94,47 @@ def _save(request, unit, changes):
     values = {name: getattr(unit, name) for name in UnitIn.model_fields if name != "parent"}
     values["parent"] = unit.parent_id
     values.update(changes)
-    form = UnitForm({name: "" if value is None else value for name, value in values.items()}, instance=unit)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    return save_logged(request, form.save(commit=False), None)
+    form = api.valid(UnitForm({name: "" if value is None else value for name, value in values.items()}, instance=unit))
+    return api.save_logged(request, form.save(commit=False))
 
 
-@router.get("", response={200: UnitPage, **LIST_ERRORS}, summary="List enheder")
-@requires("login")
-def list_units(request, filters: Query[UnitFilters], page: Query[PageParams]):
+@router.get("", response={200: UnitPage, **api.LIST_ERRORS}, summary="List enheder")
+@api.requires("login")
+def list_units(request, filters: Query[UnitFilters], page: Query[api.PageParams]):
     """Enhederne du har adgang til, i træets rækkefølge."""
     units = access_for(request.user).visible_units()
     if filters.kind:
         units = units.filter(kind=filters.kind)
     if filters.parent is not None:
         units = units.filter(parent_id=filters.parent)
-    return paginate(units, page)
+    return api.paginate(units, page)
 
 
-@router.get("/{unit_id}", response={200: UnitOut, **READ_ERRORS}, summary="Hent én enhed")
-@requires("sees_units")
-def get_unit(request, unit_id: Id):
-    return get_object_or_404(access_for(request.user).visible_units(), pk=unit_id)
+@router.get("/{unit_id}", response={200: UnitOut, **api.READ_ERRORS}, summary="Hent én enhed")
+@api.requires("sees_units")
+def get_unit(request, unit_id: api.Id):
+    return api.get_or_404(access_for(request.user).visible_units(), unit_id)
 
 
-@router.post("", response={201: UnitOut, **CREATE_ERRORS}, summary="Opret en enhed (kun HR)")
-@requires("is_hr", refuse=403, message=ONLY_HR)
+@router.post("", response={201: UnitOut, **api.CREATE_ERRORS}, summary="Opret en enhed (kun HR)")
+@api.requires("is_hr", refuse=403, message=api.ONLY_HR)
 def create_unit(request, payload: UnitCreate):
-    return created(_save(request, Unit(), payload.dict()))
+    return api.created(_save(request, Unit(), payload.dict()))
 
 
-@router.put("/{unit_id}", response={200: UnitOut, **WRITE_ERRORS}, summary="Ret en enhed (kun HR)")
-@requires("is_hr", in_body=True)
-def replace_unit(request, unit_id: Id, payload: UnitIn):
+@router.put("/{unit_id}", response={200: UnitOut, **api.WRITE_ERRORS}, summary="Ret en enhed (kun HR)")
+@api.requires("is_hr", in_body=True)
+def replace_unit(request, unit_id: api.Id, payload: UnitIn):
     """Erstat alle felter; felter, der udelades, får deres standardværdi."""
     unit = get_unit(request, unit_id)
-    require(request, "is_hr", message=ONLY_HR)
+    api.require(request, "is_hr", message=api.ONLY_HR)
     return _save(request, unit, payload.dict())
 
 
-@router.patch("/{unit_id}", response={200: UnitOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en enhed (kun HR)")
-@requires("is_hr", in_body=True)
-def update_unit(request, unit_id: Id, payload: UnitPatch):
+@router.patch("/{unit_id}", response={200: UnitOut, **api.WRITE_ERRORS}, summary="Ret udvalgte felter på en enhed (kun HR)")
+@api.requires("is_hr", in_body=True)
+def update_unit(request, unit_id: api.Id, payload: UnitPatch):
     """Send kun de felter, der ændres."""
     unit = get_unit(request, unit_id)
-    require(request, "is_hr", message=ONLY_HR)
-    return _save(request, unit, patch_changes(payload))
+    api.require(request, "is_hr", message=api.ONLY_HR)
+    return _save(request, unit, api.patch_changes(payload))

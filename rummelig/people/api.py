@@ -12,29 +12,7 @@ from datetime import date
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, get_person_or_404
-from rummelig.api.helpers import (
-    CREATE_ERRORS,
-    READ_ERRORS,
-    SCOPED_LIST_ERRORS,
-    SEARCH_ERRORS,
-    WRITE_ERRORS,
-    FieldErrors,
-    Id,
-    InputSchema,
-    PageParams,
-    created,
-    form_errors,
-    get_for_change,
-    log_list_read,
-    log_read,
-    paginate,
-    patch_changes,
-    patch_schema,
-    refuse_cpr_in_address,
-    require,
-    requires,
-    save_logged,
-)
+from rummelig.api import helpers as api
 
 from .forms import PersonForm
 from .models import Person
@@ -57,9 +35,7 @@ class PersonOut(Schema):
         return obj.masked_cpr
 
 
-class PersonPage(Schema):
-    count: int = Field(description="Antal personer, der passer på søgningen.")
-    items: list[PersonOut]
+PersonPage = api.page_of(PersonOut, "Antal personer, der passer på søgningen.")
 
 
 class PersonFilters(Schema):
@@ -70,7 +46,7 @@ class PersonFilters(Schema):
     )
 
 
-class PersonSearchIn(InputSchema, PageParams):
+class PersonSearchIn(api.InputSchema, api.PageParams):
     """The search text and paging in a body, so a CPR number never is in an address."""
 
     q: str = Field(
@@ -80,7 +56,7 @@ class PersonSearchIn(InputSchema, PageParams):
     )
 
 
-class PersonIn(InputSchema):
+class PersonIn(api.InputSchema):
     first_name: str = Field(min_length=1, max_length=100, pattern=r"\S", description="Fornavn(e).")
     last_name: str = Field(min_length=1, max_length=100, pattern=r"\S", description="Efternavn.")
     cpr: str | None = Field(
@@ -92,7 +68,7 @@ class PersonIn(InputSchema):
     email: str = Field("", max_length=254, description="E-mailadresse.")
 
 
-PersonPatch = patch_schema(PersonIn)
+PersonPatch = api.patch_schema(PersonIn)
 
 
 def person_form(person, data, prefix="", *, hr=False):
@@ -107,71 +83,65 @@ def person_form(person, data, prefix="", *, hr=False):
     }
     if data.get("remove_cpr"):
         values["remove_cpr"] = "on"
-    form = PersonForm(values, instance=person, hr=hr)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form, prefix))
-    return form
+    return api.valid(PersonForm(values, instance=person, hr=hr), prefix)
 
 
 def _save(request, person, data):
     form = person_form(person, data, hr=access_for(request.user).is_hr)
-    return save_logged(request, form.save(commit=False), None)
+    return api.save_logged(request, form.save(commit=False))
 
 
 def _people_page(request, text, filters, page):
-    access = require(request, "sees_individuals", refuse=404)
-    result = paginate(search_people(access, access.people(), text).order_by("last_name", "first_name", "pk"), page)
-    log_list_read(request, "person", filters, result)
-    return result
+    access = api.require(request, "sees_individuals", refuse=404)
+    people = search_people(access, access.people(), text).order_by("last_name", "first_name", "pk")
+    return api.audited_page(request, "person", people, page, filters)
 
 
-@router.get("", response={200: PersonPage, **SCOPED_LIST_ERRORS}, summary="List personer")
-@requires("sees_individuals", in_body=True)
-def list_people(request, filters: Query[PersonFilters], page: Query[PageParams]):
+@router.get("", response={200: PersonPage, **api.SCOPED_LIST_ERRORS}, summary="List personer")
+@api.requires("sees_individuals", in_body=True)
+def list_people(request, filters: Query[PersonFilters], page: Query[api.PageParams]):
     """Personerne i dine enheder. Hver liste skrives i revisionsloggen som et udtræk med filter og antal."""
-    refuse_cpr_in_address(filters.q, "/api/v1/people/search")
+    api.refuse_cpr_in_address(filters.q, "/api/v1/people/search")
     return _people_page(request, filters.q or "", filters, page)
 
 
-@router.post("/search", response={200: PersonPage, **SEARCH_ERRORS}, summary="Søg personer (også på CPR-nummer)")
-@requires("sees_individuals", in_body=True)
+@router.post("/search", response={200: PersonPage, **api.SEARCH_ERRORS}, summary="Søg personer (også på CPR-nummer)")
+@api.requires("sees_individuals", in_body=True)
 def search_people_by_post(request, payload: PersonSearchIn):
     """Som listen, men søgeteksten står i kroppen, så et CPR-nummer aldrig kommer i en adresse eller en logfil.
     Søgningen skrives i revisionsloggen med CPR-nummeret maskeret."""
     return _people_page(request, payload.q, payload, payload)
 
 
-@router.get("/{person_id}", response={200: PersonOut, **READ_ERRORS}, summary="Hent én person")
-@requires("sees_individuals")
-def get_person(request, person_id: Id):
+@router.get("/{person_id}", response={200: PersonOut, **api.READ_ERRORS}, summary="Hent én person")
+@api.requires("sees_individuals")
+def get_person(request, person_id: api.Id):
     """Én person; læsningen skrives i revisionsloggen."""
-    person = get_person_or_404(request.user, person_id)
-    log_read(request, person)
-    return person
+    return api.log_read(request, get_person_or_404(request.user, person_id))
 
 
-@router.post("", response={201: PersonOut, **CREATE_ERRORS}, summary="Opret en person (kun HR)")
-@requires("is_hr", refuse=403)
+@router.post("", response={201: PersonOut, **api.CREATE_ERRORS}, summary="Opret en person (kun HR)")
+@api.requires("is_hr", refuse=403)
 def create_person(request, payload: PersonIn):
     """Kun HR: en person hører først til en enhed, når hun har en ansættelse. En leder opretter personen sammen
     med ansættelsen (`new_person` på `POST /placements`)."""
-    return created(_save(request, Person(), payload.dict()))
+    return api.created(_save(request, Person(), payload.dict()))
 
 
 def _person_for_change(request, person_id):
     access = access_for(request.user)
-    return get_for_change(access.people(), access.editable_people(), person_id)
+    return api.get_for_change(access.people(), access.editable_people(), person_id)
 
 
-@router.put("/{person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret en person")
-@requires("may_edit", in_body=True)
-def replace_person(request, person_id: Id, payload: PersonIn):
+@router.put("/{person_id}", response={200: PersonOut, **api.WRITE_ERRORS}, summary="Ret en person")
+@api.requires("may_edit", in_body=True)
+def replace_person(request, person_id: api.Id, payload: PersonIn):
     """HR og ledere for personer i egne enheder. Et udeladt CPR-nummer bevares."""
     return _save(request, _person_for_change(request, person_id), payload.dict())
 
 
-@router.patch("/{person_id}", response={200: PersonOut, **WRITE_ERRORS}, summary="Ret udvalgte felter på en person")
-@requires("may_edit", in_body=True)
-def update_person(request, person_id: Id, payload: PersonPatch):
+@router.patch("/{person_id}", response={200: PersonOut, **api.WRITE_ERRORS}, summary="Ret udvalgte felter på en person")
+@api.requires("may_edit", in_body=True)
+def update_person(request, person_id: api.Id, payload: PersonPatch):
     """Send kun de felter, der ændres."""
-    return _save(request, _person_for_change(request, person_id), patch_changes(payload))
+    return _save(request, _person_for_change(request, person_id), api.patch_changes(payload))

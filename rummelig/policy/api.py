@@ -12,31 +12,13 @@ from typing import Literal
 
 from django.db import IntegrityError, transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from rummelig.accounts.access import access_for
-from rummelig.api.helpers import (
-    CREATE_ERRORS,
-    READ_ERRORS,
-    SCOPED_LIST_ERRORS,
-    UNKNOWN_REFERENCE,
-    WRITE_ERRORS,
-    Day,
-    FieldErrors,
-    Id,
-    InputSchema,
-    PageParams,
-    created,
-    paginate,
-    require,
-    requires,
-)
-from rummelig.audit import log
-from rummelig.audit.models import AuditEntry
+from rummelig.api import helpers as api
 
 from . import concerns as concern_rules
 from . import kompus
@@ -70,20 +52,12 @@ class VersionOut(Schema):
     approved_on: date | None = Field(description="Godkendelsesdato.")
     review_on: date | None = Field(description="Revisionsdato.")
     origin: str = Field(description="Hvor teksten stammer fra.")
-    current: bool = Field(description="Den gældende version.")
-    approved: bool = Field(description="Godkendt (false = udkast, kun for HR).")
+    current: bool = Field(alias="is_current", description="Den gældende version.")
+    approved: bool = Field(alias="is_approved", description="Godkendt (false = udkast, kun for HR).")
 
     @staticmethod
     def resolve_has_pdf(obj):
         return bool(obj.pdf)
-
-    @staticmethod
-    def resolve_current(obj):
-        return obj.is_current
-
-    @staticmethod
-    def resolve_approved(obj):
-        return obj.is_approved
 
 
 class GuidelineOut(Schema):
@@ -101,28 +75,26 @@ class GuidelineDetailOut(GuidelineOut):
     versions: list[VersionOut] = Field(description="De versioner, du må læse, nyeste først.")
 
 
-class GuidelinePage(Schema):
-    count: int
-    items: list[GuidelineOut]
+GuidelinePage = api.page_of(GuidelineOut)
 
 
-@router.get("/guidelines", response={200: GuidelinePage, **SCOPED_LIST_ERRORS}, summary="List politikker og retningslinjer")
-@requires("reads_guidelines", in_body=True)
-def list_guidelines(request, page: Query[PageParams]):
+@router.get("/guidelines", response={200: GuidelinePage, **api.SCOPED_LIST_ERRORS}, summary="List politikker og retningslinjer")
+@api.requires("reads_guidelines")
+def list_guidelines(request, page: Query[api.PageParams]):
     """Kommunens politikker og retningslinjer; alle roller og alle medarbejdere med egne oplysninger læser dem."""
-    access = require(request, "reads_guidelines", refuse=404)
+    access = access_for(request.user)
     guidelines = Guideline.objects.select_related("current_version").order_by("title", "pk")
     if not access.edits_guidelines:
         guidelines = guidelines.filter(current_version__isnull=False)
-    return paginate(guidelines, page)
+    return api.paginate(guidelines, page)
 
 
-@router.get("/guidelines/{guideline_id}", response={200: GuidelineDetailOut, **READ_ERRORS}, summary="Hent én retningslinje med versioner")
-@requires("reads_guidelines")
-def get_guideline(request, guideline_id: Id):
+@router.get("/guidelines/{guideline_id}", response={200: GuidelineDetailOut, **api.READ_ERRORS}, summary="Hent én retningslinje med versioner")
+@api.requires("reads_guidelines")
+def get_guideline(request, guideline_id: api.Id):
     """Retningslinjen med de versioner, du må læse: godkendte (gældende og tidligere); udkast kun for HR."""
     access = access_for(request.user)
-    guideline = get_object_or_404(Guideline.objects.select_related("current_version"), pk=guideline_id)
+    guideline = api.get_or_404(Guideline.objects.select_related("current_version"), guideline_id)
     versions = list(readable_versions(guideline, access).select_related("guideline"))
     if not versions:
         raise Http404
@@ -154,9 +126,7 @@ def _dialogue_out(dialogue, user):
     }
 
 
-class DialoguePage(Schema):
-    count: int
-    items: list[DialogueOut]
+DialoguePage = api.page_of(DialogueOut)
 
 
 class DialogueFilters(Schema):
@@ -167,43 +137,41 @@ def _staff(access):
     return _staff_people(access)
 
 
-@router.get("/kompus", response={200: DialoguePage, **SCOPED_LIST_ERRORS}, summary="List kompetencesamtaler (KOMPUS)")
-@requires("holds_dialogues", in_body=True)
-def list_dialogues(request, filters: Query[DialogueFilters], page: Query[PageParams]):
+@router.get("/kompus", response={200: DialoguePage, **api.SCOPED_LIST_ERRORS}, summary="List kompetencesamtaler (KOMPUS)")
+@api.requires("holds_dialogues")
+def list_dialogues(request, filters: Query[DialogueFilters], page: Query[api.PageParams]):
     """Årets samtaler med medarbejderne i dine enheder (HR: hele kommunen). Udviklingsmålene ses kun af lederen,
     der holdt samtalen. Listen skrives i revisionsloggen."""
-    access = require(request, "holds_dialogues", refuse=404)
     year = filters.year or timezone.localdate().year
-    dialogues = CompetenceDialogue.objects.filter(year=year, person__in=_staff(access)).select_related("person", "leder").order_by("person__last_name", "pk")
-    result = paginate(dialogues, page)
-    log.list_read(request.user, "competencedialogue", {"year": year}, len(result["items"]), result["count"], f"API {request.path}")
+    staff = _staff(access_for(request.user))
+    dialogues = CompetenceDialogue.objects.filter(year=year, person__in=staff).select_related("person", "leder").order_by("person__last_name", "pk")
+    result = api.audited_page(request, "competencedialogue", dialogues, page, {"year": year})
     result["items"] = [_dialogue_out(d, request.user) for d in result["items"]]
     return result
 
 
-class DialogueIn(InputSchema):
-    person: Id = Field(description="Medarbejderens person-id (en nuværende ordinær ansættelse i dine enheder).")
-    held_on: Day = Field(description="Dagen samtalen blev holdt (i år eller tidligere år, ikke i fremtiden).")
+class DialogueIn(api.InputSchema):
+    person: api.Id = Field(description="Medarbejderens person-id (en nuværende ordinær ansættelse i dine enheder).")
+    held_on: api.Day = Field(description="Dagen samtalen blev holdt (i år eller tidligere år, ikke i fremtiden).")
     goals: str = Field("", max_length=5000, description="Aftalte udviklingsmål; ses kun af medarbejderen og dig.")
 
 
-@router.post("/kompus", response={201: DialogueOut, **CREATE_ERRORS}, summary="Registrér en kompetencesamtale")
-@requires("holds_dialogues", refuse=403, message=MAY_NOT_HOLD)
+@router.post("/kompus", response={201: DialogueOut, **api.CREATE_ERRORS}, summary="Registrér en kompetencesamtale")
+@api.requires("holds_dialogues", refuse=403, message=MAY_NOT_HOLD)
 def create_dialogue(request, payload: DialogueIn):
     """Registrér, at samtalen er holdt. HR registrerer kun datoen (ingen mål); én samtale pr. medarbejder og år."""
     access = access_for(request.user)
     person = _staff(access).filter(pk=payload.person).first()
     if person is None:
-        raise FieldErrors({"person": [UNKNOWN_REFERENCE]})
+        raise api.FieldErrors({"person": [api.UNKNOWN_REFERENCE]})
     if payload.held_on > timezone.localdate():
-        raise FieldErrors({"held_on": [IN_FUTURE]})
+        raise api.FieldErrors({"held_on": [IN_FUTURE]})
     if CompetenceDialogue.objects.filter(person=person, year=payload.held_on.year).exists():
-        raise FieldErrors({"held_on": [ALREADY_HELD]})
+        raise api.FieldErrors({"held_on": [ALREADY_HELD]})
     goals = "" if access.is_hr else payload.goals
     dialogue = CompetenceDialogue(person=person, year=payload.held_on.year, held_on=payload.held_on, leder=request.user, goals=goals)
-    with log.change(request.user, dialogue, fields=dialogue_fields):
-        dialogue.save()
-    return created(_dialogue_out(dialogue, request.user))
+    api.save_logged(request, dialogue, fields=dialogue_fields)
+    return api.created(_dialogue_out(dialogue, request.user))
 
 
 class CoverageOut(Schema):
@@ -214,14 +182,14 @@ class CoverageOut(Schema):
     share: float | None = Field(description="Andel holdt i procent; null uden medarbejdere.")
 
 
-@router.get("/kompus/coverage", response={200: list[CoverageOut], **SCOPED_LIST_ERRORS}, summary="KOMPUS-dækning pr. enhed")
-@requires("holds_dialogues", in_body=True)
+@router.get("/kompus/coverage", response={200: list[CoverageOut], **api.SCOPED_LIST_ERRORS}, summary="KOMPUS-dækning pr. enhed")
+@api.requires("holds_dialogues")
 def dialogue_coverage(request, filters: Query[DialogueFilters]):
     """Andelen af medarbejderne med årets samtale holdt, pr. enhed og center i dine enheder (højst 300 enheder)."""
-    access = require(request, "holds_dialogues", refuse=404)
+    access = access_for(request.user)
     year = filters.year or timezone.localdate().year
     if year > timezone.localdate().year:
-        raise FieldErrors({"year": [YEAR_AHEAD]})
+        raise api.FieldErrors({"year": [YEAR_AHEAD]})
     rows = kompus.coverage(kompus.report_units(access.dialogue_units())[:300], year)
     return [{"unit": r.unit.pk, "unit_name": r.unit.name, "staff": r.staff, "held": r.held, "share": r.share} for r in rows]
 
@@ -231,13 +199,17 @@ def dialogue_coverage(request, filters: Query[DialogueFilters]):
 Kind = Literal["bullying", "not_thriving", "violence", "threats", "harassment"]
 
 
+def _recipient_name(concern):
+    return concern.recipient.get_full_name() or concern.recipient.username
+
+
 class ConcernOut(Schema):
     id: int = Field(description="Bekymringens id.")
     kind: str = Field(description="bullying, not_thriving, violence, threats eller harassment.")
     about: str = Field(description="self (medarbejderen selv) eller colleague (en kollega).")
     description: str = Field(description="Hvad der er sket.")
-    reporter: str = Field(description="Medarbejderen, der meldte den.")
-    workplace: int = Field(description="Arbejdspladsens enheds-id.")
+    reporter: str = Field(alias="reporter.full_name", description="Medarbejderen, der meldte den.")
+    workplace: int = Field(alias="workplace_id", description="Arbejdspladsens enheds-id.")
     recipient: str = Field(description="Den, den er fortalt til.")
     recipient_role: str = Field(description="leder, amr eller tr.")
     status: str = Field(description="open eller closed.")
@@ -245,69 +217,48 @@ class ConcernOut(Schema):
     reported_at: datetime = Field(description="Tidspunktet den blev meldt.")
     closed_at: datetime | None = Field(description="Tidspunktet den blev lukket.")
 
-    @staticmethod
-    def resolve_reporter(obj):
-        return obj.reporter.full_name
-
-    @staticmethod
-    def resolve_workplace(obj):
-        return obj.workplace_id
-
-    @staticmethod
-    def resolve_recipient(obj):
-        return obj.recipient.get_full_name() or obj.recipient.username
+    resolve_recipient = staticmethod(_recipient_name)
 
 
-class ConcernPage(Schema):
-    count: int
-    items: list[ConcernOut]
+ConcernPage = api.page_of(ConcernOut)
 
 
-@router.get("/concerns", response={200: ConcernPage, **SCOPED_LIST_ERRORS}, summary="List bekymringer sendt til dig")
-@requires("receives_concerns", in_body=True)
-def list_concerns(request, page: Query[PageParams]):
+@router.get("/concerns", response={200: ConcernPage, **api.SCOPED_LIST_ERRORS}, summary="List bekymringer sendt til dig")
+@api.requires("receives_concerns")
+def list_concerns(request, page: Query[api.PageParams]):
     """Bekymringerne sendt til dig (HR: alle). Listen skrives i revisionsloggen."""
-    access = require(request, "receives_concerns", refuse=404)
-    concerns = access.concerns().select_related("reporter", "recipient").order_by("-reported_at", "-pk")
-    result = paginate(concerns, page)
-    log.list_read(request.user, "concern", {}, len(result["items"]), result["count"], f"API {request.path}")
-    return result
+    concerns = _concerns(request).order_by("-reported_at", "-pk")
+    return api.audited_page(request, "concern", concerns, page)
 
 
-def _concern(request, concern_id):
-    concern = access_for(request.user).concerns().select_related("reporter", "recipient").filter(pk=concern_id).first()
-    if concern is None:
-        raise Http404
-    return concern
+def _concerns(request):
+    return access_for(request.user).concerns().select_related("reporter", "recipient")
 
 
-@router.get("/concerns/{concern_id}", response={200: ConcernOut, **READ_ERRORS}, summary="Hent én bekymring")
-@requires("receives_concerns")
-def get_concern(request, concern_id: Id):
+@router.get("/concerns/{concern_id}", response={200: ConcernOut, **api.READ_ERRORS}, summary="Hent én bekymring")
+@api.requires("receives_concerns")
+def get_concern(request, concern_id: api.Id):
     """Kun modtageren og HR; alle andre får 404. Læsningen skrives i revisionsloggen."""
-    concern = _concern(request, concern_id)
-    log.record(request.user, AuditEntry.Action.VIEW, concern, detail=f"API {request.path}")
-    return concern
+    return api.log_read(request, api.get_or_404(_concerns(request), concern_id))
 
 
-class CloseIn(InputSchema):
+class CloseIn(api.InputSchema):
     action_taken: str = Field(min_length=1, max_length=5000, pattern=r"\S", description="Hvad der er gjort.")
 
 
-@router.post("/concerns/{concern_id}/close", response={200: ConcernOut, **WRITE_ERRORS}, summary="Luk en bekymring")
-@requires("receives_concerns")
-def close_concern(request, concern_id: Id, payload: CloseIn):
+@router.post("/concerns/{concern_id}/close", response={200: ConcernOut, **api.WRITE_ERRORS}, summary="Luk en bekymring")
+@api.requires("receives_concerns")
+def close_concern(request, concern_id: api.Id, payload: CloseIn):
     """Modtageren skriver, hvad der er gjort, og lukker; medarbejderen får besked (status og e-mail)."""
-    concern = _concern(request, concern_id)
+    concern = api.get_or_404(_concerns(request), concern_id)
     if concern.recipient_id != request.user.pk:
         raise HttpError(403, str(NOT_RECIPIENT))
     if concern.status == Concern.Status.CLOSED:
-        raise FieldErrors({"__all__": [ALREADY_CLOSED]})
-    with log.change(request.user, concern, fields=concern_fields):
-        concern.action_taken = payload.action_taken
-        concern.status = Concern.Status.CLOSED
-        concern.closed_at = timezone.now()
-        concern.save()
+        raise api.FieldErrors({"__all__": [ALREADY_CLOSED]})
+    concern.action_taken = payload.action_taken
+    concern.status = Concern.Status.CLOSED
+    concern.closed_at = timezone.now()
+    api.save_logged(request, concern, fields=concern_fields)
     _tell_reporter(request, concern)
     return concern
 
@@ -320,13 +271,11 @@ class MyConcernOut(Schema):
     reported_at: datetime = Field(description="Hvornår du meldte den.")
     closed_at: datetime | None = Field(description="Hvornår den blev lukket.")
 
-    @staticmethod
-    def resolve_recipient(obj):
-        return obj.recipient.get_full_name() or obj.recipient.username
+    resolve_recipient = staticmethod(_recipient_name)
 
 
-@router.get("/me/concerns", response={200: list[MyConcernOut], **READ_ERRORS}, summary="Mine bekymringer og deres status")
-@requires("is_employee")
+@router.get("/me/concerns", response={200: list[MyConcernOut], **api.READ_ERRORS}, summary="Mine bekymringer og deres status")
+@api.requires("is_employee")
 def my_concerns(request):
     """De bekymringer, du selv har meldt, med status (ikke modtagerens notater)."""
     return list(access_for(request.user).own_concerns().select_related("recipient")[:500])
@@ -338,8 +287,8 @@ class RecipientOut(Schema):
     name: str = Field(description="Navn, rolle og enhed.")
 
 
-@router.get("/me/concern-recipients", response={200: list[RecipientOut], **READ_ERRORS}, summary="Hvem jeg kan fortælle en bekymring til")
-@requires("is_employee")
+@router.get("/me/concern-recipients", response={200: list[RecipientOut], **api.READ_ERRORS}, summary="Hvem jeg kan fortælle en bekymring til")
+@api.requires("is_employee")
 def my_recipients(request):
     """Lederen, AMR og TR for din arbejdsplads eller enhederne over den."""
     return [{"user": r.user.pk, "role": r.role, "name": r.label} for r in _recipients(request)]
@@ -351,30 +300,29 @@ def _recipients(request):
     return list({r.key: r for r in found}.values())
 
 
-class ConcernIn(InputSchema):
+class ConcernIn(api.InputSchema):
     kind: Kind = Field(description="Hvad det drejer sig om.")
     about: Literal["self", "colleague"] = Field("self", description="Dig selv eller en kollega.")
     description: str = Field(min_length=1, max_length=5000, pattern=r"\S", description="Hvad der er sket.")
-    recipient: Id = Field(description="Modtagerens bruger-id (fra /me/concern-recipients).")
+    recipient: api.Id = Field(description="Modtagerens bruger-id (fra /me/concern-recipients).")
     recipient_role: Literal["leder", "amr", "tr"] = Field(description="Modtagerens rolle.")
 
 
-@router.post("/me/concerns", response={201: MyConcernOut, **CREATE_ERRORS}, summary="Fortæl om en bekymring")
-@requires("is_employee", refuse=403, message=ONLY_EMPLOYEES)
+@router.post("/me/concerns", response={201: MyConcernOut, **api.CREATE_ERRORS}, summary="Fortæl om en bekymring")
+@api.requires("is_employee", refuse=403, message=ONLY_EMPLOYEES)
 def report_concern(request, payload: ConcernIn):
     """Kun modtageren og HR ser den; du ser dens status."""
     person = access_for(request.user).own_person()
     chosen = next((r for r in _recipients(request) if r.user.pk == payload.recipient and r.role == payload.recipient_role), None)
     if chosen is None:
-        raise FieldErrors({"recipient": [CHOOSE_RECIPIENT]})
+        raise api.FieldErrors({"recipient": [CHOOSE_RECIPIENT]})
     workplaces = list(concern_rules.workplaces_of(person))
     workplace = next((w for w in workplaces if chosen.unit.path in concern_rules.prefixes(w.path)), workplaces[0])
     concern = Concern(reporter=person, workplace=workplace, kind=payload.kind, about=payload.about, description=payload.description,
                       recipient=chosen.user, recipient_role=chosen.role)
-    with log.change(request.user, concern, fields=concern_fields):
-        concern.save()
+    api.save_logged(request, concern, fields=concern_fields)
     _tell_recipient(request, concern)
-    return created(concern)
+    return api.created(concern)
 
 
 # Health offers ------------------------------------------------------------------------------------
@@ -387,8 +335,8 @@ class OfferOut(Schema):
     sign_up: bool = Field(description="Man tilmelder sig i Rummelig.")
 
 
-@router.get("/offers", response={200: list[OfferOut], **READ_ERRORS}, summary="List sundhedstilbud")
-@requires("reads_guidelines")
+@router.get("/offers", response={200: list[OfferOut], **api.READ_ERRORS}, summary="List sundhedstilbud")
+@api.requires("reads_guidelines")
 def list_offers(request):
     """Kommunens sundhedstilbud og hvordan de bruges."""
     return list(HealthOffer.objects.filter(active=True))
@@ -404,31 +352,31 @@ def _signup_out(signup):
     return {"offer": signup.offer_id, "offer_name": signup.offer.name, "year": signup.year}
 
 
-@router.get("/me/signups", response={200: list[SignupOut], **READ_ERRORS}, summary="Mine tilmeldinger")
-@requires("is_employee")
+@router.get("/me/signups", response={200: list[SignupOut], **api.READ_ERRORS}, summary="Mine tilmeldinger")
+@api.requires("is_employee")
 def my_signups(request):
     """Dine tilmeldinger; kun du (og HR, som tal) ser dem."""
     person = access_for(request.user).own_person()
     return [_signup_out(s) for s in HealthSignup.objects.filter(person=person).select_related("offer").order_by("-year", "offer__name")[:500]]
 
 
-class SignupIn(InputSchema):
-    offer: Id = Field(description="Tilbuddets id (et tilbud med tilmelding).")
+class SignupIn(api.InputSchema):
+    offer: api.Id = Field(description="Tilbuddets id (et tilbud med tilmelding).")
 
 
-@router.post("/me/signups", response={201: SignupOut, **CREATE_ERRORS}, summary="Tilmeld mig et sundhedstilbud i år")
-@requires("is_employee", refuse=403, message=ONLY_EMPLOYEES)
+@router.post("/me/signups", response={201: SignupOut, **api.CREATE_ERRORS}, summary="Tilmeld mig et sundhedstilbud i år")
+@api.requires("is_employee", refuse=403, message=ONLY_EMPLOYEES)
 def sign_up(request, payload: SignupIn):
     person = access_for(request.user).own_person()
     offer = HealthOffer.objects.filter(pk=payload.offer, active=True, sign_up=True).first()
     if offer is None:
-        raise FieldErrors({"offer": [NO_SIGN_UP]})
+        raise api.FieldErrors({"offer": [NO_SIGN_UP]})
     signup = HealthSignup(offer=offer, person=person, year=timezone.localdate().year)
     if HealthSignup.objects.filter(offer=offer, person=person, year=signup.year).exists():
-        raise FieldErrors({"offer": [ALREADY_SIGNED_UP]})
+        raise api.FieldErrors({"offer": [ALREADY_SIGNED_UP]})
     try:
-        with transaction.atomic(), log.change(request.user, signup, fields=signup_fields):
-            signup.save()
+        with transaction.atomic():
+            api.save_logged(request, signup, fields=signup_fields)
     except IntegrityError:
-        raise FieldErrors({"offer": [ALREADY_SIGNED_UP]}) from None
-    return created(_signup_out(signup))
+        raise api.FieldErrors({"offer": [ALREADY_SIGNED_UP]}) from None
+    return api.created(_signup_out(signup))

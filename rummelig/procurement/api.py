@@ -9,29 +9,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for
-from rummelig.api.helpers import (
-    CREATE_ERRORS,
-    READ_ERRORS,
-    SCOPED_LIST_ERRORS,
-    WRITE_ERRORS,
-    Day,
-    FieldErrors,
-    Id,
-    InputSchema,
-    PageParams,
-    created,
-    form_errors,
-    get_for_change,
-    paginate,
-    requires,
-    save_logged,
-)
+from rummelig.api import helpers as api
 
 from .forms import ClauseDecisionForm, DocumentationRequestForm, RequestResultForm, SanctionForm, TenderForm
 from .models import Clause, ClauseDecision, ClauseKind, DocumentationRequest, Sanction, Tender, TenderKind
@@ -45,15 +28,11 @@ MAY_NOT_WRITE_PROCUREMENT = gettext_lazy("Only procurement records tenders, clau
 class DecisionOut(Schema):
     kind: str = Field(description="Klausulen: uddannelse, social, arbejde eller kaedeansvar.")
     included: bool = Field(description="Klausulen er med i udbuddet.")
-    clause_version: int | None = Field(description="Id på den klausultekst (version) fra biblioteket, udbuddet bruger.")
+    clause_version: int | None = Field(alias="clause_version_id", description="Id på den klausultekst (version) fra biblioteket, udbuddet bruger.")
     minimum: int | None = Field(description="Uddannelsesklausul: mindste antal lærlinge/elever (stillinger eller timer).")
     minimum_unit: str = Field(description="stillinger eller timer.")
     omission_reason: str = Field(description="Hvorfor klausulen er udeladt: sikkerhed, uegnet, anden_lovgivning, ikke_relevant.")
     explanation: str = Field(description="Begrundelsen med ord.")
-
-    @staticmethod
-    def resolve_clause_version(obj):
-        return obj.clause_version_id
 
 
 class TenderOut(Schema):
@@ -63,7 +42,7 @@ class TenderOut(Schema):
     estimated_value: Decimal = Field(description="Anslået værdi i kroner.")
     duration_months: int = Field(description="Varighed i måneder.")
     performed_in_denmark: bool = Field(description="Udføres i Danmark.")
-    procuring_unit: int | None = Field(description="Id på den enhed, der køber ind.")
+    procuring_unit: int | None = Field(alias="procuring_unit_id", description="Id på den enhed, der køber ind.")
     supplier_name: str = Field(description="Leverandør.")
     supplier_cvr: str = Field(description="Leverandørens CVR-nummer (8 cifre).")
     status: str = Field(description="planlagt, offentliggjort, tildelt, koerer eller afsluttet.")
@@ -73,49 +52,39 @@ class TenderOut(Schema):
     missing_considerations: list[str] = Field(description="Klausuler, der mangler en registreret overvejelse.")
 
     @staticmethod
-    def resolve_procuring_unit(obj):
-        return obj.procuring_unit_id
-
-    @staticmethod
     def resolve_training_clause_required(obj):
         duty, _limits = obj.duty()
         return None if duty is None else duty.required
-
-    @staticmethod
-    def resolve_decisions(obj):
-        return list(obj.decisions.all())
 
     @staticmethod
     def resolve_missing_considerations(obj):
         return [str(label) for label in obj.missing_considerations()]
 
 
-class TenderPage(Schema):
-    count: int = Field(description="Antal udbud.")
-    items: list[TenderOut]
+TenderPage = api.page_of(TenderOut, "Antal udbud.")
 
 
 class TenderFilters(Schema):
     status: Literal[tuple(Tender.Status.values)] | None = Field(None, description="Kun udbud med denne status.")
 
 
-class TenderIn(InputSchema):
+class TenderIn(api.InputSchema):
     title: str = Field(min_length=1, max_length=200, pattern=r"\S", description="Titel.")
     kind: Literal[tuple(TenderKind.values)] = Field(description="bygge_anlaeg, tjenesteydelse eller vare.")
     estimated_value: Decimal = Field(ge=0, le=Decimal("999999999999.99"), max_digits=14, decimal_places=2, strict=False,
                                      description="Anslået værdi i kroner.")
     duration_months: int = Field(ge=0, le=1200, description="Varighed i måneder.")
     performed_in_denmark: bool = Field(True, description="Udføres i Danmark.")
-    procuring_unit: Id | None = Field(None, description="Id på den enhed, der køber ind.")
+    procuring_unit: api.Id | None = Field(None, description="Id på den enhed, der køber ind.")
     supplier_name: str = Field("", max_length=200, description="Leverandør.")
     supplier_cvr: str = Field("", max_length=20, description="CVR-nummer, 8 cifre med gyldigt kontrolciffer (modulus 11).")
-    planned_publication: Day | None = Field(None, description="Planlagt offentliggørelse.")
+    planned_publication: api.Day | None = Field(None, description="Planlagt offentliggørelse.")
 
 
-class DecisionIn(InputSchema):
+class DecisionIn(api.InputSchema):
     kind: Literal[tuple(ClauseKind.values)] = Field(description="Klausulen: uddannelse, social, arbejde eller kaedeansvar.")
     included: bool = Field(description="true: klausulen er med; false: udeladt med begrundelse.")
-    clause_version: Id | None = Field(None, description="Id på klausulteksten (version) fra biblioteket; krævet når included er true.")
+    clause_version: api.Id | None = Field(None, description="Id på klausulteksten (version) fra biblioteket; krævet når included er true.")
     minimum: int | None = Field(None, ge=1, le=100000, description="Uddannelsesklausul: mindste antal.")
     minimum_unit: Literal[tuple(ClauseDecision.Unit.values)] | None = Field(None, description="stillinger eller timer.")
     omission_reason: Literal[tuple(ClauseDecision.Reason.values)] | None = Field(None, description="Grunden til at klausulen udelades.")
@@ -140,14 +109,10 @@ class ClauseOut(Schema):
     active: bool = Field(description="I brug.")
     versions: list[ClauseVersionOut] = Field(description="Versionerne, nyeste først.")
 
-    @staticmethod
-    def resolve_versions(obj):
-        return list(obj.versions.all())
-
 
 class FollowUpOut(Schema):
     id: int = Field(description="Anmodningens id.")
-    tender: int = Field(description="Udbuddets id.")
+    tender: int = Field(alias="tender_id", description="Udbuddets id.")
     kind: str = Field(description="loensedler, kontrakter, tidsregistrering, eindkomst eller uddannelsesaftaler.")
     requested_on: date = Field(description="Anmodet den.")
     deadline: date = Field(description="Frist.")
@@ -156,27 +121,21 @@ class FollowUpOut(Schema):
     result: str = Field(description="afventer, ok eller afvigelse.")
 
     @staticmethod
-    def resolve_tender(obj):
-        return obj.tender_id
-
-    @staticmethod
     def resolve_overdue(obj):
         return obj.is_overdue(timezone.localdate())
 
 
-class FollowUpPage(Schema):
-    count: int = Field(description="Antal anmodninger.")
-    items: list[FollowUpOut]
+FollowUpPage = api.page_of(FollowUpOut, "Antal anmodninger.")
 
 
 class FollowUpFilters(Schema):
     overdue: bool | None = Field(None, description="true: kun anmodninger, hvis frist er overskredet.")
 
 
-class FollowUpIn(InputSchema):
+class FollowUpIn(api.InputSchema):
     kind: Literal[tuple(DocumentationRequest.Kind.values)] = Field(description="Hvilken dokumentation.")
-    requested_on: Day = Field(description="Anmodet den.")
-    deadline: Day | None = Field(None, description="Frist; udeladt = 10 arbejdsdage efter (weekender og helligdage springes over).")
+    requested_on: api.Day = Field(description="Anmodet den.")
+    deadline: api.Day | None = Field(None, description="Frist; udeladt = 10 arbejdsdage efter (weekender og helligdage springes over).")
 
 
 def _tenders(request):
@@ -188,142 +147,122 @@ def _editable(request):
     return access.tenders() if access.may_edit_procurement else Tender.objects.none()
 
 
-def _form_values(values):
-    return {name: ("" if value is None else ("on" if value is True else value)) for name, value in values.items() if value is not False}
-
-
-@router.get("/tenders", response={200: TenderPage, **SCOPED_LIST_ERRORS}, summary="List udbud og kontrakter")
-@requires("sees_procurement")
-def list_tenders(request, filters: Query[TenderFilters], page: Query[PageParams]):
+@router.get("/tenders", response={200: TenderPage, **api.SCOPED_LIST_ERRORS}, summary="List udbud og kontrakter")
+@api.requires("sees_procurement")
+def list_tenders(request, filters: Query[TenderFilters], page: Query[api.PageParams]):
     tenders = _tenders(request)
     if filters.status:
         tenders = tenders.filter(status=filters.status)
-    return paginate(tenders, page)
+    return api.paginate(tenders, page)
 
 
-@router.get("/tenders/{tender_id}", response={200: TenderOut, **READ_ERRORS}, summary="Hent ét udbud")
-@requires("sees_procurement")
-def get_tender(request, tender_id: Id):
-    return get_object_or_404(_tenders(request), pk=tender_id)
+@router.get("/tenders/{tender_id}", response={200: TenderOut, **api.READ_ERRORS}, summary="Hent ét udbud")
+@api.requires("sees_procurement")
+def get_tender(request, tender_id: api.Id):
+    return api.get_or_404(_tenders(request), tender_id)
 
 
-@router.post("/tenders", response={201: TenderOut, **CREATE_ERRORS}, summary="Opret et udbud (kun indkøb)")
-@requires("may_edit_procurement", refuse=403, message=MAY_NOT_WRITE_PROCUREMENT)
+@router.post("/tenders", response={201: TenderOut, **api.CREATE_ERRORS}, summary="Opret et udbud (kun indkøb)")
+@api.requires("may_edit_procurement", refuse=403, message=MAY_NOT_WRITE_PROCUREMENT)
 def create_tender(request, payload: TenderIn):
-    form = TenderForm(_form_values(payload.dict()))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    return created(save_logged(request, form.save(commit=False), None))
+    form = api.valid(TenderForm(api.form_data(payload.dict())))
+    return api.created(api.save_logged(request, form.save(commit=False)))
 
 
-@router.post("/tenders/{tender_id}/decisions", response={200: TenderOut, **WRITE_ERRORS}, summary="Registrér overvejelsen af én klausul")
-@requires("may_edit_procurement", in_body=True)
-def record_decision(request, tender_id: Id, payload: DecisionIn):
+@router.post("/tenders/{tender_id}/decisions", response={200: TenderOut, **api.WRITE_ERRORS}, summary="Registrér overvejelsen af én klausul")
+@api.requires("may_edit_procurement", in_body=True)
+def record_decision(request, tender_id: api.Id, payload: DecisionIn):
     """Klausulen er med (med tekst fra biblioteket) eller udeladt med begrundelse; en tidligere overvejelse erstattes."""
-    tender = get_for_change(_tenders(request), _editable(request), tender_id)
+    tender = api.get_for_change(_tenders(request), _editable(request), tender_id)
     decision = tender.decisions.filter(kind=payload.kind).first() or ClauseDecision(tender=tender, kind=payload.kind)
     values = payload.dict()
     values["included"] = "ja" if values["included"] else "nej"
-    form = ClauseDecisionForm(_form_values(values), instance=decision, tender=tender, kind=payload.kind)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
+    form = api.valid(ClauseDecisionForm(api.form_data(values), instance=decision, tender=tender, kind=payload.kind))
     decision = form.save(commit=False)
     decision.decided_by = request.user
     decision.decided_at = timezone.now()
-    save_logged(request, decision, None)
-    return get_object_or_404(_tenders(request), pk=tender.pk)
+    api.save_logged(request, decision)
+    return api.get_or_404(_tenders(request), tender.pk)
 
 
-@router.post("/tenders/{tender_id}/publish", response={200: TenderOut, **WRITE_ERRORS}, summary="Offentliggør et udbud")
-@requires("may_edit_procurement", in_body=True)
-def publish_tender(request, tender_id: Id):
+@router.post("/tenders/{tender_id}/publish", response={200: TenderOut, **api.WRITE_ERRORS}, summary="Offentliggør et udbud")
+@api.requires("may_edit_procurement", in_body=True)
+def publish_tender(request, tender_id: api.Id):
     """Afvises (422) indtil hver klausul er overvejet, og en krævet uddannelsesklausul er med eller udeladt med lovlig grund."""
-    tender = get_for_change(_tenders(request), _editable(request), tender_id)
+    tender = api.get_for_change(_tenders(request), _editable(request), tender_id)
     problems = tender.publish_problems()
     if problems:
-        raise FieldErrors({"status": problems})
+        raise api.FieldErrors({"status": problems})
     tender.status = Tender.Status.PUBLISHED
     tender.published_on = timezone.localdate()
-    return save_logged(request, tender, None)
+    return api.save_logged(request, tender)
 
 
-@router.get("/clauses", response={200: list[ClauseOut], **SCOPED_LIST_ERRORS}, summary="Klausulbiblioteket")
-@requires("sees_procurement")
+@router.get("/clauses", response={200: list[ClauseOut], **api.SCOPED_LIST_ERRORS}, summary="Klausulbiblioteket")
+@api.requires("sees_procurement")
 def list_clauses(request):
     return list(Clause.objects.prefetch_related("versions"))
 
 
-@router.get("/follow-ups", response={200: FollowUpPage, **SCOPED_LIST_ERRORS}, summary="Anmodninger om dokumentation")
-@requires("sees_procurement")
-def list_follow_ups(request, filters: Query[FollowUpFilters], page: Query[PageParams]):
+@router.get("/follow-ups", response={200: FollowUpPage, **api.SCOPED_LIST_ERRORS}, summary="Anmodninger om dokumentation")
+@api.requires("sees_procurement")
+def list_follow_ups(request, filters: Query[FollowUpFilters], page: Query[api.PageParams]):
     if filters.overdue:
         items = overdue_requests(timezone.localdate()).filter(tender__in=access_for(request.user).tenders())
     else:
         items = DocumentationRequest.objects.filter(tender__in=access_for(request.user).tenders()).order_by("deadline", "pk")
-    return paginate(items, page)
+    return api.paginate(items, page)
 
 
-@router.post("/tenders/{tender_id}/follow-ups", response={201: FollowUpOut, **WRITE_ERRORS}, summary="Anmod leverandøren om dokumentation")
-@requires("may_edit_procurement", in_body=True)
-def create_follow_up(request, tender_id: Id, payload: FollowUpIn):
-    tender = get_for_change(_tenders(request), _editable(request), tender_id)
-    form = DocumentationRequestForm(_form_values(payload.dict()))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    item = form.save(commit=False)
+@router.post("/tenders/{tender_id}/follow-ups", response={201: FollowUpOut, **api.WRITE_ERRORS}, summary="Anmod leverandøren om dokumentation")
+@api.requires("may_edit_procurement", in_body=True)
+def create_follow_up(request, tender_id: api.Id, payload: FollowUpIn):
+    tender = api.get_for_change(_tenders(request), _editable(request), tender_id)
+    item = api.valid(DocumentationRequestForm(api.form_data(payload.dict()))).save(commit=False)
     item.tender = tender
     item.created_by = request.user
-    return created(save_logged(request, item, None))
+    return api.created(api.save_logged(request, item))
 
 
-class FollowUpResultIn(InputSchema):
-    received_on: Day | None = Field(None, description="Dagen dokumentationen blev modtaget; null = ikke modtaget.")
+class FollowUpResultIn(api.InputSchema):
+    received_on: api.Day | None = Field(None, description="Dagen dokumentationen blev modtaget; null = ikke modtaget.")
     result: Literal[tuple(DocumentationRequest.Result.values)] = Field(
         DocumentationRequest.Result.PENDING.value, description="afventer, ok eller afvigelse (kræver received_on).")
     result_note: str = Field("", max_length=2000, description="Hvad kontrollen viste; krævet ved afvigelse.")
     apprentices_documented: int | None = Field(None, ge=0, le=100000, description="Antal lærlinge/elever dokumenteret.")
 
 
-class SanctionIn(InputSchema):
+class SanctionIn(api.InputSchema):
     kind: Literal[tuple(Sanction.Kind.values)] = Field(description="bod, tilbageholdelse eller ophaevelse.")
     amount: Decimal = Field(Decimal(0), ge=0, le=Decimal("999999999999.99"), max_digits=14, decimal_places=2, strict=False,
                             description="Beløb i kroner; krævet ved bod og tilbageholdelse.")
-    decided_on: Day = Field(description="Besluttet den.")
-    request: Id | None = Field(None, description="Id på den anmodning om dokumentation, sanktionen følger af.")
+    decided_on: api.Day = Field(description="Besluttet den.")
+    request: api.Id | None = Field(None, description="Id på den anmodning om dokumentation, sanktionen følger af.")
     note: str = Field("", max_length=2000, description="Begrundelse.")
 
 
 class SanctionOut(Schema):
     id: int = Field(description="Sanktionens id.")
-    tender: int = Field(description="Udbuddets id.")
+    tender: int = Field(alias="tender_id", description="Udbuddets id.")
     kind: str = Field(description="bod, tilbageholdelse eller ophaevelse.")
     amount: Decimal = Field(description="Beløb i kroner.")
     decided_on: date = Field(description="Besluttet den.")
 
-    @staticmethod
-    def resolve_tender(obj):
-        return obj.tender_id
 
-
-@router.put("/follow-ups/{request_id}", response={200: FollowUpOut, **WRITE_ERRORS}, summary="Registrér modtagelse og kontrolresultat")
-@requires("may_edit_procurement", in_body=True)
-def record_follow_up_result(request, request_id: Id, payload: FollowUpResultIn):
+@router.put("/follow-ups/{request_id}", response={200: FollowUpOut, **api.WRITE_ERRORS}, summary="Registrér modtagelse og kontrolresultat")
+@api.requires("may_edit_procurement", in_body=True)
+def record_follow_up_result(request, request_id: api.Id, payload: FollowUpResultIn):
     visible = DocumentationRequest.objects.filter(tender__in=_tenders(request))
     editable = DocumentationRequest.objects.filter(tender__in=_editable(request))
-    item = get_for_change(visible, editable, request_id)
-    form = RequestResultForm(_form_values(payload.dict()), instance=item)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    return save_logged(request, form.save(commit=False), None)
+    item = api.get_for_change(visible, editable, request_id)
+    form = api.valid(RequestResultForm(api.form_data(payload.dict()), instance=item))
+    return api.save_logged(request, form.save(commit=False))
 
 
-@router.post("/tenders/{tender_id}/sanctions", response={201: SanctionOut, **WRITE_ERRORS}, summary="Registrér en sanktion")
-@requires("may_edit_procurement", in_body=True)
-def create_sanction(request, tender_id: Id, payload: SanctionIn):
-    tender = get_for_change(_tenders(request), _editable(request), tender_id)
-    form = SanctionForm(_form_values(payload.dict()), tender=tender)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    sanction = form.save(commit=False)
+@router.post("/tenders/{tender_id}/sanctions", response={201: SanctionOut, **api.WRITE_ERRORS}, summary="Registrér en sanktion")
+@api.requires("may_edit_procurement", in_body=True)
+def create_sanction(request, tender_id: api.Id, payload: SanctionIn):
+    tender = api.get_for_change(_tenders(request), _editable(request), tender_id)
+    sanction = api.valid(SanctionForm(api.form_data(payload.dict()), tender=tender)).save(commit=False)
     sanction.tender = tender
-    return created(save_logged(request, sanction, None))
+    return api.created(api.save_logged(request, sanction))

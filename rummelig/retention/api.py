@@ -4,29 +4,12 @@ from datetime import date
 from typing import Literal
 
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
 from rummelig.accounts.access import access_for, get_person_or_404
-from rummelig.api.helpers import (
-    READ_ERRORS,
-    SCOPED_LIST_ERRORS,
-    WRITE_ERRORS,
-    Day,
-    FieldErrors,
-    Id,
-    InputSchema,
-    PageParams,
-    created,
-    form_errors,
-    log_list_read,
-    log_read,
-    paginate,
-    requires,
-)
-from rummelig.audit import log
+from rummelig.api import helpers as api
 
 from .forms import AbsenceForm, CaseForm, CloseForm, StepForm
 from .models import AbsencePeriod, Result, RetentionCase, Step, StepKind
@@ -58,24 +41,12 @@ class DeadlineOut(Schema):
 
 class CaseOut(Schema):
     id: int
-    person: int = Field(description="Personens id.")
-    unit: int = Field(description="Arbejdspladsens id.")
+    person: int = Field(alias="person_id", description="Personens id.")
+    unit: int = Field(alias="unit_id", description="Arbejdspladsens id.")
     opened_on: date
     closed_on: date | None
     result: str = Field(description="Resultatet, når sagen er afsluttet: ordinary, fleksjob, skaanejob, other_job, left.")
-    result_placement: int | None = Field(description="Fleksjobbet eller skånejobbet på samme arbejdsplads.")
-
-    @staticmethod
-    def resolve_person(obj):
-        return obj.person_id
-
-    @staticmethod
-    def resolve_unit(obj):
-        return obj.unit_id
-
-    @staticmethod
-    def resolve_result_placement(obj):
-        return obj.result_placement_id
+    result_placement: int | None = Field(alias="result_placement_id", description="Fleksjobbet eller skånejobbet på samme arbejdsplads.")
 
 
 class CaseDetailOut(CaseOut):
@@ -84,143 +55,107 @@ class CaseDetailOut(CaseOut):
     deadlines: list[DeadlineOut]
 
     @staticmethod
-    def resolve_absences(obj):
-        return list(obj.absences.all())
-
-    @staticmethod
-    def resolve_steps(obj):
-        return list(obj.steps.all())
-
-    @staticmethod
     def resolve_deadlines(obj):
         today = timezone.localdate()
         return [{"label": d.rule.label, "due": d.due, "met_on": d.met_on, "overdue": d.is_overdue(today)} for d in obj.deadlines()]
 
 
-class CasePage(Schema):
-    count: int
-    items: list[CaseOut]
+CasePage = api.page_of(CaseOut)
 
 
 class CaseFilters(Schema):
     open: bool | None = Field(None, description="true: kun åbne sager; false: kun afsluttede.")
-    person: Id | None = Field(None, description="Kun sager om personen med dette id.")
+    person: api.Id | None = Field(None, description="Kun sager om personen med dette id.")
 
 
-class CaseIn(InputSchema):
-    person: Id = Field(description="Personens id; personen skal have en ordinær ansættelse i dine enheder.")
-    unit: Id = Field(description="Arbejdspladsen, hvor personen er ansat.")
-    opened_on: Day = Field(description="Dagen sagen åbnes.")
-    first_day: Day | None = Field(None, description="Valgfrit: første fraværsdag i det fravær, der førte til sagen.")
+class CaseIn(api.InputSchema):
+    person: api.Id = Field(description="Personens id; personen skal have en ordinær ansættelse i dine enheder.")
+    unit: api.Id = Field(description="Arbejdspladsen, hvor personen er ansat.")
+    opened_on: api.Day = Field(description="Dagen sagen åbnes.")
+    first_day: api.Day | None = Field(None, description="Valgfrit: første fraværsdag i det fravær, der førte til sagen.")
 
 
-class AbsenceIn(InputSchema):
-    first_day: Day
-    last_day: Day | None = None
+class AbsenceIn(api.InputSchema):
+    first_day: api.Day
+    last_day: api.Day | None = None
     partial: bool = False
 
 
-class StepIn(InputSchema):
+class StepIn(api.InputSchema):
     kind: Literal[tuple(StepKind.values)]
-    on: Day
-    until: Day | None = None
+    on: api.Day
+    until: api.Day | None = None
     note: str = Field("", max_length=5000, description="Hvad der blev gjort og aftalt; aldrig en diagnose eller årsagen.")
 
 
-class CloseIn(InputSchema):
-    closed_on: Day
+class CloseIn(api.InputSchema):
+    closed_on: api.Day
     result: Literal[tuple(Result.values)]
-    result_placement: Id | None = Field(None, description="Ved fleksjob eller skånejob: ansættelsen på samme arbejdsplads.")
+    result_placement: api.Id | None = Field(None, description="Ved fleksjob eller skånejob: ansættelsen på samme arbejdsplads.")
 
 
 def _case(request, case_id):
-    try:
-        return access_for(request.user).retention_cases().get(pk=case_id)
-    except RetentionCase.DoesNotExist:
-        raise Http404 from None
+    return api.get_or_404(access_for(request.user).retention_cases(), case_id)
 
 
-def _form_data(payload):
-    return {k: ("" if v is None else v) for k, v in payload.dict().items()}
-
-
-@router.get("", response={200: CasePage, **SCOPED_LIST_ERRORS}, summary="List fastholdelsessager")
-@requires("handles_retention")
-def list_cases(request, filters: Query[CaseFilters], page: Query[PageParams]):
+@router.get("", response={200: CasePage, **api.SCOPED_LIST_ERRORS}, summary="List fastholdelsessager")
+@api.requires("handles_retention")
+def list_cases(request, filters: Query[CaseFilters], page: Query[api.PageParams]):
     cases = access_for(request.user).retention_cases()
     if filters.open is not None:
         cases = cases.filter(closed_on__isnull=filters.open)
     if filters.person is not None:
         cases = cases.filter(person_id=filters.person)
-    result = paginate(cases, page)
-    log_list_read(request, "retention_case", filters, result)
-    return result
+    return api.audited_page(request, "retention_case", cases, page, filters)
 
 
-@router.get("/{case_id}", response={200: CaseDetailOut, **READ_ERRORS}, summary="Hent én fastholdelsessag")
-@requires("handles_retention")
-def get_case(request, case_id: Id):
-    case = _case(request, case_id)
-    log_read(request, case)
-    return case
+@router.get("/{case_id}", response={200: CaseDetailOut, **api.READ_ERRORS}, summary="Hent én fastholdelsessag")
+@api.requires("handles_retention")
+def get_case(request, case_id: api.Id):
+    return api.log_read(request, _case(request, case_id))
 
 
-@router.post("", response={201: CaseOut, **WRITE_ERRORS}, summary="Åbn en fastholdelsessag")
-@requires("handles_retention")
+@router.post("", response={201: CaseOut, **api.WRITE_ERRORS}, summary="Åbn en fastholdelsessag")
+@api.requires("handles_retention")
 def create_case(request, payload: CaseIn):
     person = get_person_or_404(request.user, payload.person)
     case = RetentionCase(person=person, opened_by=request.user)
-    form = CaseForm(_form_data(payload), instance=case, units=_case_units(access_for(request.user), person))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
+    form = api.valid(CaseForm(api.form_data(payload.dict()), instance=case, units=_case_units(access_for(request.user), person)))
     with transaction.atomic():
-        with log.change(request.user, case):
-            form.save()
+        api.save_form(request, form)
         if payload.first_day:
-            absence = AbsencePeriod(case=case, first_day=payload.first_day)
-            with log.change(request.user, absence):
-                absence.save()
-    return created(case)
+            api.save_logged(request, AbsencePeriod(case=case, first_day=payload.first_day))
+    return api.created(case)
 
 
 def _add(request, case_id, payload, form_class, item):
     case = _case(request, case_id)
     if not case.is_open:
-        raise FieldErrors({"__all__": [CLOSED]})
+        raise api.FieldErrors({"__all__": [CLOSED]})
     item.case = case
-    form = form_class(_form_data(payload), instance=item)
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    with transaction.atomic(), log.change(request.user, item):
-        form.save()
-    return created(item)
+    return api.created(api.save_form(request, api.valid(form_class(api.form_data(payload.dict()), instance=item))))
 
 
 CLOSED = gettext_lazy("The case is closed; it can no longer be changed.")
 
 
-@router.post("/{case_id}/absences", response={201: AbsenceOut, **WRITE_ERRORS},
+@router.post("/{case_id}/absences", response={201: AbsenceOut, **api.WRITE_ERRORS},
              summary="Registrér en fraværsperiode")
-@requires("handles_retention")
-def add_absence(request, case_id: Id, payload: AbsenceIn):
+@api.requires("handles_retention")
+def add_absence(request, case_id: api.Id, payload: AbsenceIn):
     return _add(request, case_id, payload, AbsenceForm, AbsencePeriod())
 
 
-@router.post("/{case_id}/steps", response={201: StepOut, **WRITE_ERRORS}, summary="Registrér et skridt")
-@requires("handles_retention")
-def add_step(request, case_id: Id, payload: StepIn):
+@router.post("/{case_id}/steps", response={201: StepOut, **api.WRITE_ERRORS}, summary="Registrér et skridt")
+@api.requires("handles_retention")
+def add_step(request, case_id: api.Id, payload: StepIn):
     return _add(request, case_id, payload, StepForm, Step(created_by=request.user))
 
 
-@router.post("/{case_id}/close", response={200: CaseOut, **WRITE_ERRORS}, summary="Afslut sagen")
-@requires("handles_retention")
-def close_case(request, case_id: Id, payload: CloseIn):
+@router.post("/{case_id}/close", response={200: CaseOut, **api.WRITE_ERRORS}, summary="Afslut sagen")
+@api.requires("handles_retention")
+def close_case(request, case_id: api.Id, payload: CloseIn):
     case = _case(request, case_id)
     if not case.is_open:
-        raise FieldErrors({"__all__": [CLOSED]})
-    form = CloseForm(_form_data(payload), instance=case, placements=result_placements(case))
-    if not form.is_valid():
-        raise FieldErrors(form_errors(form))
-    with transaction.atomic(), log.change(request.user, case):
-        form.save()
-    return case
+        raise api.FieldErrors({"__all__": [CLOSED]})
+    return api.save_form(request, api.valid(CloseForm(api.form_data(payload.dict()), instance=case, placements=result_placements(case))))

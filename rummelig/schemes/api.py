@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from rummelig.api.helpers import LIST_ERRORS, MAX_ID, READ_ERRORS, PageParams, paginate, requires
+from rummelig.api import helpers as api
 
 from .models import Scheme, SchemeVersion, TargetGroup
 
@@ -58,9 +58,7 @@ class SchemeOut(Schema):
     versions: list[SchemeVersionOut] = Field(description="Reglerne med gyldighedsperioder, nyeste først.")
 
 
-class SchemePage(Schema):
-    count: int = Field(description="Antal ordninger i alt.")
-    items: list[SchemeOut]
+SchemePage = api.page_of(SchemeOut, "Antal ordninger i alt.")
 
 
 class TargetGroupOut(Schema):
@@ -73,24 +71,24 @@ def _schemes():
     return Scheme.objects.prefetch_related(Prefetch("versions", queryset=versions))
 
 
-@router.get("", response={200: SchemePage, **LIST_ERRORS}, summary="List ordninger")
-@requires("login")
-def list_schemes(request, page: Query[PageParams]):
+@router.get("", response={200: SchemePage, **api.LIST_ERRORS}, summary="List ordninger")
+@api.requires("login")
+def list_schemes(request, page: Query[api.PageParams]):
     """Alle ordninger med deres regler; alle brugere med login må læse dem."""
-    return paginate(_schemes(), page)
+    return api.paginate(_schemes(), page)
 
 
-@router.get("/target-groups", response={200: list[TargetGroupOut], 401: READ_ERRORS[401]}, summary="List målgrupper")
-@requires("login")
+@router.get("/target-groups", response={200: list[TargetGroupOut], 401: api.READ_ERRORS[401]}, summary="List målgrupper")
+@api.requires("login")
 def list_target_groups(request):
     """Målgrupperne en ansættelse kan have (feltet `target_group`)."""
     return [{"code": value, "name": str(label)} for value, label in TargetGroup.choices]
 
 
-@router.get("/{key}", response={200: SchemeOut, **READ_ERRORS}, summary="Hent én ordning")
-@requires("login")
+@router.get("/{key}", response={200: SchemeOut, **api.READ_ERRORS}, summary="Hent én ordning")
+@api.requires("login")
 def get_scheme(request, key: str):
     """Én ordning, fundet på sin kode eller sit id (fx `/api/v1/schemes/fleksjob`)."""
-    if ID_PATTERN.fullmatch(key) and int(key) <= MAX_ID:
+    if ID_PATTERN.fullmatch(key) and int(key) <= api.MAX_ID:
         return get_object_or_404(_schemes(), pk=int(key))
     return get_object_or_404(_schemes(), code=key)

@@ -32,3 +32,17 @@ class TestOpenApi:
     def test_both_ways_to_authenticate_are_documented(self, client):
         security = client.get("/api/v1/openapi.json").json()["components"]["securitySchemes"]
         assert {scheme["type"] for scheme in security.values()} == {"http", "apiKey"}
+
+    def test_every_paged_list_answers_count_and_items_of_its_records(self, client):
+        """A list with limit and offset answers {count, items} in a schema named after its records (UnitOut → UnitPage)."""
+        document = client.get("/api/v1/openapi.json").json()
+        schemas = document["components"]["schemas"]
+        paged = [op for ops in document["paths"].values() for op in ops.values()
+                 if "limit" in {parameter["name"] for parameter in op.get("parameters", [])}]
+        assert len(paged) >= 12
+        for op in paged:
+            name = op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+            page = schemas[name]
+            assert page["required"] == ["count", "items"], name
+            assert page["properties"]["count"]["type"] == "integer"
+            assert page["properties"]["items"]["items"]["$ref"].endswith("/" + name.removesuffix("Page") + "Out"), name
