@@ -11,7 +11,6 @@ from rummelig.people.models import Person
 from rummelig.reports.figures import Scope
 from rummelig.reports.models import Publication
 from rummelig.reports.publications import PublishedReport, scope_key
-
 from rummelig.rules.onboarding import framework_is_current
 
 from .models import AgendaItem, Theme
