@@ -17,7 +17,7 @@ Every page, export, API operation and count asks `access_for(user)` and uses the
 from functools import cached_property, wraps
 
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.http import Http404
 
 from rummelig.organisation.models import Unit
@@ -36,9 +36,36 @@ class Access:
 
     @cached_property
     def _assignments(self):
+        """The user's current roles, each row carrying the user's ties (see `_ties`) so the menu asks no more."""
         if not self.user.is_authenticated or not self.user.is_active:
             return []
-        return list(RoleAssignment.current().filter(user=self.user).select_related("unit"))
+        return list(RoleAssignment.current().filter(user=self.user).select_related("unit").annotate(**self._tie_queries()))
+
+    def _tie_queries(self):
+        """EXISTS subqueries: the user holds a MED seat in force today; the user (through their Person) mentors someone."""
+        from django.utils import timezone
+
+        from rummelig.med.models import Membership
+
+        return {
+            "holds_seat": Exists(Membership.objects.current(timezone.localdate()).filter(user=self.user.pk)),
+            "mentors": Exists(Placement.objects.filter(mentor__user=self.user.pk)),
+        }
+
+    @cached_property
+    def _ties(self):
+        """(holds a current MED seat, mentors someone), once per request.
+
+        Read in the roles' query; asked on its own only for a login without any current role.
+        """
+        if self._assignments:
+            return self._assignments[0].holds_seat, self._assignments[0].mentors
+        if not self.user.is_authenticated or not self.user.is_active:
+            return False, False
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(pk=self.user.pk).annotate(**self._tie_queries()).values_list(
+            "holds_seat", "mentors").get()
 
     def _paths(self, *roles):
         """Return the unit paths held in the given roles; None in the list means everything."""
@@ -427,7 +454,7 @@ class Access:
 
     @property
     def is_mentor(self):
-        return self.mentee_placements().exists()
+        return self._ties[1]
 
     def framework_units(self):
         """Workplaces whose MED framework answers the user reads: HR, auditor, leder and the committee's members."""
@@ -453,7 +480,7 @@ class Access:
     @property
     def sees_committees(self):
         """HR and the auditor see every committee; a member sees their own committees."""
-        return self.sees_everything or self.med_memberships().exists()
+        return self.sees_everything or self._ties[0]
 
     @property
     def manages_committees(self):

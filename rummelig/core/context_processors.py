@@ -17,7 +17,7 @@ MENU = [
     ("reports:dashboard", _("Reports"), lambda a: a.sees_aggregates),
     ("procurement:list", _("Procurement"), lambda a: a.sees_procurement),
     ("onboarding:positions", _("Positions"), lambda a: a.sees_positions),
-    # HR, auditors and leder see the placements anyway; asking only the others keeps their pages a query shorter.
+    # HR, auditors and leder see the placements anyway. Seats and mentorships are read with the roles (no query here).
     ("onboarding:mentees", _("My mentees"), lambda a: not a.sees_health_anywhere and a.is_mentor),
     ("onboarding:framework", _("MED framework"), lambda a: a.sees_framework),
     ("med:list", _("MED"), lambda a: a.sees_committees),

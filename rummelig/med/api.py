@@ -97,7 +97,7 @@ class ItemIn(InputSchema):
 
     title: str = Field(min_length=1, max_length=200)
     record: str = Field("", max_length=20000)
-    attachment: str = Field("", pattern="^(|figures|annual_report)$")
+    attachment: str = Field("", pattern="^(|figures|annual_report|framework)$")
     confirm_no_case: bool = Field(False, description="Bekræft, at en tekst, der nævner et navn, handler om principper.")
 
 

@@ -131,6 +131,7 @@ class AgendaItem(models.Model):
         NONE = "", _("None")
         FIGURES = "figures", _("The committee's figures")
         ANNUAL_REPORT = "annual_report", _("The annual report on the social responsibility")
+        FRAMEWORK = "framework", _("The committee's framework answers")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     theme = models.ForeignKey(Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL,

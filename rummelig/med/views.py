@@ -30,7 +30,7 @@ from .loading import run_load
 from .models import AgendaItem, Committee, Meeting, Membership, Theme
 from .roles import sync_roles
 from .sheet import read_med_workbook, write_template
-from .wheel import build_agenda, committees_behind, latest_figures, wheel
+from .wheel import build_agenda, committees_behind, framework_answers, latest_figures, wheel
 
 
 def committee_or_404(user, pk):
@@ -195,8 +195,17 @@ def meeting_detail(request, pk):
     items = list(meeting.items.select_related("theme", "publication"))
     return render(request, "med/meeting.html", {
         "meeting": meeting, "items": items, "may_chair": access_for(request.user).chairs(meeting.committee),
-        "figures": latest_figures(meeting.committee) if any(i.attachment == AgendaItem.Attachment.FIGURES for i in items) else None,
+        **_attachments(meeting.committee, items),
     })
+
+
+def _attachments(committee, items):
+    """The attachments the items ask for: the committee's published figures and its framework answers (principles only)."""
+    kinds = {i.attachment for i in items}
+    return {
+        "figures": latest_figures(committee) if AgendaItem.Attachment.FIGURES in kinds else None,
+        "framework": framework_answers(committee, timezone.localdate()) if AgendaItem.Attachment.FRAMEWORK in kinds else None,
+    }
 
 
 def _may_attach_report(committee):
@@ -231,7 +240,7 @@ def minutes_pdf(request, pk):
     items = list(meeting.items.select_related("theme", "publication"))
     html = render_to_string("med/minutes_pdf.html", {
         "meeting": meeting, "items": items, "members": meeting.committee.current_members(meeting.date),
-        "figures": latest_figures(meeting.committee) if any(i.attachment == AgendaItem.Attachment.FIGURES for i in items) else None,
+        **_attachments(meeting.committee, items),
     }, request=request)
     response = HttpResponse(HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referat-{meeting.date:%Y-%m-%d}.pdf"'

@@ -5,11 +5,13 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from rummelig.onboarding.models import QUESTIONS, FrameworkAnswer
 from rummelig.organisation.models import Unit
 from rummelig.people.models import Person
 from rummelig.reports.figures import Scope
 from rummelig.reports.models import Publication
 from rummelig.reports.publications import PublishedReport, scope_key
+from rummelig.rules.onboarding import framework_is_current
 
 from .models import AgendaItem, Theme
 
@@ -89,3 +91,27 @@ def latest_figures(committee):
         if key in publication.scopes:
             return PublishedReport(publication, publication.scopes[key])
     return None
+
+
+@dataclass
+class WorkplaceFramework:
+    workplace: Unit
+    answer: FrameworkAnswer | None  # the newest answers, or None if the committee never answered
+    current: bool  # answered within the last 12 months
+
+    @property
+    def pairs(self):
+        """The six questions, each with the committee's answer."""
+        return [(question, getattr(self.answer, key)) for key, question in QUESTIONS] if self.answer else []
+
+
+def framework_answers(committee, today):
+    """Return, for every current workplace the committee covers, its newest framework answers (principles, no person)."""
+    workplaces = list(committee_units(committee).filter(kind=Unit.Kind.WORKPLACE, valid_to__isnull=True).order_by("name"))
+    newest = {}
+    for answer in FrameworkAnswer.objects.filter(workplace__in=workplaces):  # newest first (the model's ordering)
+        newest.setdefault(answer.workplace_id, answer)
+    return [
+        WorkplaceFramework(w, newest.get(w.pk), framework_is_current(newest[w.pk].answered_on if w.pk in newest else None, today))
+        for w in workplaces
+    ]

@@ -18,7 +18,7 @@ class Unit(models.Model):
         WORKPLACE = "arbejdsplads", _("Workplace")
 
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.WORKPLACE)
+    kind = models.CharField(_("unit kind"), max_length=20, choices=Kind.choices, default=Kind.WORKPLACE)
     parent = models.ForeignKey(
         "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )

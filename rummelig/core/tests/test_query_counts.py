@@ -20,7 +20,7 @@ from rummelig.organisation.models import Unit
 from rummelig.placements.models import Placement
 
 TODAY = date(2026, 3, 2)
-PRESENCE_QUERIES = 2  # queries a page may add when there is something more to show, not per row
+PRESENCE_QUERIES = 1  # queries a page may add when there is something more to show, not per row
 # (user, page); "{unit}", "{placement}", "{person}" are filled with records the user may see.
 PAGES = [
     ("hr", "/"), ("hr", "/ansaettelser/"), ("hr", "/personer/"), ("hr", "/enheder/"), ("hr", "/enheder/{unit}/"),

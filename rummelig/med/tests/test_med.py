@@ -152,3 +152,63 @@ def test_the_hovedudvalgs_wheel_lists_the_guidelines_due_for_review(world, login
         assert review.title in page
     local = Committee.objects.create(name="LokalMED", kind=Committee.Kind.LOCAL)
     assert "due-reviews" not in login(world.hr).get(reverse("med:detail", args=[local.pk])).content.decode()
+
+
+def _answer(workplace, answered_on, text):
+    from rummelig.onboarding.models import QUESTION_FIELDS, FrameworkAnswer
+
+    return FrameworkAnswer.objects.create(workplace=workplace, answered_on=answered_on,
+                                          **{key: f"{text} ({key})" for key in QUESTION_FIELDS})
+
+
+@pytest.fixture
+def framework_meeting(world):
+    """An area committee for centre A (Solsikken, Skovbrynet) with the framework attached to a meeting."""
+    committee = Committee.objects.create(name="OmrådeMED Børn og Unge", kind=Committee.Kind.AREA)
+    committee.units.add(world.centre_a)
+    meeting = Meeting.objects.create(committee=committee, date=date(2026, 5, 12))
+    AgendaItem.objects.create(meeting=meeting, title="Rammerne for ansatte på særlige vilkår",
+                              attachment=AgendaItem.Attachment.FRAMEWORK)
+    today = timezone.localdate()
+    _answer(world.solsikken, today - timedelta(days=400), "Gammelt svar")
+    _answer(world.solsikken, today - timedelta(days=30), "Nyt svar i Solsikken")
+    _answer(world.aabjerg, today - timedelta(days=30), "Åbjergs eget svar")  # another committee's workplace
+    meeting.member = make_user("anna", "Anna", "Medlem")
+    _seat(committee, meeting.member, Membership.Seat.EMPLOYEE)
+    return meeting
+
+
+def test_the_framework_attachment_shows_the_covered_workplaces_latest_answers(world, framework_meeting, login):
+    from rummelig.onboarding.models import QUESTIONS
+
+    page = login(framework_meeting.member).get(reverse("med:meeting", args=[framework_meeting.pk])).content.decode()
+    assert "Nyt svar i Solsikken (offer)" in page and QUESTIONS[5][1] in page
+    assert "Gammelt svar" not in page  # only the newest answers
+    assert "Åbjerg" not in page  # not another committee's workplace
+    assert "Skovbrynet Skole: udvalget har ikke besvaret spørgsmålene om rammerne." in page
+
+
+def test_old_framework_answers_are_named(world, framework_meeting, login):
+    _answer(world.skovbrynet, timezone.localdate() - timedelta(days=400), "Skovbrynets svar")
+    page = login(world.hr).get(reverse("med:meeting", args=[framework_meeting.pk])).content.decode()
+    assert "Skovbrynets svar (offer)" in page
+    assert "Skovbrynet Skole: svarene er mere end 12 måneder gamle." in page
+    assert "Solsikken Børnehus: svarene er mere end" not in page
+
+
+def test_the_framework_answers_are_in_the_minutes_pdf(world, framework_meeting, login):
+    import io
+
+    from pypdf import PdfReader
+
+    response = login(framework_meeting.member).get(reverse("med:minutes_pdf", args=[framework_meeting.pk]))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Nyt svar i Solsikken (offer)" in text and "Skovbrynet Skole: udvalget har ikke besvaret" in text
+    assert "Åbjerg" not in text
+
+
+def test_the_framework_attachment_is_seen_by_who_sees_the_meeting_only(world, framework_meeting, login):
+    url = reverse("med:meeting", args=[framework_meeting.pk])
+    assert login(world.leder_b).get(url).status_code == 404
+    assert login(world.tr_a).get(url).status_code == 404
+    assert login(world.auditor).get(url).status_code == 200
