@@ -5,6 +5,8 @@ scan of a signed statement on disk with nobody able to find, audit or delete it.
 only after the transaction commits, so a rolled-back deletion keeps its file.
 """
 
+import os
+
 from django.apps import apps
 from django.db import models, transaction
 from django.db.models.signals import post_delete
@@ -27,3 +29,12 @@ def connect_file_deletion():
     for model in apps.get_models():
         if model.__module__.startswith("rummelig.") and _file_fields(model):
             post_delete.connect(delete_stored_files, sender=model, dispatch_uid=f"delete_files_{model._meta.label}")
+
+
+def discard(path: str) -> None:
+    """Delete a private file (an upload, an export) by its path; one already gone is fine."""
+    if path:
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            pass

@@ -56,3 +56,44 @@ class Workbook(openpyxl.Workbook):
                         if cell.data_type == "f" or looks_like_formula(cell.value):
                             _as_text(cell)
         super().save(filename)
+
+
+def write_blank_template(path_or_stream, sheets, notes, guide_title="Vejledning", guide_widths=(14, 20, 14, 90, 24)):
+    """Write a blank import template: one sheet per {title: columns} with bold headers, and a guide sheet.
+
+    Each column has `header`, `required`, `kind` ("date", "text", …), `guide` and `example`. Column styles
+    apply to what HR types: date columns become dates, text columns stay text (an id or a CPR number typed
+    as a number would lose its leading zero). The guide lists every column, then the general `notes`.
+    """
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    bold = Font(bold=True)
+    for index, (title, columns) in enumerate(sheets.items()):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = title
+        for i, column in enumerate(columns, start=1):
+            sheet.cell(row=1, column=i, value=column.header).font = bold
+            dimension = sheet.column_dimensions[get_column_letter(i)]
+            dimension.width = max(14, len(column.header) + 4)
+            if column.kind == "date":
+                dimension.number_format = "DD-MM-YYYY"
+            elif column.kind == "text":
+                dimension.number_format = "@"
+        sheet.freeze_panes = "A2"
+    guide = workbook.create_sheet(guide_title)
+    guide.append(["Ark", "Kolonne", "Skal udfyldes", "Forklaring", "Eksempel"])
+    for cell in guide[1]:
+        cell.font = bold
+    for title, columns in sheets.items():
+        for column in columns:
+            guide.append([title, column.header, "ja" if column.required else "nej", column.guide, column.example])
+    guide.append([])
+    for line in notes:
+        guide.append([line])
+    for letter, width in zip("ABCDE", guide_widths, strict=True):
+        guide.column_dimensions[letter].width = width
+    for row in guide.iter_rows(min_row=2, max_col=4):
+        row[3].alignment = Alignment(wrap_text=True, vertical="top")
+    workbook.save(path_or_stream)

@@ -12,6 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from rummelig.core.files import discard
+
 
 def exports_dir() -> Path:
     directory = Path(getattr(settings, "EXPORTS_DIR", None) or Path(tempfile.gettempdir()) / "rummelig-exports")
@@ -26,12 +28,6 @@ def new_path(suffix: str) -> Path:
     return path
 
 
-def discard(path: str) -> None:
-    if path:
-        try:
-            os.remove(path)
-        except FileNotFoundError:
-            pass
 
 
 def cutoff():

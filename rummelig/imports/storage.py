@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandler
 from django.utils import timezone
 
+from rummelig.core.files import discard
+
 from .parsers import MAX_FILE_BYTES
 
 MULTIPART_OVERHEAD = 1024 * 1024  # form fields and boundaries around the file
@@ -88,12 +90,6 @@ def keep_bundle(uploads) -> str:
     return str(target)
 
 
-def discard(path: str) -> None:
-    if path:
-        try:
-            os.remove(path)
-        except FileNotFoundError:
-            pass
 
 
 def discard_abandoned_previews() -> None:

@@ -165,37 +165,9 @@ def _seat(row: _Row, problems: Problems, seen: dict[str, int]) -> SeatRow | None
 
 def write_template(path_or_stream) -> None:
     """Write the blank MED workbook (Udvalg, Medlemmer, Vejledning) to a path or binary stream."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    from rummelig.core.spreadsheets import write_blank_template
 
-    from rummelig.core.spreadsheets import Workbook
-
-    workbook = Workbook()
-    bold = Font(bold=True)
-    for index, (title, columns) in enumerate(SHEETS.items()):
-        sheet = workbook.active if index == 0 else workbook.create_sheet()
-        sheet.title = title
-        for i, column in enumerate(columns, start=1):
-            sheet.cell(row=1, column=i, value=column.header).font = bold
-            dimension = sheet.column_dimensions[get_column_letter(i)]
-            dimension.width = max(14, len(column.header) + 4)
-            dimension.number_format = "DD-MM-YYYY" if column.kind == "date" else "@"
-        sheet.freeze_panes = "A2"
-    guide = workbook.create_sheet(SHEET_GUIDE)
-    guide.append(["Ark", "Kolonne", "Skal udfyldes", "Forklaring", "Eksempel"])
-    for cell in guide[1]:
-        cell.font = bold
-    for title, columns in SHEETS.items():
-        for column in columns:
-            guide.append([title, column.header, "ja" if column.required else "nej", column.guide, column.example])
-    guide.append([])
-    for line in GUIDE_NOTES:
-        guide.append([line])
-    for letter, width in zip("ABCDE", (14, 24, 14, 90, 20), strict=True):
-        guide.column_dimensions[letter].width = width
-    for row in guide.iter_rows(min_row=2, max_col=4):
-        row[3].alignment = Alignment(wrap_text=True, vertical="top")
-    workbook.save(path_or_stream)
+    write_blank_template(path_or_stream, SHEETS, GUIDE_NOTES, SHEET_GUIDE, (14, 24, 14, 90, 20))
 
 
 GUIDE_NOTES = (

@@ -430,46 +430,9 @@ def _fte_and_hours(row: _Row, problems: Problems) -> tuple[Decimal, Decimal | No
 
 def write_template(path_or_stream) -> None:
     """Write the blank template workbook (Enheder, Ansættelser, Vejledning) to a path or binary stream."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    from rummelig.core.spreadsheets import write_blank_template
 
-    from rummelig.core.spreadsheets import Workbook
-
-    workbook = Workbook()
-    bold = Font(bold=True)
-    first = True
-    for title, columns in SHEETS.items():
-        sheet = workbook.active if first else workbook.create_sheet()
-        first = False
-        sheet.title = title
-        for i, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=1, column=i, value=column.header)
-            cell.font = bold
-            # Column styles apply to what HR types: dates become dates, ids and CPR stay text
-            # (a CPR typed as a number loses its leading zero).
-            dimension = sheet.column_dimensions[get_column_letter(i)]
-            dimension.width = max(14, len(column.header) + 4)
-            if column.kind == "date":
-                dimension.number_format = "DD-MM-YYYY"
-            elif column.kind == "text":
-                dimension.number_format = "@"
-        sheet.freeze_panes = "A2"
-
-    guide = workbook.create_sheet(SHEET_GUIDE)
-    guide.append(["Ark", "Kolonne", "Skal udfyldes", "Forklaring", "Eksempel"])
-    for cell in guide[1]:
-        cell.font = bold
-    for title, columns in SHEETS.items():
-        for column in columns:
-            guide.append([title, column.header, "ja" if column.required else "nej", column.guide, column.example])
-    guide.append([])
-    for line in _GUIDE_NOTES:
-        guide.append([line])
-    for letter, width in zip("ABCDE", (14, 20, 14, 90, 24), strict=True):
-        guide.column_dimensions[letter].width = width
-    for row in guide.iter_rows(min_row=2, max_col=4):
-        row[3].alignment = Alignment(wrap_text=True, vertical="top")
-    workbook.save(path_or_stream)
+    write_blank_template(path_or_stream, SHEETS, _GUIDE_NOTES, SHEET_GUIDE)
 
 
 _GUIDE_NOTES = (

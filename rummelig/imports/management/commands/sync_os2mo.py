@@ -31,23 +31,32 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        self.add_connection_arguments(parser)
+        parser.add_argument("--engagements", action="store_true", help="Also import engagements as employments.")
+
+    @staticmethod
+    def add_connection_arguments(parser):
+        """Where OS2mo is and how units are matched: the same for this command and sync_os2mo_med."""
         parser.add_argument("--url", default=os.environ.get("OS2MO_URL", ""), help="GraphQL URL, e.g. https://mo.kommune.dk/graphql/v22")
         parser.add_argument("--token-file", default=os.environ.get("OS2MO_TOKEN_FILE", ""), help="File holding the bearer token.")
-        parser.add_argument("--engagements", action="store_true", help="Also import engagements as employments.")
         parser.add_argument(
             "--key", choices=["uuid", "user_key"], default="uuid",
             help="Match units by OS2mo's UUID (default) or by user_key (when OS2mo's units carry the payroll ids).",
         )  # fmt: skip
         parser.add_argument("--dry-run", action="store_true", help="Show what would change, and write nothing.")
 
+    def transport(self, options):
+        """The function that posts to OS2mo, from --url and the token; a missing one is a Danish error."""
+        if not options["url"]:
+            raise CommandError(_("Give OS2mo's GraphQL address with --url or the environment variable OS2MO_URL."))
+        return make_transport(options["url"], self._token(options["token_file"]))
+
     def handle(self, *args, **options):
         url = options["url"]
-        if not url:
-            raise CommandError(_("Give OS2mo's GraphQL address with --url or the environment variable OS2MO_URL."))
-        token = self._token(options["token_file"])
+        post = self.transport(options)
         today = timezone.localdate()
         try:
-            parsed = os2mo.read_os2mo(make_transport(url, token), engagements=options["engagements"], as_of=today)
+            parsed = os2mo.read_os2mo(post, engagements=options["engagements"], as_of=today)
         except ImportFileError as exc:
             raise CommandError("\n".join(str(problem) for problem in exc.problems)) from None
         staged = Staged(
