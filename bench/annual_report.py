@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import best_time
+
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -70,16 +72,6 @@ def report_figures(scope, period):
 
     figures = YearFigures(scope, period).placements
     return {key: (counts.on_day, counts.during) for key, counts in figures.items() if counts.during}
-
-
-def best_time(function, runs):
-    best, result = None, None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = function()
-        elapsed = time.perf_counter() - started
-        best = elapsed if best is None else min(best, elapsed)
-    return best, result
 
 
 def main():

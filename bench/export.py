@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import best_time
+
 AIM_FACTOR = 5
 
 
@@ -49,16 +51,6 @@ def set_up_django():
 
     django.setup()
     return folder
-
-
-def best_time(function, runs):
-    best, result = None, None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = function()
-        elapsed = time.perf_counter() - started
-        best = elapsed if best is None else min(best, elapsed)
-    return best, result
 
 
 def main():

@@ -7,14 +7,13 @@ problem names the sheet, row and column ("Arket 'Medlemmer', række 4, kolonne '
 `write_template` writes the blank workbook with the sheet "Vejledning" explaining every column.
 """
 
-import zipfile
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from rummelig.imports.parsers.common import Source, check_size, open_binary, read_head, source_name
 from rummelig.imports.parsers.fields import end_not_before_start, first_time, parse_flag, required
 from rummelig.imports.parsers.records import Problems, file_error
-from rummelig.imports.parsers.spreadsheet import UNREADABLE_XLSX, Column, _check_zip, _date, _key, _positions, _Row
+from rummelig.imports.parsers.spreadsheet import Column, _date, _key, _positions, _Row, open_workbook, sheet_values
 
 from .loading import CommitteeRow, MedSource, SeatRow, kind_from_word, seat_from_word
 
@@ -71,28 +70,13 @@ def read_med_workbook(source: Source, *, name: str | None = None) -> MedSource:
 
 
 def _rows(stream: BinaryIO, name: str) -> Iterator[tuple[str, _Row]]:
-    from openpyxl import load_workbook
-
-    _check_zip(stream, name)
-    try:
-        workbook = load_workbook(stream, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError):
-        raise file_error(name, UNREADABLE_XLSX) from None
-    try:
-        by_key = {_key(sheet): sheet for sheet in workbook.sheetnames}
+    with open_workbook(stream, name) as (workbook, by_key):
         missing = [title for title in SHEETS if _key(title) not in by_key]
         if missing:
             raise file_error(name, "Regnearket skal have arkene 'Udvalg' og 'Medlemmer' (brug skabelonen); "
                              f"det mangler {' og '.join(repr(title) for title in missing)}.")  # fmt: skip
         for title, columns in SHEETS.items():
-            sheet = workbook[by_key[_key(title)]]
-            sheet.reset_dimensions()
-            try:
-                yield from _sheet_rows(title, columns, sheet.iter_rows(values_only=True), name)
-            except (zipfile.BadZipFile, SyntaxError):
-                raise file_error(name, UNREADABLE_XLSX, f"Arket '{title}'") from None
-    finally:
-        workbook.close()
+            yield from _sheet_rows(title, columns, sheet_values(workbook, by_key[_key(title)], title, name), name)
 
 
 def _sheet_rows(title: str, columns: tuple[Column, ...], rows, name: str) -> Iterator[tuple[str, _Row]]:

@@ -14,6 +14,7 @@ checked first, so a zip bomb is refused.
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -146,7 +147,9 @@ def iter_spreadsheet(source: Source, problems: Problems, *, name: str | None = N
             yield from _iter_csv(stream, name, problems)
 
 
-def _iter_xlsx(stream: BinaryIO, name: str, problems: Problems) -> Iterator[Record]:
+@contextmanager
+def open_workbook(stream: BinaryIO, name: str):
+    """Open an uploaded workbook read-only after the zip check; yield it with {normalised title: sheet name}."""
     from openpyxl import load_workbook
 
     _check_zip(stream, name)
@@ -156,20 +159,28 @@ def _iter_xlsx(stream: BinaryIO, name: str, problems: Problems) -> Iterator[Reco
         # The library's own text is English and names the server's temporary file: never show it.
         raise file_error(name, UNREADABLE_XLSX) from None
     try:
-        by_key = {_key(sheet): sheet for sheet in workbook.sheetnames}
+        yield workbook, {_key(sheet): sheet for sheet in workbook.sheetnames}
+    finally:
+        workbook.close()
+
+
+def sheet_values(workbook, sheet_name: str, title: str, name: str) -> Iterator[tuple]:
+    """Yield a sheet's rows as values; a sheet is read lazily, and broken XML in it is a Danish file error."""
+    sheet = workbook[sheet_name]
+    sheet.reset_dimensions()  # some programs write a wrong used range; read every row
+    try:
+        yield from sheet.iter_rows(values_only=True)
+    except (zipfile.BadZipFile, SyntaxError):
+        raise file_error(name, UNREADABLE_XLSX, f"Arket '{title}'") from None
+
+
+def _iter_xlsx(stream: BinaryIO, name: str, problems: Problems) -> Iterator[Record]:
+    with open_workbook(stream, name) as (workbook, by_key):
         found = [(title, by_key[_key(title)]) for title in SHEETS if _key(title) in by_key]
         if not found:
             raise file_error(name, "Regnearket skal have et ark, der hedder 'Enheder' eller 'Ansættelser'.")
         for title, sheet_name in found:
-            sheet = workbook[sheet_name]
-            sheet.reset_dimensions()  # some programs write a wrong used range; read every row
-            rows = sheet.iter_rows(values_only=True)
-            try:
-                yield from _iter_sheet(title, rows, name, problems)
-            except (zipfile.BadZipFile, SyntaxError):  # a sheet is read lazily; its XML may be broken
-                raise file_error(name, UNREADABLE_XLSX, f"Arket '{title}'") from None
-    finally:
-        workbook.close()
+            yield from _iter_sheet(title, sheet_values(workbook, sheet_name, title, name), name, problems)
 
 
 def _check_zip(stream: BinaryIO, name: str) -> None:
