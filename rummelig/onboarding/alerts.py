@@ -12,6 +12,7 @@ Neither is shown to an employee representative: the checklist and the evaluation
 from collections import defaultdict
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from rummelig.rules.deadlines import EVALUATION_DUE
@@ -28,20 +29,28 @@ LABELS = {
 HIDDEN_FROM_REPRESENTATIVES = (CHECKLIST_OVERDUE, EVALUATION_MISSING)
 
 
+# Above this many placements (HR's whole municipality) the rows are read for every placement still running in
+# the window and kept in Python: an IN list of thousands of ids costs the database more than the extra rows.
+MAX_IDS_IN_QUERY = 1000
+
+
 def onboarding_alerts(placements, first, last, today):
     """Yield (placement, kind, due) of the placements' overdue checklist items and missing evaluations."""
     by_pk = {p.pk: p for p in placements}
     if not by_pk:
         return
-    late = (
-        ChecklistItem.objects.filter(checklist__placement_id__in=by_pk, done_on__isnull=True, due__lt=today, due__gte=first)
-        .values_list("checklist__placement_id", "due").distinct()
-    )
-    for placement_id, due in sorted(set(late)):
+    many = len(by_pk) > MAX_IDS_IN_QUERY
+    running = Q(placement__actual_end__isnull=True) | Q(placement__actual_end__gte=first)
+    items = ChecklistItem.objects.filter(done_on__isnull=True, due__lt=today, due__gte=first)
+    items = items if many else items.filter(checklist__placement_id__in=by_pk)
+    late = {(placement_id, due) for placement_id, due in items.values_list("checklist__placement_id", "due") if placement_id in by_pk}
+    for placement_id, due in sorted(late):
         yield by_pk[placement_id], CHECKLIST_OVERDUE, due
+    evaluations = Evaluation.objects.filter(running) if many else Evaluation.objects.filter(placement_id__in=by_pk)
     held = defaultdict(list)
-    for placement_id, day in Evaluation.objects.filter(placement_id__in=by_pk).values_list("placement_id", "held_on"):
-        held[placement_id].append(day)
+    for placement_id, day in evaluations.values_list("placement_id", "held_on"):
+        if placement_id in by_pk:
+            held[placement_id].append(day)
     for placement in by_pk.values():
         for due in missing_for(placement, held.get(placement.pk, ()), today, until=min(last, today)):
             if due >= first:

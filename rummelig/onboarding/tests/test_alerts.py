@@ -47,6 +47,28 @@ def test_a_skaanejob_evaluation_not_recorded_after_six_months_is_an_alert_until_
     assert EVALUATION_MISSING not in {k for k, _d in kinds(alerts_for(Placement.objects.all(), today), placement)}
 
 
+@pytest.mark.parametrize("max_ids", [1000, 0], ids=["ids in the query", "many placements: filtered in Python"])
+def test_the_alerts_are_the_same_however_many_placements_are_asked_about(world, today, monkeypatch, max_ids):
+    monkeypatch.setattr("rummelig.onboarding.alerts.MAX_IDS_IN_QUERY", max_ids)
+    late = make_placement(world.solsikken, "virksomhedspraktik", start=today - timedelta(days=10))
+    evaluated = make_placement(world.aabjerg, "skaanejob", start=today - timedelta(days=200))
+    missing = make_placement(world.aabjerg, "skaanejob", start=today - timedelta(days=200))
+    for placement in (evaluated, missing):
+        placement.checklist.items.update(done_on=today)
+    Evaluation.objects.create(placement=evaluated, held_on=today - timedelta(days=20), participants="Leder, medarbejder",
+                              next_step="Fortsætter")
+    ended_long_ago = make_placement(world.aabjerg, "skaanejob", start=today - timedelta(days=900),
+                                    actual_end=today - timedelta(days=400))
+
+    found = alerts_for(Placement.objects.all(), today)
+    only_late = alerts_for(Placement.objects.filter(pk=late.pk), today)
+
+    assert {k for k, _d in kinds(found, late)} >= {CHECKLIST_OVERDUE} and kinds(only_late, late) == kinds(found, late)
+    assert EVALUATION_MISSING not in {k for k, _d in kinds(found, evaluated)}
+    assert EVALUATION_MISSING in {k for k, _d in kinds(found, missing)}
+    assert not kinds(found, ended_long_ago)
+
+
 def test_the_leder_sees_the_alert_and_the_tr_does_not(world, login, today):
     placement = make_placement(world.solsikken, "virksomhedspraktik", start=today - timedelta(days=10))
     leder_page = login(world.leder_a).get(reverse("alerts:list")).content.decode()
