@@ -304,6 +304,8 @@ class PublishedReport:
             if every:  # the row's total, shown even where a cell is not
                 return values[-1]
             parts = [values[i] for i in chosen]
+            if len(parts) == 1:  # one column: its cell as shown, "<5" included
+                return parts[0]
             return HIDDEN if any(isinstance(v, str) for v in parts) else sum(parts, 0)
 
         schemes = [(row["label"], summed(row)) for row in table["rows"] if not row["total"]]
