@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from django.db import transaction
+from django.db.models import Count
 from django.urls import reverse
 
 from rummelig.accounts.access import access_for
@@ -77,7 +78,9 @@ def attack(client, user, meetings):
     headcount = find_table(latest, "headcount")
     schemes = [r["label"] for r in headcount["rows"] if not r["total"]]
     columns = [c["label"] for c in headcount["columns"][:-1]]
-    scope = Scope.for_access(access_for(type(user).objects.get(pk=user.pk)))
+    access = access_for(type(user).objects.get(pk=user.pk))
+    scope = Scope.for_access(access)
+    own = set(access.units().values_list("pk", flat=True))  # shown exactly, per unit (not its subtree)
     names = {c.id: c.name for c in scope.columns}
 
     def cells(unit, scheme=None):
@@ -86,7 +89,7 @@ def attack(client, user, meetings):
 
     for row in client.get(reverse("organisation:list")).context["rows"]:
         shown = row["figures"].placements
-        if shown is not None:
+        if shown is not None and row["unit"].pk not in own:
             program.fact(cells(row["unit"]), shown, ("unit list", row["unit"].name))
     for committee, meeting in meetings.items():
         response = client.get(reverse("med:meeting", args=[meeting.pk]))
@@ -137,3 +140,19 @@ def test_a_workplace_committee_inside_a_centre_column_shows_no_figures_to_a_cent
     response = login(hierarchy.lise).get(reverse("med:meeting", args=[meeting.pk]))
     assert response.context["figures"] == NOT_SHOWN
     assert "kan derfor ikke vises for udvalget alene" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(strict=True, reason="known gap: the suppression does not treat a leder's own units as known to the reader")
+def test_a_leder_in_the_hovedudvalg_cannot_use_their_own_centres_exact_figures(hierarchy, login):
+    """Centre A's leder sits in the Hovedudvalg: they read the municipality's publication and know
+    centre A's placements one by one (their own placement list), so centre A's hidden cells are no
+    protection for centre B's: with fleksjob 9 in all and 7 in centre A, centre B's "<5" is 2."""
+    leder = hierarchy.leder_a
+    _seat(Committee.objects.get(kind=Committee.Kind.HOVEDUDVALG), leder)
+    program = attack(login(leder), leder, {})
+    day = PUBLISHED[-1]
+    for scheme, count in access_for(type(leder).objects.get(pk=leder.pk)).placements().active_on(day).order_by().values_list(
+            "scheme__name").annotate(n=Count("pk")):
+        program.fact([(day, "headcount", scheme, hierarchy.centre_a.name)], count, ("own placements", scheme))
+    assert program.pinned() == []
