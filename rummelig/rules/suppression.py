@@ -194,8 +194,6 @@ def _cheapest_cover(years, y, hidden, positions, target) -> list[tuple]:
     def steps(position):
         """Return the (cost, action) of moving ``position`` up and down in the reader's eyes."""
         value = year.values[position]
-        if position in year.known:
-            return None, None
         if position in hidden:
             up, down = year.room(position, hidden)
             relabel = ("relabel", position) if year.labelled_small(position) else None
@@ -209,7 +207,7 @@ def _cheapest_cover(years, y, hidden, positions, target) -> list[tuple]:
 
     graph: dict = {}
     for position in positions:
-        if position == target:
+        if position == target or position in year.known:  # a number the reader knows cannot move
             continue
         tail, head = _arc(position)
         go_up, go_down = steps(position)
@@ -360,7 +358,7 @@ def _axes(*tables) -> tuple[tuple, tuple]:
 def _known_positions(known, rows: tuple, cols: tuple) -> frozenset:
     """Return the known cells' positions and the totals they make up whole."""
     cells = {("cell", row, col) for row, col in known if row in rows and col in cols}
-    positions = set(cells)
+    positions: set[tuple] = set(cells)
     positions |= {("row", row) for row in rows if all(("cell", row, col) in cells for col in cols)}
     positions |= {("col", col) for col in cols if all(("cell", row, col) in cells for row in rows)}
     if rows and cols and len(cells) == len(rows) * len(cols):
