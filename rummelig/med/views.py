@@ -30,7 +30,7 @@ from .loading import run_load
 from .models import AgendaItem, Committee, Meeting, Membership, Theme
 from .roles import sync_roles
 from .sheet import read_med_workbook, write_template
-from .wheel import build_agenda, committees_behind, framework_answers, latest_figures, wheel
+from .wheel import NOT_SHOWN, build_agenda, committees_behind, framework_answers, latest_figures, wheel
 
 
 def committee_or_404(user, pk):
@@ -195,15 +195,15 @@ def meeting_detail(request, pk):
     items = list(meeting.items.select_related("theme", "publication"))
     return render(request, "med/meeting.html", {
         "meeting": meeting, "items": items, "may_chair": access_for(request.user).chairs(meeting.committee),
-        **_attachments(meeting.committee, items),
+        **_attachments(meeting.committee, items, request.user),
     })
 
 
-def _attachments(committee, items):
+def _attachments(committee, items, user):
     """The attachments the items ask for: the committee's published figures and its framework answers (principles only)."""
     kinds = {i.attachment for i in items}
     return {
-        "figures": latest_figures(committee) if AgendaItem.Attachment.FIGURES in kinds else None,
+        "figures": latest_figures(committee, access_for(user)) if AgendaItem.Attachment.FIGURES in kinds else None,
         "framework": framework_answers(committee, timezone.localdate()) if AgendaItem.Attachment.FRAMEWORK in kinds else None,
     }
 
@@ -221,8 +221,8 @@ def item_edit(request, meeting_pk, pk=None):
     item = get_object_or_404(AgendaItem, pk=pk, meeting=meeting) if pk else AgendaItem(meeting=meeting, position=meeting.items.count())
     form = ItemForm(request.POST or None, instance=item, may_attach_report=_may_attach_report(meeting.committee))
     if request.method == "POST" and form.is_valid():
-        figures = latest_figures(meeting.committee) if item.attachment == AgendaItem.Attachment.FIGURES else None
-        item.publication = figures.publication if figures else None
+        figures = latest_figures(meeting.committee, access_for(request.user)) if item.attachment == AgendaItem.Attachment.FIGURES else None
+        item.publication = figures.publication if figures and figures != NOT_SHOWN else None
         with transaction.atomic(), log.change(request.user, item):
             form.save()
         messages.success(request, _("Saved."))
@@ -240,7 +240,7 @@ def minutes_pdf(request, pk):
     items = list(meeting.items.select_related("theme", "publication"))
     html = render_to_string("med/minutes_pdf.html", {
         "meeting": meeting, "items": items, "members": meeting.committee.current_members(meeting.date),
-        **_attachments(meeting.committee, items),
+        **_attachments(meeting.committee, items, request.user),
     }, request=request)
     response = HttpResponse(HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referat-{meeting.date:%Y-%m-%d}.pdf"'

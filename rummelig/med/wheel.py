@@ -10,7 +10,7 @@ from rummelig.organisation.models import Unit
 from rummelig.people.models import Person
 from rummelig.reports.figures import Scope
 from rummelig.reports.models import Publication
-from rummelig.reports.publications import PublishedReport, scope_key
+from rummelig.reports.publications import PublishedReport, latest_for, reads_publications, scope_key
 from rummelig.rules.onboarding import framework_is_current
 
 from .models import AgendaItem, Theme
@@ -84,13 +84,37 @@ def committee_units(committee):
     return Unit.objects.filter(q)
 
 
-def latest_figures(committee):
-    """Return the newest published figures of the committee's area (a PublishedReport), or None if none is published."""
-    key = scope_key(Scope(committee_units(committee)))
-    for publication in Publication.objects.all().iterator(chunk_size=1):
-        if key in publication.scopes:
-            return PublishedReport(publication, publication.scopes[key])
-    return None
+def latest_figures(committee, access):
+    """Return the newest published figures of the committee's area as the user may see them, or None.
+
+    A MED member sees them as their own publication shows them: their own scope's report when the
+    committee's area is their scope, else the committee's columns of it (PublishedReport.part),
+    never the committee's own report beside theirs. Two reports of the same people, suppressed
+    each on its own, give a hidden count away together: a centre's 7 fleksjob shown in the
+    centre's report beside the municipality's, where that 7 is hidden and the row shows 9, tells
+    that the other centre has 2. ``NOT_SHOWN`` when the area is not made of whole columns of the
+    member's report (a workplace inside a centre column). HR, the auditor and a leder who sees
+    every person behind the figures get the committee's own report.
+    """
+    units = committee_units(committee)
+    key = scope_key(Scope(units))
+    if not reads_publications(access):
+        for publication in Publication.objects.all().iterator(chunk_size=1):
+            if key in publication.scopes:
+                return PublishedReport(publication, publication.scopes[key])
+        return None
+    own = latest_for(access)
+    scope = Scope.for_access(access)
+    if own is None or scope_key(scope) == key:
+        return own
+    area = set(units.values_list("pk", flat=True))
+    columns = {scope.column_of[pk] for pk in area if pk in scope.column_of}
+    if not area <= scope.unit_ids or {pk for pk, column in scope.column_of.items() if column in columns} != area:
+        return NOT_SHOWN
+    return own.part(columns) or NOT_SHOWN
+
+
+NOT_SHOWN = "not_shown"  # the committee's area is part of a column of the member's published report
 
 
 @dataclass

@@ -30,6 +30,7 @@ from rummelig.accounts.models import Role
 from rummelig.audit import log
 from rummelig.audit.models import AuditEntry
 from rummelig.core.formats import long_date
+from rummelig.rules.suppression import HIDDEN
 
 from .figures import Period, Scope
 from .models import Publication
@@ -208,6 +209,7 @@ def build(reference, scope, history, author):
             for day, totals in report.day_totals.items()
         },
         "units": units,
+        "headcount_columns": list(headcount.cols),  # the unit ids of the headcount table's columns, in order
         "schemes": [
             {"id": s, "name": report.schemes[s].name, "code": report.schemes[s].code, "count": headcount.row_total(s)}
             for s in headcount.rows
@@ -278,6 +280,51 @@ class PublishedReport:
     @property
     def total(self):
         return self.document["total"]
+
+    def part(self, column_ids):
+        """Return the figures of some of the report's columns (a committee's area), or None.
+
+        Made from the shown numbers only: a sum is shown when every number in it is, and is "x"
+        otherwise, so the part tells nothing the report does not (rummelig.rules.suppression
+        protects one table; a second table of the same people, suppressed on its own, would let a
+        reader who sees both work out a hidden count). None for a publication made before the
+        columns were stored.
+        """
+        ids = self.document.get("headcount_columns")
+        table = next((t for s in self.document["sections"] for t in s["tables"] if t["key"] == "headcount"), None)
+        if ids is None or table is None:
+            return None
+        if not table["columns"]:
+            return PartFigures(self, [], 0)
+        chosen = [i for i, pk in enumerate(ids) if pk in set(column_ids)]
+        every = len(chosen) == len(ids)
+
+        def summed(row):
+            values = [_load(v) for v in row["values"]]
+            if every:  # the row's total, shown even where a cell is not
+                return values[-1]
+            parts = [values[i] for i in chosen]
+            if len(parts) == 1:  # one column: its cell as shown, "<5" included
+                return parts[0]
+            return HIDDEN if any(isinstance(v, str) for v in parts) else sum(parts, 0)
+
+        schemes = [(row["label"], summed(row)) for row in table["rows"] if not row["total"]]
+        total = next(summed(row) for row in table["rows"] if row["total"])
+        return PartFigures(self, schemes, total)
+
+
+class PartFigures:
+    """A committee's figures as its member's own publication shows them (PublishedReport.part)."""
+
+    def __init__(self, report, schemes, total):
+        self.publication = report.publication
+        self.period = report.period
+        self.total = total
+        self._schemes = schemes
+
+    def schemes(self):
+        """Return [{scheme__name, count}] like PublishedReport.schemes (a scheme with 0 is left out)."""
+        return [{"scheme__name": name, "count": count} for name, count in sorted(self._schemes, key=lambda s: s[0]) if count != 0]
 
 
 def published_for(access):

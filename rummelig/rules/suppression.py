@@ -41,6 +41,11 @@ Last year: with ``previous``, both years and their difference are published side
 number hidden in either year is hidden in both (and so is the difference), and protection must
 hold in each year; the loop above runs over both years until nothing changes.
 
+Known cells: ``known`` names cells the reader knows exactly from elsewhere (a leder who also sits
+in a wider MED committee sees their own units' placements one by one). They may be shown hidden,
+but they cannot move in the reader's eyes, so they protect nothing; a total all of whose cells are
+known is known too. Every other number still has a cycle through its row, column and grand totals.
+
 Last year published before: when last year's figures were already published (as that year's own
 table), ``previous_pattern`` gives that publication's hidden and relabelled positions, and
 ``previous`` must be the exact figures it was made from. They stay hidden, with the same marker,
@@ -51,7 +56,7 @@ together they tell no more than the first one did (see ``pattern``).
 import heapq
 import itertools
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass
 
 SUPPRESSED = "<5"
@@ -123,18 +128,19 @@ def _complete(cells: Mapping[tuple, int], rows: tuple, cols: tuple) -> dict[tupl
 
 
 class _Year:
-    """One year's values and which of its hidden numbers are labelled "x" although 1-4."""
+    """One year's values, which of its hidden numbers are labelled "x" although 1-4, and which the reader knows."""
 
-    def __init__(self, values: dict[tuple, int]):
+    def __init__(self, values: dict[tuple, int], known: frozenset = frozenset()):
         self.values = values
         self.relabelled: set[tuple] = set()
+        self.known = known
 
     def labelled_small(self, position) -> bool:
         return _is_small(self.values[position]) and position not in self.relabelled
 
     def room(self, position, hidden) -> tuple[float, int]:
         """Return how far the reader must think a number could go up and down from its value."""
-        if position not in hidden:
+        if position not in hidden or position in self.known:
             return 0, 0
         value = self.values[position]
         if self.labelled_small(position):
@@ -201,7 +207,7 @@ def _cheapest_cover(years, y, hidden, positions, target) -> list[tuple]:
 
     graph: dict = {}
     for position in positions:
-        if position == target:
+        if position == target or position in year.known:  # a number the reader knows cannot move
             continue
         tail, head = _arc(position)
         go_up, go_down = steps(position)
@@ -349,21 +355,35 @@ def _axes(*tables) -> tuple[tuple, tuple]:
     return tuple(rows), tuple(cols)
 
 
+def _known_positions(known, rows: tuple, cols: tuple) -> frozenset:
+    """Return the known cells' positions and the totals they make up whole."""
+    cells = {("cell", row, col) for row, col in known if row in rows and col in cols}
+    positions: set[tuple] = set(cells)
+    positions |= {("row", row) for row in rows if all(("cell", row, col) in cells for col in cols)}
+    positions |= {("col", col) for col in cols if all(("cell", row, col) in cells for row in rows)}
+    if rows and cols and len(cells) == len(rows) * len(cols):
+        positions.add(("grand",))
+    return frozenset(positions)
+
+
 def suppress_table(
     cells: Mapping[tuple[Hashable, Hashable], int],
     previous: Mapping[tuple[Hashable, Hashable], int] | None = None,
     *,
     previous_pattern: Mapping | None = None,
+    known: Collection[tuple[Hashable, Hashable]] = (),
 ) -> SuppressedTable:
     """Return the table with every count under 5 hidden and enough else hidden to protect it.
 
     ``cells`` maps (row, column) to a count; missing combinations count as 0. ``previous`` is
     the same table a year earlier, published beside it (see the module docstring).
     ``previous_pattern`` is ``pattern()`` of the table that published ``previous`` before.
+    ``known`` names the (row, column) cells the reader knows exactly, in both years.
     """
     tables = [cells] if previous is None else [cells, previous]
     rows, cols = _axes(*tables)
-    years = [_Year(_complete(table, rows, cols)) for table in tables]
+    known_positions = _known_positions(known, rows, cols)
+    years = [_Year(_complete(table, rows, cols), known_positions) for table in tables]
     positions = list(years[0].values)
     hidden = {p for p in positions if any(_is_small(year.values[p]) for year in years)}
     if previous_pattern is not None:
@@ -383,7 +403,7 @@ def suppress_table(
         for y, year in enumerate(years):
             freedom = _freedom(year, hidden)
             for position in positions:
-                if position in hidden and not _protected(year, hidden, freedom, position):
+                if position in hidden and position not in year.known and not _protected(year, hidden, freedom, position):
                     for action, other in _cheapest_cover(years, y, hidden, positions, position):
                         if action == "hide":
                             hidden.add(other)

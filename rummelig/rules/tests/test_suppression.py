@@ -415,3 +415,14 @@ def test_a_pattern_needs_last_years_figures_and_its_own_positions():
         suppress_table({("A", "x"): 9}, previous_pattern=earlier.pattern())
     with pytest.raises(ValueError):
         suppress_table({("C", "z"): 9}, previous={("C", "z"): 9}, previous_pattern=earlier.pattern())
+
+
+def test_cells_the_reader_knows_protect_nothing():
+    """A leder who knows centre A's column exactly: A's hidden cells cannot hide centre B's 2, totals must."""
+    cells = {("fleksjob", "A"): 7, ("fleksjob", "B"): 2, ("loentilskud", "A"): 10, ("loentilskud", "B"): 6}
+    alone = suppress_table(cells, cells)
+    assert alone.row_total("fleksjob") == 9 and alone.value("fleksjob", "A") == HIDDEN  # 9 - 7 = 2 for the leder
+    known = suppress_table(cells, cells, known=[("fleksjob", "A"), ("loentilskud", "A")])
+    assert [known.value(r, c) for r in known.rows for c in known.cols] == [7, SUPPRESSED, 10, HIDDEN]
+    assert [known.row_total(r) for r in known.rows] == [HIDDEN, HIDDEN]  # B's cells may move with the row totals
+    assert [known.col_total(c) for c in known.cols] == [17, 8]
