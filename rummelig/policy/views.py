@@ -13,6 +13,7 @@ Every change and every read of a concern is audited.
 """
 
 import hashlib
+from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -443,9 +444,15 @@ def offer_usage(request):
     access = access_for(request.user)
     year = _year(request)
     exact = access.sees_everything
-    table = usage_table(access.aggregate_units(), year, suppress=not exact)
+    running_year = None
+    if not exact and year >= timezone.localdate().year:
+        # Outside HR only ended years: a running year's counts change with each sign-up, and two days compared
+        # would show who signed up (as concerns show ended quarters only).
+        running_year, year = year, timezone.localdate().year - 1
+    table = usage_table(access.aggregate_units(), year, suppress=not exact, today=None if exact else date(year, 12, 31))
     return render(request, "policy/offer_usage.html", {
-        "table": table, "year": year, "offers": HealthOffer.objects.all(), "may_edit": access.edits_health_offers,
+        "table": table, "year": year, "running_year": running_year, "offers": HealthOffer.objects.all(),
+        "may_edit": access.edits_health_offers,
     })
 
 
