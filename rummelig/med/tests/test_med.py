@@ -130,6 +130,18 @@ def test_only_the_chair_holds_meetings(world, local_med, login):
     assert Meeting.objects.get().items.count() >= 1
 
 
+def test_the_auditor_reads_a_meeting_and_its_items_with_danish_field_names(world, local_med, login):
+    chair = make_user("carl", "Carl", "Formand")
+    _seat(local_med, chair, Membership.Seat.CHAIR)
+    login(chair).post(reverse("med:meeting_create", args=[local_med.pk]), {"date": "2026-05-12"})
+    meeting = Meeting.objects.get()
+    login(chair).post(reverse("med:item_create", args=[meeting.pk]), {"title": "Budget", "record": "Drøftet.", "attachment": ""})
+    page = login(world.auditor).get(reverse("audit:list")).content.decode()
+    shown = {"Udvalg", "Oprettet af", "Møde", "Rækkefølge"}
+    assert all(f"<strong>{name}</strong>" in page for name in shown)
+    assert not any(f"<strong>{name}</strong>" in page for name in ("Committee", "Created by", "Meeting", "Position"))
+
+
 def test_minutes_are_a_pdf(world, local_med, login):
     meeting = Meeting.objects.create(committee=local_med, date=date(2026, 5, 12))
     build_agenda(meeting)
