@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 
@@ -88,7 +89,7 @@ class Theme(models.Model):
     """A theme of the annual wheel: fixed for every committee (set by HR), or a committee's own."""
 
     name = models.CharField(_("theme"), max_length=200)
-    month = models.PositiveSmallIntegerField(_("month due"), choices=[(m, m) for m in range(1, 13)])
+    month = models.PositiveSmallIntegerField(_("month due"), choices=list(MONTHS.items()))
     description = models.TextField(_("description"), blank=True)
     committee = models.ForeignKey(Committee, verbose_name=_("committee"), null=True, blank=True, on_delete=models.CASCADE,
                                   related_name="local_themes", help_text=_("Empty: a fixed theme for every committee."))

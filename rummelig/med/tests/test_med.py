@@ -74,6 +74,14 @@ def test_the_agenda_holds_the_themes_due_that_month(world, local_med):
     assert "Budget" not in titles
 
 
+def test_the_wheel_and_the_theme_form_name_the_month(world, local_med, login):
+    Theme.objects.create(name="Vores eget tema", month=5, committee=local_med)
+    page = login(world.hr).get(reverse("med:detail", args=[local_med.pk])).content.decode()
+    assert "<td>maj</td>" in page and "<td>5</td>" not in page
+    form = login(world.hr).get(reverse("med:theme_create")).content.decode()
+    assert '<option value="3">marts</option>' in form
+
+
 def test_missing_fixed_themes_are_listed_and_a_recorded_one_is_discussed(world, local_med, login):
     meeting = Meeting.objects.create(committee=local_med, date=date(2026, 3, 10))
     build_agenda(meeting)
