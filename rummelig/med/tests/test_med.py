@@ -150,6 +150,17 @@ def test_the_auditor_reads_a_meeting_and_its_items_with_danish_field_names(world
     assert not any(f"<strong>{name}</strong>" in page for name in ("Committee", "Created by", "Meeting", "Position"))
 
 
+def test_the_meeting_and_item_forms_are_drawn_in_the_design_system(world, local_med, login):
+    chair = make_user("carl", "Carl", "Formand")
+    _seat(local_med, chair, Membership.Seat.CHAIR)
+    page = login(chair).get(reverse("med:meeting_create", args=[local_med.pk])).content.decode()
+    assert 'class="form-input" name="date"' in page or ('name="date"' in page and 'class="form-input"' in page)
+    meeting = Meeting.objects.create(committee=local_med, date=date(2026, 5, 12))
+    form = login(chair).get(reverse("med:item_create", args=[meeting.pk])).context["form"]
+    assert [form.fields[name].widget.attrs.get("class") for name in ("title", "record", "attachment")] == [
+        "form-input", "form-input", "form-select"]
+
+
 def test_minutes_are_a_pdf(world, local_med, login):
     meeting = Meeting.objects.create(committee=local_med, date=date(2026, 5, 12))
     build_agenda(meeting)
