@@ -38,6 +38,8 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name")
         self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
+        self.fields["user"].empty_label = _("Choose a member")
+        self.fields["seat"].choices = [("", _("Choose a seat")), *Membership.Seat.choices]
         style_widgets(self)
 
 

@@ -161,6 +161,12 @@ def test_the_meeting_and_item_forms_are_drawn_in_the_design_system(world, local_
         "form-input", "form-input", "form-select"]
 
 
+def test_the_seat_form_asks_for_a_member_and_a_seat_in_words(world, local_med, login):
+    page = login(world.hr).get(reverse("med:membership_create", args=[local_med.pk])).content.decode()
+    assert '<option value="" selected>Vælg et medlem</option>' in page and ">Vælg en plads</option>" in page
+    assert "---------" not in page
+
+
 def test_minutes_are_a_pdf(world, local_med, login):
     meeting = Meeting.objects.create(committee=local_med, date=date(2026, 5, 12))
     build_agenda(meeting)
