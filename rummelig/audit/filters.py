@@ -19,8 +19,8 @@ def _start_of(day):
 
 class AuditFilter(django_filters.FilterSet):
     user = django_filters.CharFilter(label=_("User"), field_name="username", lookup_expr="icontains", max_length=150)
-    action = django_filters.ChoiceFilter(label=_("Action"), choices=AuditEntry.Action.choices)
-    object_type = django_filters.ChoiceFilter(label=_("Type of record"))
+    action = django_filters.ChoiceFilter(label=_("Action"), choices=AuditEntry.Action.choices, empty_label=_("All"))
+    object_type = django_filters.ChoiceFilter(label=_("Type of record"), empty_label=_("All"))
     object_id = django_filters.CharFilter(label=_("Record id"), field_name="object_id", max_length=50)
     date_from = django_filters.DateFilter(label=_("From date"), method="filter_date_from", widget=DateInput())
     date_to = django_filters.DateFilter(label=_("To date"), method="filter_date_to", widget=DateInput())

@@ -103,9 +103,9 @@ def list_read(user, object_type, filters, shown, total, where):
 
     `filters` is {name: value} of the filters given; a CPR number in them is masked by `record`.
     """
-    given = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()) if v not in (None, "")) or "-"
+    given = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()) if v not in (None, "")) or "ingen"
     return record(user, AuditEntry.Action.EXPORT, object_type=object_type,
-                  detail=f"{where}: filter {given}; {shown} of {total} rows")
+                  detail=f"{where}: filter {given}; {shown} af {total} rækker")
 
 
 def _stored(model, pk):

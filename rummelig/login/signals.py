@@ -15,7 +15,7 @@ from rummelig.audit.models import AuditEntry
 from .address import client_address
 
 MUNICIPALITY_BACKEND = "rummelig.login.backends.MunicipalityLoginBackend"
-BY_PASSWORD = "kodeord"
+BY_PASSWORD = "adgangskode"
 BY_PROVIDER = "kommunens login"
 
 

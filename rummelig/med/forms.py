@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rummelig.core.forms import style_widgets
 from rummelig.organisation.models import Unit
 
 from .models import AgendaItem, Committee, Meeting, Membership, Theme
@@ -17,13 +18,14 @@ class CommitteeForm(forms.ModelForm):
     class Meta:
         model = Committee
         fields = ["name", "kind", "parent", "units"]
-        widgets = {"units": forms.SelectMultiple(attrs={"size": 8})}
+        widgets = {"units": forms.SelectMultiple(attrs={"size": 8, "class": ""})}  # a list box, not a drop-down
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = Unit.objects.order_by("path")
         if self.instance.pk:
             self.fields["parent"].queryset = Committee.objects.exclude(pk=self.instance.pk)
+        style_widgets(self)
 
 
 class MembershipForm(forms.ModelForm):
@@ -36,6 +38,9 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name")
         self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
+        self.fields["user"].empty_label = _("Choose a member")
+        self.fields["seat"].choices = [("", _("Choose a seat")), *Membership.Seat.choices]
+        style_widgets(self)
 
 
 class ThemeForm(forms.ModelForm):
@@ -44,12 +49,20 @@ class ThemeForm(forms.ModelForm):
         fields = ["name", "month", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
+
 
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date"]
         widgets = {"date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
 
 
 class ItemForm(forms.ModelForm):
@@ -68,6 +81,7 @@ class ItemForm(forms.ModelForm):
         choices = [c for c in AgendaItem.Attachment.choices if may_attach_report or c[0] != AgendaItem.Attachment.ANNUAL_REPORT]
         self.fields["attachment"].choices = choices
         self.names = []
+        style_widgets(self)
 
     def clean(self):
         cleaned = super().clean()

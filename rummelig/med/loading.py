@@ -6,7 +6,8 @@ writes the plan in one transaction, audited, then rebuilds the MED_SEAT roles of
 with `roles.sync_roles` (a dry run does the same and rolls it all back, so the preview lists the
 role changes too). Any problem stops the load before a row is written.
 
-Committees are matched on `Committee.key` (the source's id). A seat is matched on committee, user
+Committees are matched on `Committee.key` (the source's id); one without a key (made by hand) is taken
+over by the source's committee of the same name, which gives it the key. A seat is matched on committee, user
 and seat (the same term start first, else a seat still running). The same file loaded twice changes
 nothing. A running seat of a loaded committee that the source no longer has is ended the day before
 the load (one that has not begun is removed); a keyed committee the source no longer has is only
@@ -188,6 +189,7 @@ def plan_load(source: MedSource, today: date | None = None) -> MedPlan:
     plan = MedPlan(file=source.file, today=today or timezone.localdate(),
                    problems=list(source.problems), notices=list(source.notices))  # fmt: skip
     existing = {c.key: c for c in Committee.objects.exclude(key="").prefetch_related("units").select_related("parent")}
+    _adopt_by_name(source.committees, existing)
     _plan_committees(plan, source.committees, existing)
     in_file = {row.key for row in source.committees}
     for key, committee in sorted(existing.items()):
@@ -197,6 +199,17 @@ def plan_load(source: MedSource, today: date | None = None) -> MedPlan:
                 "end its seats or delete it by hand if it is closed.") % {"name": committee.name, "key": key}))
     _plan_seats(plan, source.seats, existing, in_file)
     return plan
+
+
+def _adopt_by_name(rows: list[CommitteeRow], existing: dict[str, Committee]) -> None:
+    """A committee made by hand (or by the demo) has no id: the file's row of the same name takes it over and gives it
+    the id, instead of a second committee of that name appearing next to it."""
+    unkeyed = {}
+    for committee in Committee.objects.filter(key="").prefetch_related("units").select_related("parent").order_by("pk"):
+        unkeyed.setdefault(committee.name.strip().casefold(), committee)
+    for row in rows:
+        if row.key not in existing and row.name.strip().casefold() in unkeyed:
+            existing[row.key] = unkeyed.pop(row.name.strip().casefold())
 
 
 def _plan_committees(plan: MedPlan, rows: list[CommitteeRow], existing: dict[str, Committee]) -> None:
@@ -245,6 +258,8 @@ def _unit_names(plan: MedPlan, unit_ids) -> str:
 
 def _committee_diffs(plan: MedPlan, committee: Committee, row: CommitteeRow) -> list:
     diffs = []
+    if committee.key != row.key:
+        diffs.append((_("committee id"), committee.key or None, row.key))
     if committee.name != row.name:
         diffs.append((_("name"), committee.name, row.name))
     if committee.kind != row.kind:
@@ -415,7 +430,7 @@ def _apply(plan: MedPlan, actor) -> set[int]:
     rows = [(Committee(key=row.key), row) for row in plan.new_committees] + plan.changed_committees
     for committee, row in rows:
         with log.change(actor, committee, fields=_committee_fields):
-            committee.name, committee.kind = row.name, row.kind
+            committee.key, committee.name, committee.kind = row.key, row.name, row.kind
             committee.save()
             committee.units.set([plan.units[unit_id] for unit_id in row.unit_ids])
         by_key[row.key] = committee

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,7 +57,7 @@ class Membership(models.Model):
         AMR = "amr", _("Working-environment representative (AMR)")
         EMPLOYEE = "medarbejder", _("Employee representative")
 
-    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
+    committee = models.ForeignKey(Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE,
                              related_name="med_memberships")
     seat = models.CharField(_("seat"), max_length=20, choices=Seat.choices)
@@ -88,7 +89,7 @@ class Theme(models.Model):
     """A theme of the annual wheel: fixed for every committee (set by HR), or a committee's own."""
 
     name = models.CharField(_("theme"), max_length=200)
-    month = models.PositiveSmallIntegerField(_("month due"), choices=[(m, m) for m in range(1, 13)])
+    month = models.PositiveSmallIntegerField(_("month due"), choices=list(MONTHS.items()))
     description = models.TextField(_("description"), blank=True)
     committee = models.ForeignKey(Committee, verbose_name=_("committee"), null=True, blank=True, on_delete=models.CASCADE,
                                   related_name="local_themes", help_text=_("Empty: a fixed theme for every committee."))
@@ -111,9 +112,10 @@ class Theme(models.Model):
 
 
 class Meeting(models.Model):
-    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="meetings")
+    committee = models.ForeignKey(Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField(_("date"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("meeting")
@@ -133,15 +135,16 @@ class AgendaItem(models.Model):
         ANNUAL_REPORT = "annual_report", _("The annual report on the social responsibility")
         FRAMEWORK = "framework", _("The committee's framework answers")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items")
     theme = models.ForeignKey(Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="items")
     title = models.CharField(_("subject"), max_length=200)
     record = models.TextField(_("minutes record"), blank=True, help_text=_(
         "Principles only: the committee discusses principles, never individual cases. Name no one."))
     attachment = models.CharField(_("attachment"), max_length=20, choices=Attachment.choices, blank=True)
-    publication = models.ForeignKey("reports.Publication", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    position = models.PositiveSmallIntegerField(default=0)
+    publication = models.ForeignKey("reports.Publication", verbose_name=_("published figures"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("agenda item")

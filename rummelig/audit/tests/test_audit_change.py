@@ -43,5 +43,5 @@ def test_reading_the_people_list_is_audited_with_filter_and_count_and_the_cpr_ma
     make_person("Åse", "Møller", cpr="0101901234")
     login(world.hr).post(reverse("people:list"), {"q": "0101901234"}, follow=True)
     entry = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT, object_type="person").latest("pk")
-    assert "1 of 1 rows" in entry.detail
+    assert "1 af 1 rækker" in entry.detail
     assert "0101901234" not in entry.detail and "010190-1234" not in entry.detail

@@ -79,6 +79,14 @@ def test_filter_by_action(login, world, entries):
     assert shown(login(world.hr).get(URL, {"action": "export"})) == [entries["export"].pk]
 
 
+def test_the_action_and_type_lists_offer_one_alle_and_capitalised_types(login, world, entries):
+    form = login(world.auditor).get(URL).context["form"]
+    for name in ("action", "object_type"):
+        labels = [label for _value, label in form.fields[name].choices]
+        assert labels[0] == "Alle" and "---------" not in labels and labels.count("Alle") == 1
+    assert "Ansættelse" in [label for _value, label in form.fields["object_type"].choices]
+
+
 def test_filter_by_object_type_and_id(login, world, entries):
     client = login(world.hr)
     person_id = str(entries["person"].pk)

@@ -30,13 +30,13 @@ def test_the_placements_list_is_audited_with_its_filter_and_count(login, world, 
     login(world.leder_a).get(reverse("placements:list"), {"status": "active", "side": "1", "sort": "name"})
     [entry] = reads("placement")
     assert entry.username == "leder_a"
-    assert entry.detail == "/ansaettelser/: filter status=active; 1 of 1 rows"
+    assert entry.detail == "/ansaettelser/: filter status=active; 1 af 1 rækker"
 
 
 def test_a_cpr_number_searched_on_the_placements_list_is_masked_in_the_log(login, world, work):
     login(world.hr).post(reverse("placements:list"), {"q": "0101901234"}, follow=True)
     [entry] = reads("placement")
-    assert "1 of 1 rows" in entry.detail
+    assert "1 af 1 rækker" in entry.detail
     assert "0101901234" not in entry.detail and "010190-1234" not in entry.detail
 
 
@@ -44,15 +44,15 @@ def test_the_unit_page_audits_its_lists_of_placements_and_staff(login, world, wo
     login(world.hr).get(reverse("organisation:detail", args=[world.solsikken.pk]))
     [placements] = reads("placement")
     [staff] = reads("employment")
-    assert placements.detail.endswith(f"filter unit={world.solsikken.pk}; 1 of 1 rows")
-    assert staff.detail.endswith(f"filter unit={world.solsikken.pk}; 1 of 1 rows")
+    assert placements.detail.endswith(f"filter unit={world.solsikken.pk}; 1 af 1 rækker")
+    assert staff.detail.endswith(f"filter unit={world.solsikken.pk}; 1 af 1 rækker")
 
 
 def test_the_economy_list_of_placements_is_audited(login, world, work):
     year = timezone.localdate().year
     login(world.hr).get(reverse("reports:economy_placements"), {"year": year})
     [entry] = reads("placement")
-    assert entry.detail.endswith(f"filter year={year}; 2 of 2 rows")
+    assert entry.detail.endswith(f"filter year={year}; 2 af 2 rækker")
 
 
 def test_a_page_refused_writes_no_read(login, world, work):

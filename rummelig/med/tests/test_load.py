@@ -122,6 +122,17 @@ def test_a_committee_left_out_is_reported_and_kept(world):
     assert any("LokalMED Solsikken" in n.message and "ikke i filen" in n.message for n in result.notices)
 
 
+def test_a_committee_made_by_hand_is_taken_over_by_the_file_not_doubled(world):
+    """HR made the Hovedudvalg by hand (no udvalgs-id); the first file names it HMED: one Hovedudvalg, now with the id."""
+    by_hand = Committee.objects.create(name="Hovedudvalget", kind=Committee.Kind.HOVEDUDVALG)
+    result = load()
+    assert Committee.objects.filter(name="Hovedudvalget").count() == 1
+    by_hand.refresh_from_db()
+    assert by_hand.key == "HMED" and Committee.objects.get(key="OMED-BU").parent == by_hand
+    assert ("Udvalg", "Ændret", "HMED") in {(c.entity, c.action, c.key) for c in result.changes}
+    assert load().changes == []
+
+
 def test_a_change_of_name_units_and_term_is_a_change(world):
     load()
     committees = [*COMMITTEES[:2], ["LMED-SOL", "LokalMED Solsikken og Skovbrynet", "lokal", "OMED-BU", "W11"]]

@@ -74,6 +74,14 @@ def test_the_agenda_holds_the_themes_due_that_month(world, local_med):
     assert "Budget" not in titles
 
 
+def test_the_wheel_and_the_theme_form_name_the_month(world, local_med, login):
+    Theme.objects.create(name="Vores eget tema", month=5, committee=local_med)
+    page = login(world.hr).get(reverse("med:detail", args=[local_med.pk])).content.decode()
+    assert "<td>maj</td>" in page and "<td>5</td>" not in page
+    form = login(world.hr).get(reverse("med:theme_create")).content.decode()
+    assert '<option value="3">marts</option>' in form
+
+
 def test_missing_fixed_themes_are_listed_and_a_recorded_one_is_discussed(world, local_med, login):
     meeting = Meeting.objects.create(committee=local_med, date=date(2026, 3, 10))
     build_agenda(meeting)
@@ -128,6 +136,35 @@ def test_only_the_chair_holds_meetings(world, local_med, login):
     assert login(member).post(url, {"date": "2026-05-12"}).status_code == 404
     assert login(chair).post(url, {"date": "2026-05-12"}).status_code == 302
     assert Meeting.objects.get().items.count() >= 1
+
+
+def test_the_auditor_reads_a_meeting_and_its_items_with_danish_field_names(world, local_med, login):
+    chair = make_user("carl", "Carl", "Formand")
+    _seat(local_med, chair, Membership.Seat.CHAIR)
+    login(chair).post(reverse("med:meeting_create", args=[local_med.pk]), {"date": "2026-05-12"})
+    meeting = Meeting.objects.get()
+    login(chair).post(reverse("med:item_create", args=[meeting.pk]), {"title": "Budget", "record": "Drøftet.", "attachment": ""})
+    page = login(world.auditor).get(reverse("audit:list")).content.decode()
+    shown = {"Udvalg", "Oprettet af", "Møde", "Rækkefølge"}
+    assert all(f"<strong>{name}</strong>" in page for name in shown)
+    assert not any(f"<strong>{name}</strong>" in page for name in ("Committee", "Created by", "Meeting", "Position"))
+
+
+def test_the_meeting_and_item_forms_are_drawn_in_the_design_system(world, local_med, login):
+    chair = make_user("carl", "Carl", "Formand")
+    _seat(local_med, chair, Membership.Seat.CHAIR)
+    page = login(chair).get(reverse("med:meeting_create", args=[local_med.pk])).content.decode()
+    assert 'class="form-input" name="date"' in page or ('name="date"' in page and 'class="form-input"' in page)
+    meeting = Meeting.objects.create(committee=local_med, date=date(2026, 5, 12))
+    form = login(chair).get(reverse("med:item_create", args=[meeting.pk])).context["form"]
+    assert [form.fields[name].widget.attrs.get("class") for name in ("title", "record", "attachment")] == [
+        "form-input", "form-input", "form-select"]
+
+
+def test_the_seat_form_asks_for_a_member_and_a_seat_in_words(world, local_med, login):
+    page = login(world.hr).get(reverse("med:membership_create", args=[local_med.pk])).content.decode()
+    assert '<option value="" selected>Vælg et medlem</option>' in page and ">Vælg en plads</option>" in page
+    assert "---------" not in page
 
 
 def test_minutes_are_a_pdf(world, local_med, login):

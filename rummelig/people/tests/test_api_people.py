@@ -92,7 +92,7 @@ class TestReading:
         assert (view.user, view.object_type, view.object_id) == (world.leder_a, "person", str(people["aase"].pk))
         export = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
         assert export.object_type == "person"
-        assert "q=Ærø" in export.detail and "1 of 1 rows" in export.detail
+        assert "q=Ærø" in export.detail and "1 af 1 rækker" in export.detail
 
 
 @pytest.mark.django_db

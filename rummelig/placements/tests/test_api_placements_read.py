@@ -227,4 +227,4 @@ class TestAudit:
         assert entry.user == world.hr
         assert entry.object_type == "placement"
         assert "scheme=fleksjob" in entry.detail
-        assert "1 of 1 rows" in entry.detail
+        assert "1 af 1 rækker" in entry.detail
