@@ -280,7 +280,7 @@ def load(request):
             for chunk in upload.chunks():
                 stored.write(chunk)
         context.update(_load_file(request, _load_path(token), upload.name, dry_run=True))
-        if context["result"] is not None and not context["result"].problems:
+        if context["result"] is not None and not context["result"].problems and context["result"].changes:
             request.session[LOAD_SESSION_KEY], request.session[LOAD_SESSION_KEY + "_name"] = token, upload.name
             context["token"] = token
         else:

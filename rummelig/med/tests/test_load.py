@@ -219,6 +219,14 @@ def test_hr_previews_then_loads_on_the_page(world, login):
     assert again.status_code == 302 and Membership.objects.count() == 3
 
 
+def test_a_file_that_changes_nothing_offers_no_load(world, login):
+    client = login(world.hr)
+    client.post(reverse("med:load"), {"token": client.post(reverse("med:load"), {"file": workbook()}).context["token"]})
+    again = client.post(reverse("med:load"), {"file": workbook()})
+    assert again.context["result"].changes == [] and not again.context["token"]
+    assert "Filen ændrer intet i Rummelig" in again.text and 'data-testid="apply"' not in again.text
+
+
 def test_the_page_shows_problems_and_offers_no_load(world, login):
     client = login(world.hr)
     response = client.post(reverse("med:load"), {"file": workbook(committees=[["HMED", "Hoved", "hovedudvalg", "", "X9"]], members=[])})
